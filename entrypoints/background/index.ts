@@ -1,0 +1,5 @@
+import { startMessageRouter } from './router';
+
+export default defineBackground(() => {
+  startMessageRouter();
+});

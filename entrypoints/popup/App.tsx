@@ -1,0 +1,3 @@
+export function App() {
+  return <main><h1>ADO Companion</h1></main>;
+}

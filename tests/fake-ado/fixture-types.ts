@@ -1,0 +1,100 @@
+/**
+ * The data a fake Azure DevOps is seeded with. A fixture is plain JSON (tests/fake-ado/fixtures/*.json)
+ * or generated (the demo); the server turns it into mutable state and answers the REST shapes of
+ * ../shared/azure-devops-api.md from it.
+ */
+export interface Fixture {
+  users: FixtureUser[];
+  organizations: FixtureOrganization[];
+  /** Personal access tokens, each bound to one organization (global PATs are gone since 2026-12-01). */
+  pats: FixturePat[];
+}
+
+export interface FixtureUser {
+  /** VSS identity id (connectionData.authenticatedUser.id, reviewer ids, createdBy.id). */
+  id: string;
+  /** Profile member id (profiles/me id, accounts?memberId=). */
+  memberId: string;
+  displayName: string;
+  /** Sign-in address, e.g. jane@contoso.com (uniqueName in identity refs). */
+  email: string;
+  /** Entra tenant the user signs in with; all-zero GUID for a Microsoft account. */
+  tenantId: string;
+}
+
+export interface FixtureOrganization {
+  /** Organization (collection) id, connectionData.instanceId. */
+  id: string;
+  /** Cloud: organization name. Server: collection name (e.g. DefaultCollection). */
+  name: string;
+  kind: 'cloud' | 'server';
+  /** Server only: host[:port] and virtual directory, e.g. "tfs.contoso.test" and "tfs". */
+  serverHost?: string;
+  virtualDirectory?: string;
+  /** Server only: the newest api-version it accepts, e.g. "6.0". Cloud accepts up to 7.2-preview. */
+  maxApiVersion?: string;
+  /** Entra tenant backing the org; all-zero GUID for an MSA-backed org. */
+  tenantId: string;
+  /** Organization policy "Third-party application access via OAuth". */
+  oauthAllowed: boolean;
+  /** User ids of members; only members may call the org's APIs. */
+  members: string[];
+  projects: FixtureProject[];
+  workItems: FixtureWorkItem[];
+}
+
+export interface FixtureProject {
+  id: string;
+  name: string;
+  description?: string;
+  visibility: 'private' | 'public';
+  repositories: FixtureRepository[];
+}
+
+export interface FixtureRepository {
+  id: string;
+  name: string;
+  /** Absent for an empty repository (no commits yet). */
+  defaultBranch?: string;
+  size: number;
+  isDisabled?: boolean;
+  /** Set on forks: the id of the repository this one was forked from (same org). */
+  parentRepositoryId?: string;
+  /** Branch names (without refs/heads/) and their head commit ids. */
+  branches: { name: string; objectId: string }[];
+  pullRequests: FixturePullRequest[];
+}
+
+export interface FixturePullRequest {
+  /** Unique across the organization. */
+  pullRequestId: number;
+  title: string;
+  description?: string;
+  sourceRefName: string;
+  targetRefName: string;
+  status: 'active' | 'completed' | 'abandoned';
+  isDraft: boolean;
+  createdBy: string; // user id
+  creationDate: string; // ISO
+  reviewers: { userId: string; vote: -10 | -5 | 0 | 5 | 10; isRequired: boolean }[];
+  workItemIds?: number[];
+}
+
+export interface FixtureWorkItem {
+  id: number;
+  project: string; // project name
+  type: 'Bug' | 'User Story' | 'Task' | 'Feature' | 'Epic';
+  title: string;
+  state: string;
+}
+
+export interface FixturePat {
+  token: string;
+  userId: string;
+  /** Organization name this PAT is scoped to. */
+  organization: string;
+  /** Scope ids, e.g. ["vso.code_write", "vso.project"]; "app_token" means full access. */
+  scopes: string[];
+  validTo: string; // ISO
+  displayName: string;
+}

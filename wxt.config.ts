@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Azure DevOps cloud hosts and the Entra login host: the only hosts granted at install time.
+// Azure DevOps Server hosts are requested at run time (optional_host_permissions).
+export const AZURE_HOST_PERMISSIONS = [
+  'https://dev.azure.com/*',
+  'https://*.visualstudio.com/*',
+  'https://vssps.dev.azure.com/*',
+  'https://login.microsoftonline.com/*',
+];
+
+export default defineConfig({
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'ADO Companion',
+    description:
+      'Azure DevOps in your browser: clone in your desktop Git client, copy clone URLs, create pull requests.',
+    permissions: ['identity', 'storage', 'contextMenus', 'clipboardWrite', 'alarms'],
+    host_permissions: AZURE_HOST_PERMISSIONS,
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'ADO Companion' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            // A fixed add-on id keeps Firefox's identity redirect URL stable (see README, Entra app).
+            gecko: { id: 'ado-companion@ado-companion.dev', strict_min_version: '115.0' },
+          },
+        }
+      : {}),
+  }),
+});

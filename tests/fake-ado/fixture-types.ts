@@ -1,7 +1,12 @@
 /**
  * The data a fake Azure DevOps is seeded with. A fixture is plain JSON (tests/fake-ado/fixtures/*.json)
- * or generated (the demo); the server turns it into mutable state and answers the REST shapes of
- * ../shared/azure-devops-api.md from it.
+ * or generated (the demo); the server deep-clones it into mutable state (state.ts, `state.data` keeps
+ * this exact shape) and answers the REST shapes of /work/shared/azure-devops-api.md from it.
+ *
+ * Conventions:
+ * - Ids are GUIDs (lower case) except pull requests and work items (numbers, as in the service).
+ * - Names are compared case-insensitively, as Azure DevOps does.
+ * - Everything optional can be left out of a JSON fixture; the server fills sensible defaults.
  */
 export interface Fixture {
   users: FixtureUser[];
@@ -41,6 +46,8 @@ export interface FixtureOrganization {
   members: string[];
   projects: FixtureProject[];
   workItems: FixtureWorkItem[];
+  /** SSH public keys already registered (SessionTokens with isPublic true). */
+  sshKeys?: FixtureSshKey[];
 }
 
 export interface FixtureProject {
@@ -63,6 +70,11 @@ export interface FixtureRepository {
   /** Branch names (without refs/heads/) and their head commit ids. */
   branches: { name: string; objectId: string }[];
   pullRequests: FixturePullRequest[];
+  /**
+   * Files at the head of the default branch (path starting with "/", UTF-8 text).
+   * Optional; pushes through the API add to it. Used by the items API and the fake web pages.
+   */
+  files?: { path: string; content: string }[];
 }
 
 export interface FixturePullRequest {
@@ -76,8 +88,23 @@ export interface FixturePullRequest {
   isDraft: boolean;
   createdBy: string; // user id
   creationDate: string; // ISO
+  /** Set when the pull request was completed or abandoned (ISO). */
+  closedDate?: string;
   reviewers: { userId: string; vote: -10 | -5 | 0 | 5 | 10; isRequired: boolean }[];
   workItemIds?: number[];
+  /** Only for pull requests from a fork: the fork repository id (the PR lives in the target repo). */
+  forkSourceRepositoryId?: string;
+  labels?: string[];
+  /** Set through PATCH: who set auto-complete (user id) and the completion options as sent. */
+  autoCompleteSetBy?: string;
+  completionOptions?: {
+    mergeStrategy?: 'noFastForward' | 'squash' | 'rebase' | 'rebaseMerge';
+    deleteSourceBranch?: boolean;
+    transitionWorkItems?: boolean;
+    mergeCommitMessage?: string;
+    bypassPolicy?: boolean;
+    squashMerge?: boolean;
+  };
 }
 
 export interface FixtureWorkItem {
@@ -86,6 +113,8 @@ export interface FixtureWorkItem {
   type: 'Bug' | 'User Story' | 'Task' | 'Feature' | 'Epic';
   title: string;
   state: string;
+  /** User id the item is assigned to. */
+  assignedTo?: string;
 }
 
 export interface FixturePat {
@@ -97,4 +126,15 @@ export interface FixturePat {
   scopes: string[];
   validTo: string; // ISO
   displayName: string;
+}
+
+export interface FixtureSshKey {
+  /** SessionToken authorizationId. */
+  authorizationId: string;
+  userId: string;
+  displayName: string;
+  /** "ssh-rsa AAAA... comment" */
+  publicData: string;
+  validFrom: string; // ISO
+  validTo: string; // ISO
 }

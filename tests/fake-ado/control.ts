@@ -1,0 +1,130 @@
+/**
+ * The control surface tests and the demo use to steer the fake, in-process (`fakeAdo.control`) and
+ * over HTTP (routes/control.ts, `/_fake/…` on any host). Both go through `applyChanges`, so they
+ * cannot drift apart.
+ */
+import { z } from 'zod';
+import type { Fixture } from './fixture-types';
+import type { FailureModes, FakeState, RequestLogEntry } from './state';
+
+/** Everything POST /_fake/failures accepts; each key is optional. */
+export const controlChangesSchema = z
+  .object({
+    signInPage: z.boolean(),
+    throttle: z.object({ count: z.number().int().min(0), retryAfterSeconds: z.number().min(0).default(30) }).nullable(),
+    offline: z.boolean(),
+    latencyMs: z.number().int().min(0).max(60_000),
+    accessTokenLifetimeSeconds: z.number().int().min(0),
+    entraSessionAlive: z.boolean(),
+    /** PAT tokens to expire now. */
+    expirePat: z.union([z.string(), z.array(z.string())]),
+    /** Organization policy "Third-party application access via OAuth", per org name. */
+    oauthAllowed: z.record(z.string(), z.boolean()),
+    revokeRefreshTokens: z.literal(true),
+    expireAccessTokens: z.literal(true),
+    /** Move the fake's clock forward (e.g. 86400 to age SPA refresh tokens past 24 h). */
+    advanceClockSeconds: z.number().min(0),
+  })
+  .partial()
+  .strict();
+
+export type ControlChanges = z.input<typeof controlChangesSchema>;
+
+export interface RequestFilter {
+  method?: string;
+  host?: string;
+  /** Substring of the path, case-insensitive. */
+  pathIncludes?: string;
+  auth?: RequestLogEntry['auth'];
+  grantType?: string;
+  status?: number;
+  /** Only entries with seq greater than this. */
+  since?: number;
+}
+
+export interface FakeAdoControl {
+  /** The live state (read it in assertions; change it through the methods below). */
+  readonly state: FakeState;
+  /**
+   * Back to the fixture (or a new one): data, failure modes, tokens, clock, request log.
+   * `hosts` and the certificate were made at start: a new fixture should not add host names.
+   */
+  reset(fixture?: Fixture): void;
+  readonly failures: Readonly<FailureModes>;
+  /** Switch failure modes and trigger one-off changes; same keys as POST /_fake/failures. */
+  setFailures(changes: ControlChanges): void;
+  expirePat(token: string): void;
+  setOAuthAllowed(org: string, allowed: boolean): void;
+  revokeRefreshTokens(): void;
+  /** Every Entra access token issued so far expires now (forces a refresh). */
+  expireAccessTokens(): void;
+  advanceClock(seconds: number): void;
+  /** The request log (never secrets), optionally filtered. */
+  requests(filter?: RequestFilter): RequestLogEntry[];
+  clearRequests(): void;
+  summary(): ReturnType<FakeState['summary']>;
+}
+
+export function applyChanges(state: FakeState, input: ControlChanges): void {
+  const changes = controlChangesSchema.parse(input);
+  const f = state.failures;
+  if (changes.signInPage !== undefined) f.signInPage = changes.signInPage;
+  if (changes.throttle !== undefined) f.throttle = changes.throttle && changes.throttle.count > 0 ? changes.throttle : null;
+  if (changes.offline !== undefined) f.offline = changes.offline;
+  if (changes.latencyMs !== undefined) f.latencyMs = changes.latencyMs;
+  if (changes.accessTokenLifetimeSeconds !== undefined) f.accessTokenLifetimeSeconds = changes.accessTokenLifetimeSeconds;
+  if (changes.entraSessionAlive !== undefined) {
+    f.entraSessionAlive = changes.entraSessionAlive;
+    if (!changes.entraSessionAlive) state.entraSession = null;
+  }
+  for (const token of [changes.expirePat ?? []].flat()) {
+    const pat = state.pat(token);
+    if (!pat) throw new Error('expirePat: no such PAT in the fixture');
+    pat.validTo = new Date(state.now() - 1000).toISOString();
+  }
+  for (const [name, allowed] of Object.entries(changes.oauthAllowed ?? {})) {
+    const org = state.org(name);
+    if (!org) throw new Error(`oauthAllowed: no organization named ${name}`);
+    org.oauthAllowed = allowed;
+  }
+  if (changes.revokeRefreshTokens) for (const token of state.refreshTokens.values()) token.revoked = true;
+  if (changes.expireAccessTokens) for (const token of state.accessTokens.values()) token.expiresAt = Math.min(token.expiresAt, state.now());
+  if (changes.advanceClockSeconds) state.clockOffsetMs += changes.advanceClockSeconds * 1000;
+}
+
+export function filterRequests(state: FakeState, filter: RequestFilter = {}): RequestLogEntry[] {
+  const path = filter.pathIncludes?.toLowerCase();
+  return state.requestLog
+    .filter(
+      (r) =>
+        (filter.method === undefined || r.method === filter.method.toUpperCase()) &&
+        (filter.host === undefined || r.host === filter.host.toLowerCase()) &&
+        (path === undefined || r.path.toLowerCase().includes(path)) &&
+        (filter.auth === undefined || r.auth === filter.auth) &&
+        (filter.grantType === undefined || r.grantType === filter.grantType) &&
+        (filter.status === undefined || r.status === filter.status) &&
+        (filter.since === undefined || r.seq > filter.since),
+    )
+    .map((r) => ({ ...r }));
+}
+
+export function createControl(state: FakeState): FakeAdoControl {
+  return {
+    state,
+    reset: (fixture) => state.reset(fixture),
+    get failures() {
+      return state.failures;
+    },
+    setFailures: (changes) => applyChanges(state, changes),
+    expirePat: (token) => applyChanges(state, { expirePat: token }),
+    setOAuthAllowed: (org, allowed) => applyChanges(state, { oauthAllowed: { [org]: allowed } }),
+    revokeRefreshTokens: () => applyChanges(state, { revokeRefreshTokens: true }),
+    expireAccessTokens: () => applyChanges(state, { expireAccessTokens: true }),
+    advanceClock: (seconds) => applyChanges(state, { advanceClockSeconds: seconds }),
+    requests: (filter) => filterRequests(state, filter),
+    clearRequests: () => {
+      state.requestLog = [];
+    },
+    summary: () => state.summary(),
+  };
+}

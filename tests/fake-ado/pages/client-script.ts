@@ -1,0 +1,137 @@
+// The fake's in-page "React": plain ES2017 kept as a string (no bundler helpers can leak in).
+//
+// Imitates what azure-devops-pages.md §4/§7 says content scripts must survive:
+// - SPA navigation: clicks on `a[data-spa]` and back/forward change the URL with `history.pushState`
+//   (GK listens to `onHistoryStateUpdated`; AZ: "AzDO acts as a single-page application"), then the
+//   next route's markup is fetched from the server and swapped into `body > div.full-size`, which itself
+//   stays (AZ observes it). `#dataProviders` is NOT updated, as in ADO (AZ: pageData "doesn't always
+//   get updated when moving between page-to-page").
+// - Late anchors: nodes marked `data-fake-ado-deferred` are taken out at once and inserted after the
+//   view's `data-anchor-delay` (≥300 ms on PR pages, GK waits 300 ms there), then replaced once more by
+//   fresh copies after `data-rerender-delay` (React re-renders, AZ issue #172), dropping whatever an
+//   extension put inside them. The view root gets `data-fake-ado-rendered="1"`, then `"2"`, so tests can
+//   wait for each step. A view with `data-fake-ado-instant` keeps its served markup untouched.
+// - Branch picker: `.version-dropdown > button` opens the branch list; picking one navigates with
+//   `?version=GB{branch}` like any SPA link, which re-renders the label.
+// - Theme switch: `#__bolt-changeThemeLink` swaps the body theme class live and stores a cookie.
+export const CLIENT_SCRIPT = `(function () {
+  'use strict';
+  var root = document.querySelector('body > div.full-size');
+  if (!root || window.__fakeAdoClient) return;
+  window.__fakeAdoClient = true;
+
+  var forEach = Array.prototype.forEach;
+  var generation = 0;
+  var timers = [];
+  var currentUrl = withoutHash(location.href);
+
+  function withoutHash(href) { return href.split('#')[0]; }
+  function schedule(fn, ms) { timers.push(setTimeout(fn, ms)); }
+  function cancelScheduled() { timers.forEach(clearTimeout); timers = []; }
+  function viewRoot() { return root.querySelector('[data-fake-ado-view]'); }
+  function numberAttribute(element, name, fallback) {
+    var value = element ? Number(element.getAttribute(name)) : NaN;
+    return element && element.hasAttribute(name) && isFinite(value) ? value : fallback;
+  }
+
+  function mountView() {
+    cancelScheduled();
+    var view = viewRoot();
+    if (!view || view.hasAttribute('data-fake-ado-instant')) return;
+    var delay = numberAttribute(view, 'data-anchor-delay', 100);
+    var rerenderDelay = numberAttribute(view, 'data-rerender-delay', 1000);
+    var slots = [];
+    forEach.call(root.querySelectorAll('[data-fake-ado-deferred]'), function (element) {
+      if (element.parentElement && element.parentElement.closest('[data-fake-ado-deferred]')) return;
+      var marker = document.createComment('fake-ado-anchor');
+      element.replaceWith(marker);
+      slots.push({ marker: marker, template: element, current: null });
+    });
+    function render(step) {
+      slots.forEach(function (slot) {
+        var fresh = slot.template.cloneNode(true);
+        if (slot.current && slot.current.parentNode) slot.current.replaceWith(fresh);
+        else if (slot.marker.parentNode) slot.marker.parentNode.insertBefore(fresh, slot.marker.nextSibling);
+        slot.current = fresh;
+      });
+      view.setAttribute('data-fake-ado-rendered', String(step));
+    }
+    schedule(function () {
+      render(1);
+      if (rerenderDelay >= 0) schedule(function () { render(2); }, rerenderDelay);
+    }, delay);
+  }
+
+  function navigate(url, push) {
+    var ticket = ++generation;
+    cancelScheduled();
+    closeMenus();
+    if (push) history.pushState(null, '', url);
+    currentUrl = withoutHash(location.href);
+    // React unmounts the old route right away: its anchors must not linger under the new URL.
+    forEach.call(root.querySelectorAll('[data-fake-ado-deferred]'), function (element) { element.remove(); });
+    fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      .then(function (response) { return response.text(); })
+      .then(function (text) {
+        if (ticket !== generation) return;
+        var next = new DOMParser().parseFromString(text, 'text/html');
+        var nextRoot = next.querySelector('body > div.full-size');
+        if (!nextRoot) { location.reload(); return; }
+        var nodes = Array.prototype.map.call(nextRoot.childNodes, function (node) { return document.importNode(node, true); });
+        root.replaceChildren.apply(root, nodes);
+        if (next.title) document.title = next.title;
+        mountView();
+      })
+      .catch(function () { if (ticket === generation) location.assign(url); });
+  }
+
+  function branchMenu() { return root.querySelector('.fake-ado-branch-menu'); }
+  function closeMenus() {
+    var menu = branchMenu();
+    if (menu) menu.hidden = true;
+    forEach.call(root.querySelectorAll('.version-dropdown > button[aria-expanded="true"]'), function (button) {
+      button.setAttribute('aria-expanded', 'false');
+    });
+  }
+  function toggleBranchMenu(button) {
+    var menu = branchMenu();
+    if (!menu) return;
+    if (!menu.hidden) { closeMenus(); return; }
+    var rect = button.getBoundingClientRect();
+    menu.style.top = (rect.bottom + window.scrollY + 4) + 'px';
+    menu.style.left = (rect.left + window.scrollX) + 'px';
+    menu.hidden = false;
+    button.setAttribute('aria-expanded', 'true');
+  }
+
+  function toggleTheme() {
+    var body = document.body;
+    var dark = !body.classList.contains('ms-vss-web-vsts-theme-dark');
+    body.classList.toggle('ms-vss-web-vsts-theme-dark', dark);
+    body.classList.toggle('ms-vss-web-vsts-theme', !dark);
+    document.cookie = 'fake-ado-theme=' + (dark ? 'dark' : 'light') + '; path=/; SameSite=Lax';
+  }
+
+  document.addEventListener('click', function (event) {
+    var target = event.target;
+    if (!(target instanceof Element) || !root.contains(target)) return;
+    var picker = target.closest('.version-dropdown > button');
+    if (picker) { event.preventDefault(); toggleBranchMenu(picker); return; }
+    if (target.closest('#__bolt-changeThemeLink')) { event.preventDefault(); toggleTheme(); return; }
+    if (!target.closest('.fake-ado-branch-menu')) closeMenus();
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    var anchor = target.closest('a[data-spa]');
+    if (!anchor || (anchor.target && anchor.target !== '_self')) return;
+    var url = new URL(anchor.getAttribute('href') || '', location.href);
+    if (url.origin !== location.origin) return;
+    event.preventDefault();
+    navigate(url.href, true);
+  });
+  document.addEventListener('keydown', function (event) { if (event.key === 'Escape') closeMenus(); });
+  window.addEventListener('popstate', function () {
+    if (withoutHash(location.href) === currentUrl) return;
+    navigate(location.href, false);
+  });
+
+  mountView();
+})();`;

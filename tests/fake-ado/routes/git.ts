@@ -1,0 +1,530 @@
+/**
+ * Git: repositories (§5), create + initial push (§6), refs (§7), forks (§8), commits and items
+ * (minimal, enough for clients that read back what they pushed).
+ */
+import {
+  AdoError,
+  badRequest,
+  guidEmpty,
+  invalidRepoName,
+  notFound,
+  projectNotFound,
+  refStale,
+  repoNameTaken,
+  repoNotFound,
+} from '../errors';
+import { changeType, contentType } from '../enums';
+import type { FixtureProject, FixtureRepository } from '../fixture-types';
+import { body, empty, intParam, json, list, me, org, queryParam, type Ctx } from '../http';
+import type { Params, Route } from '../router';
+import { commitRef, identityRef, repository, repositoryRef, repoApiUrl } from '../shapes';
+import { ZERO_GUID, ZERO_OBJECT_ID, sha1, type CommitRecord, type PushRecord, type RepoRef } from '../state';
+
+// --- lookups ----------------------------------------------------------------------------------
+
+/** The `{project}` route value, resolved; 404 TF200016 when named but unknown. */
+export function projectParam(ctx: Ctx, p: Params): FixtureProject | undefined {
+  if (!p.project) return undefined;
+  const project = ctx.state.project(org(ctx), p.project);
+  if (!project) throw projectNotFound(p.project);
+  return project;
+}
+
+/** A repository by id or name; 404 TF401019 otherwise (§15). */
+export function repoParam(ctx: Ctx, p: Params, key = 'repositoryId'): RepoRef {
+  const idOrName = p[key]!;
+  const ref = ctx.state.repo(org(ctx), projectParam(ctx, p), idOrName);
+  if (!ref) throw repoNotFound(idOrName);
+  return ref;
+}
+
+const heads = (name: string) => (name.startsWith('refs/heads/') ? name.slice('refs/heads/'.length) : null);
+
+export function branchObjectId(repo: FixtureRepository, refName: string): string | undefined {
+  const name = heads(refName);
+  return name === null ? undefined : repo.branches.find((b) => b.name === name)?.objectId;
+}
+
+// --- repositories -----------------------------------------------------------------------------
+
+/** Azure Repos naming rules (Learn "Naming restrictions": Azure Repos). */
+const INVALID_NAME_CHARS = /[\\/:*?"<>|;#${},+=[\]\u0000-\u001f]/;
+const RESERVED_NAMES = /^(aux|con|nul|prn|com\d{1,2}|lpt\d|server|signalr|web|\.\.?)$/i;
+
+function validateRepoName(name: unknown): string {
+  if (typeof name !== 'string' || !name.trim()) throw badRequest('A repository name is required.', 'ArgumentNullException');
+  if (name.length > 64) throw invalidRepoName(name, 'names may not be longer than 64 characters.');
+  if (INVALID_NAME_CHARS.test(name)) {
+    throw invalidRepoName(name, 'names may not contain any of the characters \\ / : * ? " < > | ; # $ * { } , + = [ ] or control characters.');
+  }
+  if (/^[._]/.test(name)) throw invalidRepoName(name, 'names may not start with a period (.) or an underscore (_).');
+  if (/\.$/.test(name)) throw invalidRepoName(name, 'names may not end with a period (.).');
+  if (RESERVED_NAMES.test(name)) throw invalidRepoName(name, 'this name is reserved by the system.');
+  return name;
+}
+
+function listRepositories(ctx: Ctx, p: Params) {
+  const project = projectParam(ctx, p);
+  const includeParent = queryParam(ctx, 'includeParent') === 'true';
+  return list(ctx.state.repos(org(ctx), project).map((r) => repository(ctx, r.project, r.repo, { includeParent })));
+}
+
+function getRepository(ctx: Ctx, p: Params) {
+  const { project, repo } = repoParam(ctx, p);
+  return json(200, repository(ctx, project, repo, { includeParent: queryParam(ctx, 'includeParent') === 'true' }));
+}
+
+interface CreateRepoBody {
+  name?: unknown;
+  project?: { id?: string; name?: string };
+  parentRepository?: { id?: string; name?: string; project?: { id?: string; name?: string } };
+}
+
+function createRepository(ctx: Ctx, p: Params) {
+  const o = org(ctx);
+  const input = body<CreateRepoBody>(ctx);
+  const name = validateRepoName(input.name);
+  const projectKey = input.project?.id ?? input.project?.name ?? p.project;
+  if (!projectKey) throw badRequest('The project must be specified to create a repository.', 'ArgumentNullException');
+  const project = ctx.state.project(o, projectKey);
+  if (!project) throw projectNotFound(projectKey);
+  if (project.repositories.some((r) => r.name.toLowerCase() === name.toLowerCase())) throw repoNameTaken(name);
+
+  const repo: FixtureRepository = { id: ctx.state.newGuid(), name, size: 0, branches: [], pullRequests: [] };
+  let forkSyncId: number | undefined;
+  if (input.parentRepository) {
+    // Forks (§8): parentRepository.id is mandatory; a name alone fails like this.
+    const parentId = input.parentRepository.id;
+    if (!parentId || parentId === ZERO_GUID) throw guidEmpty('repositoryId');
+    const parent = ctx.state.repoById(o, parentId);
+    if (!parent) throw repoNotFound(parentId);
+    const sourceRef = queryParam(ctx, 'sourceRef');
+    const branches = parent.repo.branches.filter((b) => !sourceRef || `refs/heads/${b.name}` === sourceRef);
+    repo.parentRepositoryId = parent.repo.id;
+    repo.branches = branches.map((b) => ({ ...b }));
+    repo.size = parent.repo.size;
+    repo.files = parent.repo.files?.map((f) => ({ ...f }));
+    if (parent.repo.defaultBranch && branches.some((b) => `refs/heads/${b.name}` === parent.repo.defaultBranch)) {
+      repo.defaultBranch = parent.repo.defaultBranch;
+    } else if (branches[0]) {
+      repo.defaultBranch = `refs/heads/${branches[0].name}`;
+    }
+    ctx.state.commitsOf(repo.id).push(...ctx.state.commitsOf(parent.repo.id).map((c) => ({ ...c })));
+    forkSyncId = ctx.state.forkSyncs.length + 1;
+    ctx.state.forkSyncs.push({
+      operationId: forkSyncId,
+      forkRepositoryId: repo.id,
+      sourceRepositoryId: parent.repo.id,
+      status: 'completed',
+      sourceToTargetRefs: branches.map((b) => ({ sourceRef: `refs/heads/${b.name}`, targetRef: `refs/heads/${b.name}` })),
+    });
+  }
+  project.repositories.push(repo);
+  const answer = repository(ctx, project, repo);
+  const links =
+    forkSyncId !== undefined
+      ? { _links: { forkSyncOperation: { href: `${ctx.base}/_apis/git/repositories/${repo.id}/forkSyncRequests/${forkSyncId}` } } }
+      : {};
+  return json(201, { ...answer, ...links });
+}
+
+function updateRepository(ctx: Ctx, p: Params) {
+  const { project, repo } = repoParam(ctx, p);
+  const input = body<{ name?: unknown; defaultBranch?: string; isDisabled?: boolean }>(ctx);
+  if (input.name !== undefined && input.name !== repo.name) {
+    const name = validateRepoName(input.name);
+    if (project.repositories.some((r) => r !== repo && r.name.toLowerCase() === name.toLowerCase())) throw repoNameTaken(name);
+    repo.name = name;
+  }
+  if (input.defaultBranch !== undefined) {
+    if (branchObjectId(repo, input.defaultBranch) === undefined) {
+      throw badRequest(`TF401398: The branch ${input.defaultBranch} does not exist in the repository.`, 'GitRefNotFoundException');
+    }
+    repo.defaultBranch = input.defaultBranch;
+  }
+  if (typeof input.isDisabled === 'boolean') repo.isDisabled = input.isDisabled;
+  return json(200, repository(ctx, project, repo));
+}
+
+function deleteRepository(ctx: Ctx, p: Params) {
+  const { project, repo } = repoParam(ctx, p);
+  project.repositories.splice(project.repositories.indexOf(repo), 1);
+  return empty(204);
+}
+
+// --- refs (§7) ----------------------------------------------------------------------------------
+
+function refJson(ctx: Ctx, ref: RepoRef, name: string, objectId: string) {
+  const creator = ctx.state.user(ref.org.members[0] ?? '');
+  return {
+    name,
+    objectId,
+    ...(creator ? { creator: identityRef(ctx, creator) } : {}),
+    url: `${repoApiUrl(ctx, ref.project, ref.repo)}/refs?filter=${encodeURIComponent(name.replace(/^refs\//, ''))}`,
+  };
+}
+
+function listRefs(ctx: Ctx, p: Params) {
+  const ref = repoParam(ctx, p);
+  // `filter` is a prefix without "refs/" (e.g. heads/); the route form refs/{*filter} works too.
+  const filter = queryParam(ctx, 'filter') ?? p.filter ?? '';
+  const contains = (queryParam(ctx, 'filterContains') ?? '').toLowerCase();
+  const all = ref.repo.branches
+    .map((b) => ({ name: `refs/heads/${b.name}`, objectId: b.objectId }))
+    .filter((r) => r.name.slice('refs/'.length).startsWith(filter.replace(/^refs\//, '')))
+    .filter((r) => !contains || r.name.toLowerCase().includes(contains))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const skip = Number(queryParam(ctx, 'continuationToken') ?? 0) || 0;
+  const top = Math.min(intParam(ctx, '$top') ?? all.length, 1000);
+  const page = all.slice(skip, skip + top);
+  const headers = skip + top < all.length ? { 'x-ms-continuationtoken': String(skip + top) } : undefined;
+  return list(
+    page.map((r) => refJson(ctx, ref, r.name, r.objectId)),
+    headers,
+  );
+}
+
+/** POST refs: create/update/delete branches; HTTP 200 even when an update fails (§7). */
+function updateRefs(ctx: Ctx, p: Params) {
+  const ref = repoParam(ctx, p);
+  const updates = body<{ name: string; oldObjectId: string; newObjectId: string }[]>(ctx);
+  if (!Array.isArray(updates)) throw badRequest('The body must be an array of ref updates.');
+  const commits = ctx.state.commitsOf(ref.repo.id);
+  const results = updates.map((u) => {
+    const branch = heads(u.name ?? '');
+    const current = branch === null ? undefined : ref.repo.branches.find((b) => b.name === branch);
+    let updateStatus = 'succeeded';
+    if (branch === null || !branch) updateStatus = 'invalidRefName';
+    else if ((current?.objectId ?? ZERO_OBJECT_ID) !== u.oldObjectId) updateStatus = 'staleOldObjectId';
+    else if (u.newObjectId !== ZERO_OBJECT_ID && !commits.some((c) => c.commitId === u.newObjectId)) updateStatus = 'unresolvableToCommit';
+    if (updateStatus === 'succeeded') {
+      if (u.newObjectId === ZERO_OBJECT_ID) ref.repo.branches = ref.repo.branches.filter((b) => b !== current);
+      else if (current) current.objectId = u.newObjectId;
+      else ref.repo.branches.push({ name: branch!, objectId: u.newObjectId });
+    }
+    return {
+      repositoryId: ref.repo.id,
+      name: u.name,
+      oldObjectId: u.oldObjectId,
+      newObjectId: u.newObjectId,
+      isLocked: false,
+      updateStatus,
+      success: updateStatus === 'succeeded',
+      rejectedBy: null,
+      customMessage: null,
+    };
+  });
+  return list(results);
+}
+
+// --- pushes (§6) ----------------------------------------------------------------------------------
+
+interface PushBody {
+  refUpdates?: { name?: string; oldObjectId?: string }[];
+  commits?: {
+    comment?: string;
+    parents?: string[];
+    changes?: {
+      changeType?: unknown;
+      item?: { path?: string };
+      sourceServerItem?: string;
+      newContent?: { content?: string; contentType?: unknown };
+    }[];
+  }[];
+}
+
+function applyChanges(tree: Record<string, string>, changes: NonNullable<NonNullable<PushBody['commits']>[number]['changes']>) {
+  const next = { ...tree };
+  const applied: { changeType: string; path: string }[] = [];
+  for (const change of changes) {
+    const kind = changeType(change.changeType) ?? 'add';
+    const path = change.item?.path;
+    if (!path || !path.startsWith('/')) throw badRequest(`The path '${path ?? ''}' is not a valid item path; it must start with '/'.`);
+    const raw = change.newContent?.content ?? '';
+    const content = contentType(change.newContent?.contentType) === 'base64Encoded' ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+    if (kind === 'add') {
+      if (path in next) throw badRequest(`TF401211: The item ${path} already exists.`, 'GitItemAlreadyExistsException');
+      next[path] = content;
+    } else if (kind === 'edit') {
+      if (!(path in next)) throw notFound(`item ${path}`);
+      next[path] = content;
+    } else if (kind === 'delete') {
+      if (!(path in next)) throw notFound(`item ${path}`);
+      delete next[path];
+    } else if (kind === 'rename') {
+      const from = change.sourceServerItem;
+      if (!from || !(from in next)) throw notFound(`item ${from ?? ''}`);
+      next[path] = next[from]!;
+      delete next[from];
+    }
+    applied.push({ changeType: kind, path });
+  }
+  return { tree: next, applied };
+}
+
+function createPush(ctx: Ctx, p: Params) {
+  const ref = repoParam(ctx, p);
+  const { repo, project } = ref;
+  const input = body<PushBody>(ctx);
+  const refUpdate = input.refUpdates?.[0];
+  if (!refUpdate?.name || input.refUpdates!.length !== 1) throw badRequest('A push must contain exactly one ref update.');
+  if (heads(refUpdate.name) === null) throw badRequest(`TF401024: The ref name ${refUpdate.name} is not valid; only refs/heads/ can be pushed here.`);
+  if (!input.commits?.length) throw badRequest('A push must contain at least one commit.');
+
+  const current = branchObjectId(repo, refUpdate.name) ?? ZERO_OBJECT_ID;
+  if ((refUpdate.oldObjectId ?? '').toLowerCase() !== current) throw refStale(refUpdate.name);
+
+  const user = me(ctx);
+  const commits = ctx.state.commitsOf(repo.id);
+  let parent = current === ZERO_OBJECT_ID ? undefined : commits.find((c) => c.commitId === current);
+  const created: CommitRecord[] = [];
+  for (const c of input.commits) {
+    const parentIds = c.parents ?? (parent ? [parent.commitId] : []);
+    const base = parentIds[0] ? commits.find((x) => x.commitId === parentIds[0]) : undefined;
+    const { tree, applied } = applyChanges(base?.tree ?? {}, c.changes ?? []);
+    const date = ctx.state.nowIso();
+    const comment = c.comment ?? '';
+    const commitId = sha1(JSON.stringify({ parentIds, tree, comment, date, n: commits.length }));
+    const record: CommitRecord = {
+      commitId,
+      treeId: sha1(JSON.stringify(tree)),
+      parents: parentIds,
+      comment,
+      authorUserId: user.id,
+      date,
+      changes: applied,
+      tree,
+    };
+    commits.push(record);
+    created.push(record);
+    parent = record;
+  }
+
+  const head = created[created.length - 1]!;
+  const branchName = heads(refUpdate.name)!;
+  const branch = repo.branches.find((b) => b.name === branchName);
+  if (branch) branch.objectId = head.commitId;
+  else repo.branches.push({ name: branchName, objectId: head.commitId });
+  // The first push to an empty repository makes that branch the default (§6).
+  if (!repo.defaultBranch) repo.defaultBranch = refUpdate.name;
+  if (repo.defaultBranch === refUpdate.name) {
+    repo.files = Object.entries(head.tree).map(([path, content]) => ({ path, content }));
+  }
+  repo.size = Object.values(head.tree).reduce((n, text) => n + Buffer.byteLength(text), 0);
+
+  const pushId = ctx.state.nextPushId();
+  const refUpdates = [{ name: refUpdate.name, oldObjectId: current, newObjectId: head.commitId }];
+  ctx.state.pushesOf(repo.id).push({
+    pushId,
+    date: head.date,
+    pushedBy: user.id,
+    commits: created.map((c) => c.commitId),
+    refUpdates,
+  });
+  const repoUrl = repoApiUrl(ctx, project, repo);
+  return json(201, {
+    commits: created.map((c) => commitRef(ctx, project, repo, c)),
+    refUpdates: refUpdates.map((u) => ({ repositoryId: repo.id, ...u })),
+    repository: repository(ctx, project, repo),
+    pushedBy: identityRef(ctx, user),
+    pushId,
+    date: head.date,
+    url: `${repoUrl}/pushes/${pushId}`,
+    _links: {
+      self: { href: `${repoUrl}/pushes/${pushId}` },
+      repository: { href: repoUrl },
+      commits: { href: `${repoUrl}/pushes/${pushId}/commits` },
+      pusher: { href: `${ctx.base}/_apis/Identities/${user.id}` },
+      refs: { href: `${repoUrl}/refs/${refUpdate.name}` },
+    },
+  });
+}
+
+function pushJson(ctx: Ctx, ref: RepoRef, push: PushRecord) {
+  const user = ctx.state.user(push.pushedBy);
+  const repoUrl = repoApiUrl(ctx, ref.project, ref.repo);
+  return {
+    pushId: push.pushId,
+    date: push.date,
+    ...(user ? { pushedBy: identityRef(ctx, user) } : {}),
+    refUpdates: push.refUpdates.map((u) => ({ repositoryId: ref.repo.id, ...u })),
+    repository: repository(ctx, ref.project, ref.repo),
+    url: `${repoUrl}/pushes/${push.pushId}`,
+  };
+}
+
+function listPushes(ctx: Ctx, p: Params) {
+  const ref = repoParam(ctx, p);
+  return list(
+    [...ctx.state.pushesOf(ref.repo.id)].reverse().map((push) => pushJson(ctx, ref, push)),
+  );
+}
+
+function getPush(ctx: Ctx, p: Params) {
+  const ref = repoParam(ctx, p);
+  const push = ctx.state.pushesOf(ref.repo.id).find((x) => String(x.pushId) === p.pushId);
+  if (!push) throw notFound(`push ${p.pushId}`);
+  return json(200, pushJson(ctx, ref, push));
+}
+
+// --- commits and items ----------------------------------------------------------------------------
+
+function getCommit(ctx: Ctx, p: Params) {
+  const ref = repoParam(ctx, p);
+  const commit = ctx.state.commitsOf(ref.repo.id).find((c) => c.commitId === p.commitId?.toLowerCase());
+  if (!commit) throw new AdoError(404, 'GitUnresolvableToCommitException', `TF401175: The version descriptor <Commit: ${p.commitId}> could not be resolved to a version in the repository ${ref.repo.name}`);
+  const counts = { Add: 0, Edit: 0, Delete: 0 };
+  for (const c of commit.changes) {
+    if (c.changeType === 'add') counts.Add++;
+    else if (c.changeType === 'delete') counts.Delete++;
+    else counts.Edit++;
+  }
+  return json(200, { ...commitRef(ctx, ref.project, ref.repo, commit), changeCounts: counts });
+}
+
+/** The commit a version descriptor points at (branch name or commit id; default branch otherwise). */
+function resolveVersion(ctx: Ctx, ref: RepoRef, version: string | undefined, versionType: string | undefined): CommitRecord | undefined {
+  const commits = ctx.state.commitsOf(ref.repo.id);
+  if (version && versionType?.toLowerCase() === 'commit') return commits.find((c) => c.commitId === version.toLowerCase());
+  const branch = version ? `refs/heads/${version}` : ref.repo.defaultBranch;
+  const head = branch ? branchObjectId(ref.repo, branch) : undefined;
+  return head ? commits.find((c) => c.commitId === head) : undefined;
+}
+
+function listCommits(ctx: Ctx, p: Params) {
+  const ref = repoParam(ctx, p);
+  const version = queryParam(ctx, 'searchCriteria.itemVersion.version');
+  const versionType = queryParam(ctx, 'searchCriteria.itemVersion.versionType');
+  const top = intParam(ctx, 'searchCriteria.$top') ?? intParam(ctx, '$top') ?? 100;
+  const commits = ctx.state.commitsOf(ref.repo.id);
+  const out: CommitRecord[] = [];
+  let cursor = resolveVersion(ctx, ref, version, versionType);
+  while (cursor && out.length < top) {
+    out.push(cursor);
+    const parentId = cursor.parents[0];
+    cursor = parentId ? commits.find((c) => c.commitId === parentId) : undefined;
+  }
+  return list(out.map((c) => commitRef(ctx, ref.project, ref.repo, c)));
+}
+
+function getItems(ctx: Ctx, p: Params) {
+  const ref = repoParam(ctx, p);
+  const commit = resolveVersion(ctx, ref, queryParam(ctx, 'versionDescriptor.version'), queryParam(ctx, 'versionDescriptor.versionType'));
+  const path = queryParam(ctx, 'path') ?? (p.path ? `/${p.path}` : undefined);
+  const repoUrl = repoApiUrl(ctx, ref.project, ref.repo);
+  const itemJson = (itemPath: string, content?: string) => ({
+    objectId: sha1(`blob:${content ?? itemPath}`),
+    gitObjectType: 'blob',
+    commitId: commit!.commitId,
+    path: itemPath,
+    ...(content !== undefined ? { content } : {}),
+    url: `${repoUrl}/items?path=${encodeURIComponent(itemPath)}&versionType=Branch&versionOptions=None`,
+  });
+  if (!commit) throw new AdoError(404, 'GitItemNotFoundException', `TF401174: The item '${path ?? '/'}' could not be found in the repository '${ref.repo.name}'.`);
+  if (!path || path === '/') {
+    const scope = queryParam(ctx, 'scopePath') ?? '/';
+    return list(
+      Object.keys(commit.tree)
+        .filter((f) => f.startsWith(scope))
+        .sort()
+        .map((f) => itemJson(f)),
+    );
+  }
+  const content = commit.tree[path];
+  if (content === undefined) {
+    throw new AdoError(404, 'GitItemNotFoundException', `TF401174: The item '${path}' could not be found in the repository '${ref.repo.name}' at the version specified by '<Branch: ${ref.repo.defaultBranch?.replace(/^refs\/heads\//, '') ?? ''} >' (resolved to commit '${commit.commitId}').`);
+  }
+  if (queryParam(ctx, '$format') === 'text' || /text\/plain|octet-stream/.test(ctx.headers.accept ?? '')) {
+    return { status: 200, text: content, headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
+  }
+  return json(200, itemJson(path, queryParam(ctx, 'includeContent') === 'true' ? content : undefined));
+}
+
+// --- forks (§8) ---------------------------------------------------------------------------------
+
+function listForks(ctx: Ctx, p: Params) {
+  const ref = repoParam(ctx, p, 'repositoryNameOrId');
+  const o = org(ctx);
+  // Only forks inside this organization exist in the fake; another collection id has none.
+  if (p.collectionId?.toLowerCase() !== o.id.toLowerCase()) return list([]);
+  const forks = ctx.state.repos(o).filter((r) => r.repo.parentRepositoryId?.toLowerCase() === ref.repo.id.toLowerCase());
+  return list(forks.map((r) => repositoryRef(ctx, r.project, r.repo)));
+}
+
+function forkSyncJson(ctx: Ctx, sync: (typeof ctx.state.forkSyncs)[number]) {
+  const source = ctx.state.repoById(org(ctx), sync.sourceRepositoryId);
+  return {
+    operationId: sync.operationId,
+    status: sync.status,
+    source: { collectionId: org(ctx).id, projectId: source?.project.id, repositoryId: sync.sourceRepositoryId },
+    sourceToTargetRefs: sync.sourceToTargetRefs,
+    _links: { self: { href: `${ctx.base}/_apis/git/repositories/${sync.forkRepositoryId}/forkSyncRequests/${sync.operationId}` } },
+  };
+}
+
+function getForkSync(ctx: Ctx, p: Params) {
+  const ref = repoParam(ctx, p, 'repositoryNameOrId');
+  const sync = ctx.state.forkSyncs.find((s) => s.forkRepositoryId === ref.repo.id && String(s.operationId) === p.forkSyncOperationId);
+  if (!sync) throw notFound(`fork sync request ${p.forkSyncOperationId}`);
+  return json(200, forkSyncJson(ctx, sync));
+}
+
+function listForkSyncs(ctx: Ctx, p: Params) {
+  const ref = repoParam(ctx, p, 'repositoryNameOrId');
+  return list(ctx.state.forkSyncs.filter((s) => s.forkRepositoryId === ref.repo.id).map((s) => forkSyncJson(ctx, s)));
+}
+
+/** Sync a fork from its parent: copies the requested refs (or all) at once. */
+function createForkSync(ctx: Ctx, p: Params) {
+  const ref = repoParam(ctx, p, 'repositoryNameOrId');
+  const input = body<{ source?: { repositoryId?: string }; sourceToTargetRefs?: { sourceRef: string; targetRef: string }[] }>(ctx);
+  const sourceId = input.source?.repositoryId ?? ref.repo.parentRepositoryId;
+  const source = sourceId ? ctx.state.repoById(org(ctx), sourceId) : undefined;
+  if (!source) throw repoNotFound(sourceId ?? '');
+  const mappings =
+    input.sourceToTargetRefs ?? source.repo.branches.map((b) => ({ sourceRef: `refs/heads/${b.name}`, targetRef: `refs/heads/${b.name}` }));
+  for (const m of mappings) {
+    const objectId = branchObjectId(source.repo, m.sourceRef);
+    const target = heads(m.targetRef);
+    if (!objectId || !target) continue;
+    const existing = ref.repo.branches.find((b) => b.name === target);
+    if (existing) existing.objectId = objectId;
+    else ref.repo.branches.push({ name: target, objectId });
+  }
+  const known = new Set(ctx.state.commitsOf(ref.repo.id).map((c) => c.commitId));
+  ctx.state.commitsOf(ref.repo.id).push(...ctx.state.commitsOf(source.repo.id).filter((c) => !known.has(c.commitId)));
+  const sync = {
+    operationId: ctx.state.forkSyncs.length + 1,
+    forkRepositoryId: ref.repo.id,
+    sourceRepositoryId: source.repo.id,
+    status: 'completed' as const,
+    sourceToTargetRefs: mappings,
+  };
+  ctx.state.forkSyncs.push(sync);
+  return json(201, forkSyncJson(ctx, sync));
+}
+
+// --- table ----------------------------------------------------------------------------------------
+
+const R = '_apis/git/repositories/:repositoryId';
+const F = '_apis/git/repositories/:repositoryNameOrId';
+
+export const gitRoutes: Route[] = [
+  { method: 'GET', path: '_apis/git/repositories', scope: 'vso.code', handler: listRepositories },
+  { method: 'POST', path: '_apis/git/repositories', scope: 'vso.code_manage', handler: createRepository },
+  { method: 'GET', path: R, scope: 'vso.code', handler: getRepository },
+  { method: 'PATCH', path: R, scope: 'vso.code_manage', handler: updateRepository },
+  { method: 'DELETE', path: R, scope: 'vso.code_manage', handler: deleteRepository },
+  { method: 'GET', path: `${R}/refs/*filter`, scope: 'vso.code', handler: listRefs },
+  { method: 'POST', path: `${R}/refs`, scope: 'vso.code_write', handler: updateRefs },
+  { method: 'GET', path: `${R}/pushes`, scope: 'vso.code', handler: listPushes },
+  { method: 'GET', path: `${R}/pushes/:pushId`, scope: 'vso.code', handler: getPush },
+  { method: 'POST', path: `${R}/pushes`, scope: 'vso.code_write', handler: createPush },
+  { method: 'GET', path: `${R}/commits`, scope: 'vso.code', handler: listCommits },
+  { method: 'GET', path: `${R}/commits/:commitId`, scope: 'vso.code', handler: getCommit },
+  { method: 'GET', path: `${R}/items/*path`, scope: 'vso.code', handler: getItems },
+  { method: 'GET', path: `${F}/forks/:collectionId`, scope: 'vso.code', handler: listForks },
+  { method: 'GET', path: `${F}/forkSyncRequests`, scope: 'vso.code', handler: listForkSyncs },
+  { method: 'GET', path: `${F}/forkSyncRequests/:forkSyncOperationId`, scope: 'vso.code', handler: getForkSync },
+  { method: 'POST', path: `${F}/forkSyncRequests`, scope: 'vso.code_write', handler: createForkSync },
+];

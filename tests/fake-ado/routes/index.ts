@@ -1,0 +1,21 @@
+/** Every REST route of the fake, one area per file. */
+import type { Route } from '../router';
+import { coreRoutes } from './core';
+import { gitRoutes } from './git';
+import { identityRoutes } from './identities';
+import { locationRoutes } from './location';
+import { profileRoutes } from './profile';
+import { pullRequestRoutes } from './pull-requests';
+import { sshKeyRoutes } from './ssh-keys';
+import { workItemRoutes } from './work-items';
+
+export const apiRoutes: Route[] = [
+  ...locationRoutes,
+  ...coreRoutes,
+  ...gitRoutes,
+  ...pullRequestRoutes,
+  ...identityRoutes,
+  ...workItemRoutes,
+  ...sshKeyRoutes,
+  ...profileRoutes,
+];

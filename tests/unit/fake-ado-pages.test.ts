@@ -1,0 +1,567 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as selectors from '@/lib/azure/selectors';
+import {
+  isDarkTheme,
+  readDataProviders,
+  type SelectorCandidates,
+} from '@/lib/azure/selectors';
+import type { FixtureOrganization, FixtureRepository, FixtureUser } from '../fake-ado/fixture-types';
+import { CLIENT_SCRIPT } from '../fake-ado/pages/client-script';
+import { renderPage, type PageRequest, type PageState } from '../fake-ado/pages/index';
+
+const SHA_MAIN = '1111111111111111111111111111111111111111';
+const SHA_LOGIN = '2222222222222222222222222222222222222222';
+const XSS_NAME = '<img src=x onerror=alert(1)>';
+const XSS_TITLE = 'Fix </script><script>alert(1)</script> & "quotes"';
+
+function repository(name: string, extra: Partial<FixtureRepository> = {}): FixtureRepository {
+  return {
+    id: `repo-${name}`,
+    name,
+    defaultBranch: 'refs/heads/main',
+    size: 100,
+    branches: [
+      { name: 'main', objectId: SHA_MAIN },
+      { name: 'feature/login', objectId: SHA_LOGIN },
+    ],
+    pullRequests: [],
+    ...extra,
+  };
+}
+
+function makeState(): PageState {
+  const users: FixtureUser[] = [
+    { id: 'user-jane', memberId: 'm-jane', displayName: 'Jane Doe', email: 'jane@contoso.test', tenantId: 't' },
+    { id: 'user-raj', memberId: 'm-raj', displayName: 'Raj Ü', email: 'raj@contoso.test', tenantId: 't' },
+  ];
+  const contoso: FixtureOrganization = {
+    id: 'org-contoso',
+    name: 'contoso',
+    kind: 'cloud',
+    tenantId: 't',
+    oauthAllowed: true,
+    members: ['user-jane', 'user-raj'],
+    workItems: [{ id: 42, project: 'Fabrikam Web', type: 'Bug', title: 'Login <fails>', state: 'Active' }],
+    projects: [
+      {
+        id: 'proj-fabrikam',
+        name: 'Fabrikam Web',
+        visibility: 'private',
+        repositories: [
+          repository('Fabrikam Web'),
+          repository('api', {
+            pullRequests: [
+              {
+                pullRequestId: 101,
+                title: XSS_TITLE,
+                description: 'Adds login',
+                sourceRefName: 'refs/heads/feature/login',
+                targetRefName: 'refs/heads/main',
+                status: 'active',
+                isDraft: false,
+                createdBy: 'user-jane',
+                creationDate: '2025-01-02T03:04:05Z',
+                reviewers: [{ userId: 'user-raj', vote: 0, isRequired: true }],
+                workItemIds: [42],
+              },
+              {
+                pullRequestId: 102,
+                title: 'Old change',
+                sourceRefName: 'refs/heads/feature/login',
+                targetRefName: 'refs/heads/main',
+                status: 'completed',
+                isDraft: false,
+                createdBy: 'user-raj',
+                creationDate: '2024-01-02T03:04:05Z',
+                reviewers: [],
+              },
+            ],
+          }),
+          repository('empty-repo', { defaultBranch: undefined, size: 0, branches: [] }),
+          repository(XSS_NAME),
+          repository('retired', { isDisabled: true }),
+        ],
+      },
+    ],
+  };
+  const server: FixtureOrganization = {
+    id: 'org-server',
+    name: 'DefaultCollection',
+    kind: 'server',
+    serverHost: 'tfs.contoso.test',
+    virtualDirectory: 'tfs',
+    maxApiVersion: '6.0',
+    tenantId: 't',
+    oauthAllowed: false,
+    members: ['user-raj'],
+    workItems: [],
+    projects: [{ id: 'proj-legacy', name: 'Legacy', visibility: 'private', repositories: [repository('tools')] }],
+  };
+  return { users, organizations: [contoso, server] };
+}
+
+function request(url: string, cookie?: string): PageRequest {
+  const parsed = new URL(url);
+  return { host: parsed.host, path: parsed.pathname, query: parsed.searchParams, organization: null, cookie };
+}
+
+function render(url: string, cookie?: string) {
+  return renderPage(request(url, cookie), makeState());
+}
+
+function load(url: string, cookie?: string): Document {
+  const page = render(url, cookie);
+  if (!page) throw new Error(`no page for ${url}`);
+  expect(page.status).toBe(200);
+  return new DOMParser().parseFromString(page.html, 'text/html');
+}
+
+const API = 'https://dev.azure.com/contoso/Fabrikam%20Web/_git/api';
+const PAGES = {
+  files: API,
+  empty: 'https://dev.azure.com/contoso/Fabrikam%20Web/_git/empty-repo',
+  commit: `${API}/commit/${SHA_LOGIN}`,
+  commits: `${API}/commits`,
+  branches: `${API}/branches`,
+  compare: `${API}/branchCompare?baseVersion=GBmain&targetVersion=GBfeature%2Flogin`,
+  pullRequests: `${API}/pullrequests`,
+  pullRequest: `${API}/pullrequest/101`,
+  pullRequestCreate: `${API}/pullrequestcreate?sourceRef=feature/login&targetRef=main`,
+  orgPullRequests: 'https://dev.azure.com/contoso/_pulls',
+  orgHome: 'https://dev.azure.com/contoso',
+  projectHome: 'https://dev.azure.com/contoso/Fabrikam%20Web',
+  boards: 'https://dev.azure.com/contoso/Fabrikam%20Web/_boards/board',
+} as const;
+type PageKey = keyof typeof PAGES;
+const NON_REPO_PAGES: PageKey[] = ['orgHome', 'projectHome', 'boards'];
+
+/**
+ * Where each selector of lib/azure/selectors.ts must match. `exclusive`: its candidates match on no
+ * other page of this table. Candidates in LEGACY_ONLY name old-UI markup and must match nowhere.
+ */
+const ANCHORS: Record<string, { on: PageKey[]; exclusive: boolean }> = {
+  APP_ROOT: { on: Object.keys(PAGES) as PageKey[], exclusive: false },
+  HEADER_COMMAND_ITEM: {
+    on: ['files', 'empty', 'commit', 'branches', 'compare', 'pullRequests', 'pullRequest'],
+    exclusive: false,
+  },
+  FILES_HEADER_COMMANDBAR: { on: ['files'], exclusive: true },
+  FILES_HEADER_OVERFLOW_BUTTON: { on: ['files'], exclusive: false },
+  FILES_HEADER_TITLE_AREA: { on: ['files'], exclusive: true },
+  BRANCH_PICKER_BUTTON: { on: ['files', 'commits'], exclusive: true },
+  BRANCH_PICKER_LABEL: { on: ['files', 'commits'], exclusive: true },
+  FILES_BREADCRUMB_ITEM_TEXT: { on: ['files'], exclusive: true },
+  EMPTY_REPO_CLONE_PANEL: { on: ['empty'], exclusive: true },
+  COMMIT_HEADER_COMMANDBAR: { on: ['commit'], exclusive: false },
+  COMPARE_HEADER_BUTTON_GROUP: { on: ['compare'], exclusive: false },
+  PR_HEADER: { on: ['pullRequest'], exclusive: true },
+  PR_HEADER_COMMANDS: { on: ['pullRequest'], exclusive: true },
+  PR_HEADER_MENU_BUTTON: { on: ['pullRequest'], exclusive: true },
+  PR_TITLE_ROW: { on: ['pullRequest'], exclusive: true },
+  PR_TITLE_INPUT: { on: ['pullRequest'], exclusive: true },
+  PR_BRANCH_LINKS: { on: ['pullRequest'], exclusive: true },
+  PR_VOTE_BUTTON: { on: ['pullRequest'], exclusive: true },
+  PR_LIST_SECTION_CARD: { on: ['pullRequests', 'orgPullRequests'], exclusive: true },
+  PR_LIST_ROW: { on: ['pullRequests', 'orgPullRequests'], exclusive: true },
+};
+const LEGACY_ONLY = new Set(['#pull-request-vote-button']);
+
+const candidateLists = Object.entries(selectors).filter((entry): entry is [string, SelectorCandidates] =>
+  Array.isArray(entry[1]),
+);
+
+describe('fake-ado pages', () => {
+  const documents = new Map<PageKey, Document>();
+  beforeEach(() => {
+    if (documents.size === 0) for (const [key, url] of Object.entries(PAGES)) documents.set(key as PageKey, load(url));
+  });
+
+  it('covers every selector list exported by lib/azure/selectors', () => {
+    expect(candidateLists.map(([name]) => name).sort()).toEqual(Object.keys(ANCHORS).sort());
+  });
+
+  describe.each(candidateLists)('%s', (name, candidates) => {
+    const expected = ANCHORS[name]!;
+    it.each(expected.on)('matches on the %s page, every current-UI candidate', (page) => {
+      const doc = documents.get(page)!;
+      for (const selector of candidates) {
+        const found = doc.querySelector(selector);
+        if (LEGACY_ONLY.has(selector)) expect(found, selector).toBeNull();
+        else expect(found, `${selector} on ${page}`).not.toBeNull();
+      }
+    });
+
+    it('matches nowhere it should not', () => {
+      const elsewhere = (Object.keys(PAGES) as PageKey[]).filter((page) => !expected.on.includes(page));
+      const mustBeAbsent = expected.exclusive ? elsewhere : elsewhere.filter((page) => NON_REPO_PAGES.includes(page));
+      for (const page of name === 'APP_ROOT' ? [] : mustBeAbsent) {
+        for (const selector of candidates) {
+          expect(documents.get(page)!.querySelector(selector), `${selector} on ${page}`).toBeNull();
+        }
+      }
+    });
+  });
+
+  it('serves the shell with the theme class, the React root and the page data on every page', () => {
+    for (const [page, doc] of documents) {
+      expect(doc.body.classList.contains(selectors.LIGHT_THEME_BODY_CLASS), page).toBe(true);
+      expect(doc.querySelectorAll('body > div.full-size')).toHaveLength(1);
+      const data = readDataProviders(doc)!;
+      expect(data['ms.vss-web.page-data'], page).toMatchObject({ user: { uniqueName: 'jane@contoso.test' } });
+      expect(data['ms.vss-tfs-web.header-action-data']).toEqual({ suiteHomeUrl: '/contoso/' });
+      expect(data['ms.vss-web.theme-data']).toEqual({ requestedThemeId: 'ms.vss-web.vsts-theme' });
+    }
+    expect(readDataProviders(documents.get('files')!)!['ms.vss-tfs-web.page-data']).toEqual({
+      project: { id: 'proj-fabrikam', name: 'Fabrikam Web' },
+    });
+  });
+
+  it('puts the repository id on files pages and the pull request on PR pages only', () => {
+    const repoProvider = 'ms.vss-code-web.versioncontrol-viewmodel-data-provider';
+    const prProvider = 'ms.vss-code-web.pr-detail-data-provider';
+    expect(readDataProviders(documents.get('files')!)![repoProvider]).toMatchObject({ gitRepository: { id: 'repo-api' } });
+    expect(readDataProviders(documents.get('empty')!)![repoProvider]).toMatchObject({ gitRepository: { id: 'repo-empty-repo' } });
+    expect(readDataProviders(documents.get('pullRequest')!)![prProvider]).toMatchObject({
+      pullRequest: { pullRequestId: 101, title: XSS_TITLE, createdBy: { displayName: 'Jane Doe' } },
+    });
+    for (const page of ['pullRequest', 'orgHome', 'boards'] as const) {
+      expect(readDataProviders(documents.get(page)!)![repoProvider], page).toBeUndefined();
+    }
+    expect(readDataProviders(documents.get('files')!)![prProvider]).toBeUndefined();
+  });
+
+  it('lays out the files command bar as GK and GP expect', () => {
+    const doc = documents.get('files')!;
+    // GP: `div.repos-files-header-commandbar:nth-child(1)`, insert before the overflow item, strip scroll-hidden.
+    const bar = doc.querySelector('div.repos-files-header-commandbar:nth-child(1)')!;
+    expect(bar.classList.contains(selectors.FILES_HEADER_COMMANDBAR_CLIP_CLASS)).toBe(true);
+    const items = [...bar.children];
+    expect(items.every((item) => item.matches('div.bolt-header-command-item-button'))).toBe(true);
+    expect(items[0]!.textContent).toContain('Clone');
+    const overflow = bar.querySelector(
+      'div.bolt-header-command-item-button:has(button[id^="__bolt-header-command-bar-menu-button"])',
+    );
+    expect(overflow).toBe(items.at(-1));
+    expect(overflow!.querySelector('button')!.id).toBe('__bolt-header-command-bar-menu-button-1');
+    expect(doc.querySelector(selectors.FILES_HEADER_OVERFLOW_BUTTON[0])!.closest(selectors.HEADER_COMMAND_ITEM[0])).toBe(overflow);
+  });
+
+  it('shows the default branch in the picker without version= and the URL branch with it', () => {
+    const label = (doc: Document) => doc.querySelector(selectors.BRANCH_PICKER_LABEL[0])!.textContent;
+    expect(label(documents.get('files')!)).toBe('main');
+    expect(label(load(`${API}?path=%2Fsrc%2Fapp.ts&version=GBfeature%2Flogin`))).toBe('feature/login');
+    // GP's XPath takes the first `text-ellipsis` span under `.version-dropdown`: it must be the label.
+    const doc = load(`${API}?version=GBfeature%2Flogin`);
+    expect(doc.querySelector('.version-dropdown span.text-ellipsis')!.textContent).toBe('feature/login');
+    expect(label(load(`${API}?version=GC${SHA_LOGIN}`))).toBe(SHA_LOGIN.slice(0, 8));
+  });
+
+  it('renders the path breadcrumb and keeps path and version in the branch list', () => {
+    const doc = load(`${API}?path=%2Fsrc%2Fapp.ts&version=GBmain`);
+    const crumbs = [...doc.querySelectorAll(selectors.FILES_BREADCRUMB_ITEM_TEXT[0])].map((e) => e.textContent);
+    expect(crumbs).toEqual(['api', 'src', 'app.ts']);
+    const branchLinks = [...doc.querySelectorAll('.fake-ado-branch-menu a[data-spa]')].map(
+      (a) => new URL(a.getAttribute('href')!, 'https://dev.azure.com'),
+    );
+    expect(branchLinks.map((u) => [u.searchParams.get('path'), u.searchParams.get('version')])).toEqual([
+      ['/src/app.ts', 'GBmain'],
+      ['/src/app.ts', 'GBfeature/login'],
+    ]);
+  });
+
+  it('lays out the PR header as GP, GK, AZ, SH and MU expect', () => {
+    const doc = documents.get('pullRequest')!;
+    const commands = doc.querySelector(selectors.PR_HEADER_COMMANDS[0])!;
+    const menuItem = commands.querySelector(':scope > div.bolt-header-command-item-button:has(button[id^="__bolt-menu-button-"])');
+    expect(menuItem).not.toBeNull();
+    expect((doc.querySelector(selectors.PR_TITLE_INPUT[0]) as HTMLInputElement).value).toBe(XSS_TITLE);
+    const links = [...doc.querySelectorAll<HTMLAnchorElement>(selectors.PR_BRANCH_LINKS[0])];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '/contoso/Fabrikam%20Web/_git/api?version=GBfeature%2Flogin',
+      '/contoso/Fabrikam%20Web/_git/api?version=GBmain',
+    ]);
+    // GK: `[, org, project, , repo] = pathname.split('/')`, branch = `searchParams.get('version').slice(2)`.
+    const source = new URL(links[0]!.getAttribute('href')!, 'https://dev.azure.com');
+    expect(source.pathname.split('/').map(decodeURIComponent)).toEqual(['', 'contoso', 'Fabrikam Web', '_git', 'api']);
+    expect(source.searchParams.get('version')?.slice(2)).toBe('feature/login');
+    expect(doc.querySelector('.pr-header-branches a:first-child')).toBe(links[0]); // AZ
+    expect(links[1]!.textContent).toBe('main'); // MU / SH read the text
+  });
+
+  it('marks a completed pull request with .pr-status-completed', () => {
+    expect(load(`${API}/pullrequest/102`).querySelector('.repos-pr-header .pr-status-completed')).not.toBeNull();
+    expect(documents.get('pullRequest')!.querySelector('.pr-status-completed')).toBeNull();
+  });
+
+  it('lists pull requests in section cards with SPA rows', () => {
+    const doc = documents.get('pullRequests')!;
+    const titles = [...doc.querySelectorAll('.repos-pr-section-header-title > span')].map((e) => e.textContent);
+    expect(titles).toEqual(['Created by me', 'Assigned to me']);
+    const rows = [...doc.querySelectorAll(selectors.PR_LIST_ROW[0])];
+    expect(rows.map((r) => r.getAttribute('href'))).toEqual(['/contoso/Fabrikam%20Web/_git/api/pullrequest/101']);
+    expect(rows.every((r) => r.hasAttribute('data-spa'))).toBe(true);
+    const completed = load(`${API}/pullrequests?_a=completed`);
+    expect([...completed.querySelectorAll(selectors.PR_LIST_ROW[0])].map((r) => r.getAttribute('href'))).toEqual([
+      '/contoso/Fabrikam%20Web/_git/api/pullrequest/102',
+    ]);
+    expect(doc.querySelector('.bolt-header-title.title-m.l')!.textContent).toBe('Pull requests');
+  });
+
+  it('shows the clone panel with the clone URL for an empty repository', () => {
+    const panel = documents.get('empty')!.querySelector(selectors.EMPTY_REPO_CLONE_PANEL[0])!;
+    expect(panel.closest('.repos-empty-repository')!.querySelector('input')!.value).toBe(
+      'https://contoso@dev.azure.com/contoso/Fabrikam%20Web/_git/empty-repo',
+    );
+    expect(documents.get('empty')!.querySelector('.repos-files-header')).toBeNull();
+  });
+
+  it('links compare and create pages to each other with the branches of the URL', () => {
+    const create = documents.get('compare')!.querySelector(`${selectors.COMPARE_HEADER_BUTTON_GROUP[0]} a[data-spa]`)!;
+    const url = new URL(create.getAttribute('href')!, 'https://dev.azure.com');
+    expect(url.pathname).toBe('/contoso/Fabrikam%20Web/_git/api/pullrequestcreate');
+    expect([url.searchParams.get('sourceRef'), url.searchParams.get('targetRef')]).toEqual(['feature/login', 'main']);
+    const page = documents.get('pullRequestCreate')!;
+    expect(page.querySelector('.repos-pr-create-source')!.textContent).toBe('feature/login');
+    expect(page.querySelector('.repos-pr-create-target')!.textContent).toBe('main');
+  });
+
+  it('escapes names and titles: markup in fixture data renders as text', () => {
+    const doc = load(`https://dev.azure.com/contoso/Fabrikam%20Web/_git/${encodeURIComponent(XSS_NAME)}`);
+    expect(doc.querySelector('img')).toBeNull();
+    expect(doc.querySelector('[onerror]')).toBeNull();
+    expect(doc.querySelector(selectors.FILES_BREADCRUMB_ITEM_TEXT[0])!.textContent).toBe(XSS_NAME);
+    expect(doc.title).toBe(`Files - ${XSS_NAME}`);
+    const pr = documents.get('pullRequest')!;
+    expect(pr.querySelectorAll('script')).toHaveLength(2); // dataProviders + client script, none injected
+    expect(pr.title).toBe(`Pull request 101: ${XSS_TITLE}`);
+    const board = documents.get('boards')!;
+    expect(board.querySelector('.fake-ado-board-card')!.textContent).toContain('Login <fails>');
+  });
+
+  it('answers the other URL forms of a repository', () => {
+    const label = (url: string) => load(url).querySelector(selectors.BRANCH_PICKER_LABEL[0])?.textContent;
+    // Default repo of a project (GK parsePathname): `/{org}/_git/{project}`; links keep that form.
+    const defaultRepo = load('https://dev.azure.com/contoso/_git/Fabrikam%20Web');
+    expect(readDataProviders(defaultRepo)!['ms.vss-code-web.versioncontrol-viewmodel-data-provider']).toMatchObject({
+      gitRepository: { id: 'repo-Fabrikam Web' },
+    });
+    expect(defaultRepo.querySelector('a[data-spa][href$="/branches"]')!.getAttribute('href')).toBe(
+      '/contoso/_git/Fabrikam%20Web/branches',
+    );
+    expect(render('https://dev.azure.com/contoso/_git/api/pullrequest/101')?.status).toBe(200);
+    expect(label('https://dev.azure.com/contoso/Fabrikam%20Web/_git/_optimized/api')).toBe('main');
+    expect(label('https://dev.azure.com/contoso/Fabrikam%20Web/_git/_full/api')).toBe('main');
+    expect(label('https://dev.azure.com/CONTOSO/fabrikam%20web/_git/API')).toBe('main');
+
+    const legacy = load('https://contoso.visualstudio.com/Fabrikam%20Web/_git/api/pullrequest/101');
+    expect(legacy.querySelector(selectors.PR_BRANCH_LINKS[0])!.getAttribute('href')).toBe(
+      '/Fabrikam%20Web/_git/api?version=GBfeature%2Flogin',
+    );
+    expect(readDataProviders(legacy)!['ms.vss-tfs-web.header-action-data']).toEqual({ suiteHomeUrl: '/' });
+    const legacyCollection = load('https://contoso.visualstudio.com/DefaultCollection/Fabrikam%20Web/_git/api');
+    expect(legacyCollection.querySelector('a[data-spa][href$="/commits"]')!.getAttribute('href')).toBe(
+      '/DefaultCollection/Fabrikam%20Web/_git/api/commits',
+    );
+
+    const server = load('https://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/tools');
+    expect(server.querySelector(selectors.FILES_HEADER_COMMANDBAR[0])).not.toBeNull();
+    expect(readDataProviders(server)!['ms.vss-tfs-web.header-action-data']).toEqual({
+      suiteHomeUrl: '/tfs/DefaultCollection/',
+    });
+    expect(readDataProviders(server)!['ms.vss-web.page-data']).toMatchObject({ user: { displayName: 'Raj Ü' } });
+    expect(render('https://localhost:8443/tfs/DefaultCollection/Legacy/_git/tools')?.status).toBe(200);
+  });
+
+  it('renders organization, project and Boards pages with status 200 and no repository anchors', () => {
+    for (const page of NON_REPO_PAGES) {
+      expect(render(PAGES[page])?.status).toBe(200);
+      expect(documents.get(page)!.querySelector('[data-fake-ado-deferred]'), page).toBeNull();
+    }
+    expect(render('https://tfs.contoso.test/tfs/DefaultCollection')?.status).toBe(200);
+    const nav = [...documents.get('projectHome')!.querySelectorAll('nav a[data-spa]')].map((a) => a.getAttribute('href'));
+    expect(nav).toContain('/contoso/Fabrikam%20Web/_boards/board');
+    expect(nav).toContain('/contoso/Fabrikam%20Web/_git/Fabrikam%20Web/pullrequests');
+  });
+
+  it.each([
+    'https://dev.azure.com/',
+    'https://dev.azure.com/nobody',
+    'https://dev.azure.com/contoso/NoProject',
+    'https://dev.azure.com/contoso/Fabrikam%20Web/_git/missing',
+    'https://dev.azure.com/contoso/Fabrikam%20Web/_git',
+    `${API}/pullrequest/999`,
+    `${API}/pullrequest/abc`,
+    `${API}/commit/not-a-sha`,
+    `${API}/unknown`,
+    `${API}/branches/extra`,
+    'https://dev.azure.com/contoso/Fabrikam%20Web/_git/empty-repo/commit/1111111',
+    'https://dev.azure.com/contoso/Fabrikam%20Web/_git/retired/branches',
+    'https://dev.azure.com/contoso/_apis/projects',
+    'https://dev.azure.com/contoso/Fabrikam%20Web/_git/api/%E0%A4%A',
+    'https://dev.azure.com/contoso/_settings',
+    'https://nobody.visualstudio.com/Fabrikam%20Web/_git/api',
+    'https://tfs.contoso.test/other/DefaultCollection/Legacy/_git/tools',
+    'https://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/nope',
+  ])('returns null for %s', (url) => {
+    expect(render(url)).toBeNull();
+  });
+
+  it('renders a disabled repository as a message without anchors', () => {
+    const doc = load('https://dev.azure.com/contoso/Fabrikam%20Web/_git/retired');
+    expect(doc.querySelector('[data-fake-ado-view="disabled-repository"]')).not.toBeNull();
+    expect(doc.querySelector('.repos-files-header')).toBeNull();
+  });
+
+  it('picks the dark theme from ?theme=dark or the theme cookie', () => {
+    const byQuery = load(`${API}?theme=dark`);
+    expect(byQuery.body.className).toBe(selectors.DARK_THEME_BODY_CLASS);
+    expect(readDataProviders(byQuery)!['ms.vss-web.theme-data']).toEqual({ requestedThemeId: 'ms.vss-web.vsts-theme-dark' });
+    expect(isDarkTheme(byQuery)).toBe(true);
+    expect(isDarkTheme(load(API, 'a=b; fake-ado-theme=dark'))).toBe(true);
+    expect(isDarkTheme(load(`${API}?theme=light`, 'fake-ado-theme=dark'))).toBe(false);
+    expect(isDarkTheme(documents.get('files')!)).toBe(false);
+  });
+
+  it('takes the signed-in user and instant timing from cookies', () => {
+    const doc = load(PAGES.pullRequest, 'fake-ado-user=raj%40contoso.test; fake-ado-timing=instant');
+    expect(readDataProviders(doc)!['ms.vss-web.page-data']).toMatchObject({ user: { id: 'user-raj' } });
+    expect(doc.querySelector('[data-fake-ado-view]')!.hasAttribute('data-fake-ado-instant')).toBe(true);
+    const timed = documents.get('pullRequest')!.querySelector('[data-fake-ado-view]')!;
+    expect(Number(timed.getAttribute('data-anchor-delay'))).toBeGreaterThanOrEqual(300);
+    expect(documents.get('files')!.querySelector('[data-fake-ado-view]')!.getAttribute('data-anchor-delay')).toBe('100');
+  });
+});
+
+describe('lib/azure/selectors helpers', () => {
+  const parse = (markup: string) => new DOMParser().parseFromString(markup, 'text/html');
+
+  it('readDataProviders returns null instead of throwing on missing or malformed data', () => {
+    expect(readDataProviders(parse('<p>none</p>'))).toBeNull();
+    expect(readDataProviders(parse('<script id="dataProviders">{not json</script>'))).toBeNull();
+    expect(readDataProviders(parse('<script id="dataProviders">{"nodata":1}</script>'))).toBeNull();
+    expect(readDataProviders(parse('<script id="dataProviders">{"data":[1]}</script>'))).toBeNull();
+    expect(readDataProviders(parse('<script id="dataProviders">{"data":{"a":1}}</script>'))).toEqual({ a: 1 });
+  });
+
+  it('isDarkTheme prefers the body class and falls back to requestedThemeId', () => {
+    const themed = (bodyClass: string, themeId: string) =>
+      parse(
+        `<body class="${bodyClass}"><script id="dataProviders">{"data":{"ms.vss-web.theme-data":{"requestedThemeId":"${themeId}"}}}</script></body>`,
+      );
+    expect(isDarkTheme(themed('ms-vss-web-vsts-theme', 'ms.vss-web.vsts-theme-dark'))).toBe(false);
+    expect(isDarkTheme(themed('ms-vss-web-vsts-theme-dark', 'ms.vss-web.vsts-theme'))).toBe(true);
+    expect(isDarkTheme(themed('other', 'ms.vss-web.vsts-theme-dark'))).toBe(true);
+    expect(isDarkTheme(themed('', 'ms.vss-web.night-theme'))).toBe(true);
+    expect(isDarkTheme(parse('<p></p>'))).toBe(false);
+  });
+});
+
+describe('fake-ado client script', () => {
+  const state = makeState();
+  const origin = location.origin;
+  let fetchMock: ReturnType<typeof vi.fn>;
+
+  function mount(path: string) {
+    history.replaceState(null, '', path);
+    const page = renderPage(
+      { host: 'dev.azure.com', path: location.pathname, query: new URLSearchParams(location.search), organization: null },
+      state,
+    )!;
+    const parsed = new DOMParser().parseFromString(page.html, 'text/html');
+    document.body.replaceWith(document.importNode(parsed.body, true));
+    delete (window as { __fakeAdoClient?: boolean }).__fakeAdoClient;
+    new Function(CLIENT_SCRIPT)();
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    fetchMock = vi.fn(async (input: string) => {
+      const url = new URL(input, origin);
+      const page = renderPage(
+        { host: 'dev.azure.com', path: url.pathname, query: url.searchParams, organization: null },
+        state,
+      );
+      return new Response(page?.html ?? 'not found', { status: page?.status ?? 404 });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  const view = () => document.querySelector('[data-fake-ado-view]')!;
+
+  it('renders the anchors after a delay, then replaces them once (extension content is dropped)', async () => {
+    mount('/contoso/Fabrikam%20Web/_git/api');
+    expect(document.querySelector('.repos-files-header-commandbar')).toBeNull();
+    await vi.advanceTimersByTimeAsync(100);
+    const first = document.querySelector('.repos-files-header-commandbar')!;
+    expect(first).not.toBeNull();
+    expect(view().getAttribute('data-fake-ado-rendered')).toBe('1');
+    first.insertAdjacentHTML('afterbegin', '<a class="gk-insert">mine</a>');
+    await vi.advanceTimersByTimeAsync(1000);
+    const second = document.querySelector('.repos-files-header-commandbar')!;
+    expect(second).not.toBe(first);
+    expect(first.isConnected).toBe(false);
+    expect(document.querySelector('.gk-insert')).toBeNull();
+    expect(view().getAttribute('data-fake-ado-rendered')).toBe('2');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(document.querySelector('.repos-files-header-commandbar')).toBe(second);
+  });
+
+  it('navigates SPA links with pushState, keeps the root and the stale dataProviders', async () => {
+    mount('/contoso/Fabrikam%20Web/_git/api');
+    await vi.advanceTimersByTimeAsync(1100);
+    const root = document.querySelector('body > div.full-size')!;
+    const providers = document.getElementById('dataProviders')!.textContent;
+    (document.querySelector('nav a[href$="/pullrequests"]') as HTMLElement).click();
+    expect(location.pathname).toBe('/contoso/Fabrikam%20Web/_git/api/pullrequests');
+    expect(document.querySelector('.repos-files-header')).toBeNull(); // old route unmounted at once
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchMock).toHaveBeenCalledWith(`${origin}/contoso/Fabrikam%20Web/_git/api/pullrequests`, expect.anything());
+    expect(view().getAttribute('data-fake-ado-view')).toBe('pullrequests');
+    expect(document.querySelector('body > div.full-size')).toBe(root);
+    expect(document.getElementById('dataProviders')!.textContent).toBe(providers);
+    await vi.advanceTimersByTimeAsync(100);
+    (document.querySelector('a[role="row"]') as HTMLElement).click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(location.pathname).toBe('/contoso/Fabrikam%20Web/_git/api/pullrequest/101');
+    await vi.advanceTimersByTimeAsync(299);
+    expect(document.querySelector('.repos-pr-header')).toBeNull(); // PR anchors wait ≥300 ms
+    await vi.advanceTimersByTimeAsync(60);
+    expect(document.querySelector('.repos-pr-title-row')).not.toBeNull();
+  });
+
+  it('switches branch from the picker via pushState and re-renders the label', async () => {
+    mount('/contoso/Fabrikam%20Web/_git/api');
+    await vi.advanceTimersByTimeAsync(100);
+    const picker = document.querySelector('.version-dropdown > button') as HTMLElement;
+    picker.click();
+    const menu = document.querySelector('.fake-ado-branch-menu') as HTMLElement;
+    expect(menu.hidden).toBe(false);
+    expect(picker.getAttribute('aria-expanded')).toBe('true');
+    ([...menu.querySelectorAll('a')].find((a) => a.textContent === 'feature/login') as HTMLElement).click();
+    expect(new URLSearchParams(location.search).get('version')).toBe('GBfeature/login');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(document.querySelector('.version-dropdown .bolt-dropdown-expandable-button-label')!.textContent).toBe(
+      'feature/login',
+    );
+  });
+
+  it('follows back navigation and switches the theme live', async () => {
+    mount('/contoso/Fabrikam%20Web/_git/api');
+    await vi.advanceTimersByTimeAsync(100);
+    (document.querySelector('nav a[href$="/branches"]') as HTMLElement).click();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(view().getAttribute('data-fake-ado-view')).toBe('branches');
+    history.replaceState(null, '', '/contoso/Fabrikam%20Web/_git/api');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(view().getAttribute('data-fake-ado-view')).toBe('files');
+    (document.getElementById('__bolt-changeThemeLink') as HTMLElement).click();
+    expect(isDarkTheme(document)).toBe(true);
+    expect(document.cookie).toContain('fake-ado-theme=dark');
+  });
+});

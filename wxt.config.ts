@@ -24,7 +24,12 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // A fixed add-on id keeps Firefox's identity redirect URL stable (see README, Entra app).
-            gecko: { id: 'ado-companion@ado-companion.dev', strict_min_version: '115.0' },
+            gecko: {
+              id: 'ado-companion@ado-companion.dev',
+              strict_min_version: '142.0',
+              // Tokens and data go only to the Azure DevOps hosts the user signs in to.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

@@ -1,5 +1,6 @@
 import { startMessageRouter } from './router';
+import { ping } from './handlers/system';
 
 export default defineBackground(() => {
-  startMessageRouter();
+  startMessageRouter({ ping });
 });

@@ -1,9 +1,46 @@
-// Placeholder router; replaced by lib/messaging in the foundation work.
-export function startMessageRouter(): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'ping') {
-      return Promise.resolve({ ok: true, data: { pong: true } });
+import { browser } from 'wxt/browser';
+import { AppError, toAppErrorValue } from '@/lib/errors/app-error';
+import { classifySender, type SenderInfo } from '@/lib/messaging/classify-sender';
+import { envelopeSchema, protocol, type MessageType, type RequestOf, type ResponseOf, type SenderKind } from '@/lib/messaging/protocol';
+import type { MessageResult } from '@/lib/messaging/result';
+import { isAzureDevOpsCloudHost } from '@/lib/azure/azure-hosts';
+
+export type Handler<K extends MessageType> = (request: RequestOf<K>, sender: SenderKind) => Promise<ResponseOf<K>> | ResponseOf<K>;
+export type Handlers = { [K in MessageType]: Handler<K> };
+
+/**
+ * Validates every incoming message (envelope, type, request schema) and its sender, then runs the
+ * handler. Fails closed: anything unrecognised gets an error answer, never a handler call.
+ */
+export async function routeMessage(
+  message: unknown,
+  sender: SenderInfo,
+  handlers: Handlers,
+): Promise<MessageResult<unknown>> {
+  try {
+    const envelope = envelopeSchema.safeParse(message);
+    if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) {
+      throw new AppError({ kind: 'invalid-message', message: 'ADO Companion received a request it does not understand.' });
     }
-    return undefined;
-  });
+    const type = envelope.data.type as MessageType;
+    const rule = protocol[type];
+    const senderKind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'), (url) =>
+      isAzureDevOpsCloudHost(url.hostname),
+    );
+    if (!senderKind || !rule.senders.includes(senderKind)) {
+      throw new AppError({ kind: 'forbidden-sender', message: 'This page is not allowed to ask ADO Companion for that.' });
+    }
+    const request = rule.request.safeParse(envelope.data.data);
+    if (!request.success) {
+      throw new AppError({ kind: 'invalid-message', message: 'ADO Companion received a malformed request.' });
+    }
+    const handler = handlers[type] as Handler<MessageType>;
+    return { ok: true, data: await handler(request.data, senderKind) };
+  } catch (error) {
+    return { ok: false, error: toAppErrorValue(error) };
+  }
+}
+
+export function startMessageRouter(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, handlers));
 }

@@ -1,0 +1,22 @@
+import type { AzurePage } from '@/lib/azure/page-detect';
+
+/** One content-script feature: where it runs (page predicates) and how it starts. */
+export interface FeatureDefinition {
+  include: readonly ((page: AzurePage) => boolean)[];
+  exclude?: readonly ((page: AzurePage) => boolean)[];
+  /** Mount UI and observe anchors; everything must be torn down when `signal` aborts. */
+  init(signal: AbortSignal, page: AzurePage): void | Promise<void>;
+}
+
+export interface Feature extends FeatureDefinition {
+  /** The feature's file name (verb-object), e.g. "clone-in-client". */
+  id: string;
+}
+
+export function defineFeature(definition: FeatureDefinition): FeatureDefinition {
+  return definition;
+}
+
+export function shouldRun(feature: FeatureDefinition, page: AzurePage): boolean {
+  return feature.include.some((test) => test(page)) && !(feature.exclude ?? []).some((test) => test(page));
+}

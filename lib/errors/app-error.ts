@@ -1,0 +1,51 @@
+/**
+ * Errors are values the UI can explain. Every failure that reaches a user is one of these kinds;
+ * `describeError` (error-messages.ts) turns it into the sentence the user reads.
+ */
+export type ErrorKind =
+  | 'invalid-message' // a message that failed its schema
+  | 'forbidden-sender' // a sender not allowed to ask for this
+  | 'auth-expired'
+  | 'auth-invalid'
+  | 'auth-missing-scope'
+  | 'oauth-blocked-by-policy'
+  | 'not-found'
+  | 'conflict'
+  | 'invalid-name'
+  | 'throttled'
+  | 'offline'
+  | 'server-version'
+  | 'internal';
+
+export interface AppErrorValue {
+  kind: ErrorKind;
+  /** A complete sentence for the user; never a stack trace, never a token. */
+  message: string;
+  /** Optional structured details the UI may use (e.g. retryAfterSeconds, organization). */
+  details?: Record<string, string | number | boolean>;
+}
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly details?: AppErrorValue['details'];
+
+  constructor(value: AppErrorValue) {
+    super(value.message);
+    this.name = 'AppError';
+    this.kind = value.kind;
+    this.details = value.details;
+  }
+
+  toValue(): AppErrorValue {
+    return { kind: this.kind, message: this.message, ...(this.details ? { details: this.details } : {}) };
+  }
+}
+
+/** Any thrown value as an AppErrorValue; unknown errors become a generic, stack-free message. */
+export function toAppErrorValue(error: unknown): AppErrorValue {
+  if (error instanceof AppError) return error.toValue();
+  return {
+    kind: 'internal',
+    message: 'Something went wrong inside ADO Companion. Try again; if it keeps happening, reload the extension.',
+  };
+}

@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import type { MessageType, RequestOf, ResponseOf } from './protocol';
+import type { MessageResult } from './result';
+
+/** Ask the background. Never throws: a dead or missing background becomes an error value. */
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  data: RequestOf<K>,
+): Promise<MessageResult<ResponseOf<K>>> {
+  try {
+    const result = (await browser.runtime.sendMessage({ channel: 'ado-companion', type, data })) as
+      | MessageResult<ResponseOf<K>>
+      | undefined;
+    if (result && typeof result === 'object' && 'ok' in result) return result;
+  } catch {
+    // Falls through: the background could not be reached (extension reloaded or updating).
+  }
+  return {
+    ok: false,
+    error: {
+      kind: 'internal',
+      message: 'ADO Companion’s background service did not answer. Reload the page or the extension.',
+    },
+  };
+}

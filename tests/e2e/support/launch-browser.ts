@@ -1,0 +1,47 @@
+import { chromium, type BrowserContext } from '@playwright/test';
+import path from 'node:path';
+
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+
+/** Debian's Chromium; `npx playwright install` cannot run on these machines. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Real Chromium with the built extension, every Azure DevOps and Entra host mapped to the fake
+ * server, and nothing reaching the internet.
+ */
+export async function launchExtensionBrowser(options: {
+  fakeAdoPort: number;
+  hosts: readonly string[];
+  userDataDir?: string;
+  headless?: boolean;
+}): Promise<BrowserContext> {
+  const rules = options.hosts.map((host) => `MAP ${host} 127.0.0.1:${options.fakeAdoPort}`);
+  // Everything else fails fast instead of trying the network.
+  rules.push('MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1');
+  return chromium.launchPersistentContext(options.userDataDir ?? '', {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${rules.join(', ')}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** The extension's id, read from its service worker (started on load). */
+export async function extensionIdOf(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}

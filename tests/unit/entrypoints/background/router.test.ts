@@ -1,0 +1,57 @@
+import { describe, it, expect, vi } from 'vitest';
+import { routeMessage, type Handlers } from '@/entrypoints/background/router';
+
+const extensionPage = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
+const contentScript = { id: 'test-extension-id', url: 'https://dev.azure.com/contoso/web/_git/web', tab: { id: 3 } };
+
+function handlers(): Handlers {
+  return { ping: vi.fn(() => ({ pong: true as const, version: '1.2.3' })) };
+}
+
+const ping = { channel: 'ado-companion', type: 'ping', data: {} };
+
+describe('background/router', () => {
+  it('answers a valid message from an extension page', async () => {
+    expect(await routeMessage(ping, extensionPage, handlers())).toEqual({ ok: true, data: { pong: true, version: '1.2.3' } });
+  });
+
+  it('answers a message a content script may send', async () => {
+    expect(await routeMessage(ping, contentScript, handlers())).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['an unknown type', { channel: 'ado-companion', type: 'getToken', data: {} }],
+    ['a prototype key as type', { channel: 'ado-companion', type: 'toString', data: {} }],
+    ['a missing envelope', { type: 'ping' }],
+    ['extra request fields', { ...ping, data: { token: 'x' } }],
+    ['a non-object', 'ping'],
+    ['null', null],
+  ])('refuses %s without calling a handler', async (_label, message) => {
+    const all = handlers();
+    const result = await routeMessage(message, extensionPage, all);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-message' } });
+    expect(all.ping).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['another extension', { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' }],
+    ['a content script on a non-Azure DevOps page', { id: 'test-extension-id', url: 'https://evil.example/', tab: { id: 1 } }],
+    ['a look-alike host', { id: 'test-extension-id', url: 'https://dev.azure.com.evil.example/x/_git/y', tab: { id: 1 } }],
+    ['a sender without a url', { id: 'test-extension-id' }],
+  ])('refuses %s', async (_label, sender) => {
+    const all = handlers();
+    expect(await routeMessage(ping, sender, all)).toMatchObject({ ok: false, error: { kind: 'forbidden-sender' } });
+    expect(all.ping).not.toHaveBeenCalled();
+  });
+
+  it('turns a handler crash into a plain sentence without a stack trace', async () => {
+    const crashing: Handlers = {
+      ping: () => {
+        throw new TypeError('Cannot read properties of undefined (reading "token")');
+      },
+    };
+    const result = await routeMessage(ping, extensionPage, crashing);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    expect(JSON.stringify(result)).not.toMatch(/TypeError|token|at /);
+  });
+});

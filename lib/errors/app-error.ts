@@ -5,10 +5,14 @@
 export type ErrorKind =
   | 'invalid-message' // a message that failed its schema
   | 'forbidden-sender' // a sender not allowed to ask for this
-  | 'auth-expired'
-  | 'auth-invalid'
-  | 'auth-missing-scope'
-  | 'oauth-blocked-by-policy'
+  | 'invalid-input' // something the user typed cannot be used (message says what and how to fix it)
+  | 'auth-expired' // token expired (PAT past its date, access token that cannot be refreshed)
+  | 'auth-invalid' // token wrong, revoked, or answered with a sign-in page
+  | 'auth-missing-scope' // token valid but lacks the scope this needs
+  | 'oauth-blocked-by-policy' // org refuses OAuth tokens (policy off, tenant mismatch, MSA-backed)
+  | 'oauth-failed' // the Entra sign-in itself failed or was cancelled
+  | 'reauth-required' // refresh token gone (SPA refresh tokens last 24 h): sign in again
+  | 'permission-denied' // the user refused an optional host permission
   | 'not-found'
   | 'conflict'
   | 'invalid-name'

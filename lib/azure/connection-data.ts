@@ -1,0 +1,89 @@
+/**
+ * Who a token is, in one organization (azure-devops-api.md §2 "Validate a PAT against one org"):
+ * `GET {base}/_apis/connectionData`, without api-version like `WebApi.connect()`.
+ */
+import { AppError } from '../errors/app-error';
+import { isAzureDevOpsCloudHost } from './azure-hosts';
+import { organizationOf } from './azure-error';
+import type { RestClient } from './rest-client';
+
+export interface ConnectionData {
+  /** VSS identity id: reviewer ids, `autoCompleteSetBy`, "me" filters. */
+  userId: string;
+  displayName: string;
+  /** '' when Azure DevOps tells none (e.g. a Windows account on Server). */
+  email: string;
+  /** Organization (collection) id: SSH key `targetAccounts`, forks `collectionId`. */
+  instanceId: string;
+  deploymentType: 'hosted' | 'onPremises';
+}
+
+const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
+/** Descriptor types Azure DevOps gives callers it did not authenticate (public projects). */
+const ANONYMOUS_DESCRIPTOR = /^Microsoft\.TeamFoundation\.(UnauthenticatedIdentity|AnonymousPrincipal)\b/i;
+
+export async function getConnectionData(client: RestClient, baseUrl: string): Promise<ConnectionData> {
+  const base = baseUrl.replace(/\/+$/, '');
+  const answer = await client.request<unknown>({ url: `${base}/_apis/connectionData`, apiVersion: null });
+  const data = asRecord(answer);
+  const user = asRecord(data?.authenticatedUser);
+  const userId = text(user?.id);
+  const descriptor = text(user?.descriptor);
+  const organization = organizationOf(base) ?? hostOf(base);
+
+  // §2: success is 200 + JSON + authenticatedUser.id — and an identity that is someone.
+  if (!userId || userId === ZERO_GUID || ANONYMOUS_DESCRIPTOR.test(descriptor)) {
+    throw new AppError({
+      kind: 'auth-invalid',
+      message: `Azure DevOps answered for ${organization} without knowing who you are: the token was not accepted. Check it, or create a new one and connect again.`,
+      details: { anonymous: true },
+    });
+  }
+  const instanceId = text(data?.instanceId);
+  if (!instanceId) {
+    throw new AppError({
+      kind: 'internal',
+      message: `${hostOf(base)} did not answer like Azure DevOps. Check the address of the organization or collection.`,
+    });
+  }
+  const properties = asRecord(user?.properties);
+  const mail = propertyValue(properties, 'Mail');
+  const account = propertyValue(properties, 'Account');
+  return {
+    userId,
+    displayName: text(user?.providerDisplayName) || text(user?.customDisplayName) || mail || account,
+    email: mail || (account.includes('@') ? account : ''),
+    instanceId,
+    deploymentType:
+      data?.deploymentType === 'onPremises' || data?.deploymentType === 'hosted' ? data.deploymentType : isCloud(base) ? 'hosted' : 'onPremises',
+  };
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** `properties.Mail.$value` (the identity property bag). */
+function propertyValue(properties: Record<string, unknown> | undefined, name: string): string {
+  return text(asRecord(properties?.[name])?.$value);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function isCloud(url: string): boolean {
+  try {
+    return isAzureDevOpsCloudHost(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * What a token may do in one organization, found by asking Azure DevOps (a PAT's scopes cannot be
+ * read back). Every probe is harmless:
+ * - read scopes: the cheapest read of that area;
+ * - write scopes: a request the server must reject for its body *after* authorizing it (Azure
+ *   DevOps checks the token's scope for the route before it looks at the body or the target):
+ *   a 400/404 means "allowed", 401 TF400813/403 means "not allowed". Nothing is ever created.
+ * Probes run in parallel. A missing scope is `false`; a network failure, a 5xx or a credential
+ * that does not work at all is thrown.
+ */
+import { AppError, type ErrorKind } from '../errors/app-error';
+import type { RestClient } from './rest-client';
+
+/** Same shape as `FeatureAccess` in lib/db/schema.ts. */
+export type FeatureAccess = {
+  browse: boolean;
+  createRepository: boolean;
+  pullRequests: boolean;
+  reviewers: boolean;
+  workItems: boolean;
+  sshKeys: boolean;
+};
+
+const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
+
+/** The scope is missing (PAT) or the org refuses this sign-in for this route. */
+const DENIED: ReadonlySet<ErrorKind> = new Set(['auth-missing-scope', 'oauth-blocked-by-policy']);
+/** What a write probe gets once the scope check passed: the body or the target was refused. */
+const REJECTED_AFTER_AUTHORIZATION: ReadonlySet<ErrorKind> = new Set(['invalid-input', 'invalid-name', 'not-found', 'conflict']);
+/**
+ * §12: the SSH key API is internal; which credentials it takes is unverified. Any refusal
+ * (401/403/404, a sign-in page) means "use the SSH keys page instead".
+ */
+const SSH_UNAVAILABLE: ReadonlySet<ErrorKind> = new Set([...DENIED, 'auth-invalid', 'auth-expired', 'not-found', 'invalid-input']);
+
+export async function probeFeatures(client: RestClient, baseUrl: string): Promise<FeatureAccess> {
+  const base = baseUrl.replace(/\/+$/, '');
+  const vssps = vsspsBaseOf(base);
+
+  const [browse, createRepository, pullRequests, reviewers, workItems, sshKeys] = await Promise.all([
+    // vso.code
+    probe(() => client.request({ url: `${base}/_apis/git/repositories`, query: { $top: 1 } }), DENIED),
+    // vso.code_manage: no name, no project → 400 once authorized.
+    probe(() => client.request({ method: 'POST', url: `${base}/_apis/git/repositories`, body: {} }), DENIED, REJECTED_AFTER_AUTHORIZATION),
+    // vso.code_write: a repository that cannot exist → 404 TF401019 (or 400 for the empty GUID) once authorized.
+    probe(
+      () => client.request({ method: 'POST', url: `${base}/_apis/git/repositories/${ZERO_GUID}/pullrequests`, body: {} }),
+      DENIED,
+      REJECTED_AFTER_AUTHORIZATION,
+    ),
+    // vso.identity (assumed, §2): a search is read-only. 404: no picker on this server (§10).
+    probe(
+      () =>
+        client.request({
+          method: 'POST',
+          url: `${base}/_apis/IdentityPicker/Identities`,
+          apiVersion: '7.1-preview.1',
+          body: { query: 'a', identityTypes: ['user'], operationScopes: ['ims'], options: { MinResults: 1, MaxResults: 1 }, properties: ['DisplayName'] },
+        }),
+      new Set([...DENIED, 'not-found']),
+    ),
+    // vso.work: errorPolicy=omit answers a missing item with null instead of 404.
+    probe(() => client.request({ url: `${base}/_apis/wit/workitems`, query: { ids: 1, errorPolicy: 'omit' } }), DENIED),
+    // Cloud only (§12); Server has no such API.
+    vssps
+      ? probe(
+          () =>
+            client.request({
+              url: `${vssps}/_apis/Token/SessionTokens`,
+              apiVersion: '7.0-preview.1',
+              query: { isPublic: true, includePublicData: true },
+            }),
+          SSH_UNAVAILABLE,
+        )
+      : Promise.resolve(false),
+  ]);
+  return { browse, createRepository, pullRequests, reviewers, workItems, sshKeys };
+}
+
+/**
+ * true when the request succeeds (or fails in a way that proves authorization passed);
+ * false when it is refused for scope/policy; anything else is thrown.
+ */
+async function probe(run: () => Promise<unknown>, denied: ReadonlySet<ErrorKind>, allowed: ReadonlySet<ErrorKind> = new Set()): Promise<boolean> {
+  try {
+    await run();
+    return true;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (denied.has(error.kind)) return false;
+    if (allowed.has(error.kind)) return true;
+    throw error;
+  }
+}
+
+/** `https://dev.azure.com/{org}` → `https://vssps.dev.azure.com/{org}`; legacy `{org}.visualstudio.com` → `{org}.vssps.visualstudio.com`; Server → null. */
+export function vsspsBaseOf(baseUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return null;
+  }
+  const host = url.hostname.toLowerCase();
+  if (host === 'dev.azure.com') {
+    const org = url.pathname.split('/').find(Boolean);
+    return org ? `https://vssps.dev.azure.com/${org}` : null;
+  }
+  const legacy = /^([a-z0-9-]+)\.visualstudio\.com$/.exec(host);
+  if (legacy && legacy[1] !== 'app') return `https://${legacy[1]}.vssps.visualstudio.com`;
+  return null;
+}

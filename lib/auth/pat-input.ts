@@ -1,0 +1,229 @@
+/**
+ * What the popup's "Connect with a Personal Access Token" form accepts: the host (organization or
+ * Azure DevOps Server collection) and the token itself (azure-devops-api.md §2). Pure functions;
+ * messages are complete sentences and never repeat what was typed (it could be a token).
+ */
+import { parseAzureRemote, type AzureRepoRef } from '../azure/remote-url';
+
+export type PatTarget =
+  | {
+      kind: 'cloud';
+      organization: string;
+      /** `https://dev.azure.com/{org}`, also for `{org}.visualstudio.com` inputs. */
+      baseUrl: string;
+      /** `https://dev.azure.com/{org}/_usersSettings/tokens` */
+      tokenPageUrl: string;
+    }
+  | {
+      kind: 'server';
+      collection: string;
+      /** `{scheme}://{host[:port]}/[{virtual dir}/]{collection}` */
+      baseUrl: string;
+      /** `{scheme}://{host[:port]}`, what the optional host permission is asked for. */
+      origin: string;
+      /** `{baseUrl}/_usersSettings/tokens` */
+      tokenPageUrl: string;
+    };
+
+export type HostInputResult = { ok: true; target: PatTarget } | { ok: false; message: string };
+export type PatFormatResult = { ok: true; token: string } | { ok: false; message: string };
+
+const EXAMPLE = 'like dev.azure.com/your-org';
+const MESSAGES = {
+  empty: `Enter the address of your Azure DevOps organization, ${EXAMPLE}, or of your Azure DevOps Server collection.`,
+  addOrganization: 'Add your organization: dev.azure.com/your-org',
+  badOrganization: `That is not an organization name: names use letters, digits and hyphens, ${EXAMPLE}.`,
+  malformed: `That is not a web address. Enter it ${EXAMPLE}, or https://your-server/tfs/DefaultCollection for Azure DevOps Server.`,
+  bareWord: `Enter the whole address, ${EXAMPLE}, or https://your-server/tfs/DefaultCollection for Azure DevOps Server.`,
+  looksLikeToken: `That looks like a Personal Access Token: paste it in the token field. Here, enter the address of your organization, ${EXAMPLE}.`,
+  lookAlike: 'That address only looks like Azure DevOps. Azure DevOps lives on dev.azure.com (or your-org.visualstudio.com); check the address.',
+  microsoftNotDevOps: `That is a Microsoft address, but not Azure DevOps. Enter your organization, ${EXAMPLE}.`,
+  notOrganizationHost: (domain: string) => `That ${domain} address is not an organization. Enter your organization, ${EXAMPLE} or your-org.visualstudio.com.`,
+  sshHost: `That is Azure DevOps' SSH address. Enter the web address of your organization, ${EXAMPLE}.`,
+  notWeb: `Enter a web address (https://…) of your organization, ${EXAMPLE}.`,
+  cloudPort: `Azure DevOps addresses have no port number. Enter your organization, ${EXAMPLE}.`,
+  addCollection: 'Add the collection to the address, like https://your-server/tfs/DefaultCollection.',
+  forge: (name: string) => `That is a ${name} address, not Azure DevOps. Enter your Azure DevOps organization, ${EXAMPLE}.`,
+} as const;
+
+const ORG_NAME = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+const URL_WITH_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+// git's scp-like syntax, `user@host:path`.
+const SCP_LIKE = /^[^@/\s]+@([^@/:\s]+):(.*)$/;
+const HOST_NAME = /^(?:[a-z0-9_-]+\.)*[a-z0-9_-]+$|^\[[0-9a-f:.]+\]$/;
+const FORGES: readonly (readonly [domain: string, name: string])[] = [
+  ['github.com', 'GitHub'],
+  ['githubusercontent.com', 'GitHub'],
+  ['gitlab.com', 'GitLab'],
+  ['bitbucket.org', 'Bitbucket'],
+  ['codeberg.org', 'Codeberg'],
+  ['gitea.com', 'Gitea'],
+  ['sourceforge.net', 'SourceForge'],
+];
+const CLOUD_SSH_HOSTS = new Set(['ssh.dev.azure.com', 'vs-ssh.visualstudio.com']);
+/** dev.azure.com and its org-scoped service hosts (`{service}.dev.azure.com/{org}`). */
+const DEV_AZURE_HOSTS = new Set(['dev.azure.com', 'vssps.dev.azure.com', 'vsrm.dev.azure.com', 'feeds.dev.azure.com', 'pkgs.dev.azure.com', 'vsaex.dev.azure.com']);
+/** Services of a legacy org host: `{org}.{service}.visualstudio.com`. */
+const LEGACY_SERVICES = new Set(['vssps', 'vsrm', 'feeds', 'pkgs', 'vsaex']);
+/** First labels of visualstudio.com hosts that are Microsoft sites, not organizations. */
+const NOT_ORG_LABELS = new Set(['www', 'app', 'my', 'marketplace', 'aex', 'login', 'go', 'docs', 'code', 'devblogs', 'developercommunity', 'download', 'visualstudio', 'vs-ssh', 'ssh', 'api']);
+const MICROSOFT_DOMAINS = ['azure.com', 'microsoft.com', 'microsoftonline.com', 'live.com', 'office.com', 'azure.net', 'windows.net'];
+const MICROSOFT_CLOUD_NAME = /dev\.azure\.com|visualstudio\.com/i;
+const DEV_AZURE_TYPO = /(?:^|[.-])dev[.-]?azure\.[a-z]{2,}$/;
+
+const fail = (message: string): HostInputResult => ({ ok: false, message });
+const endsWithDomain = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+
+/**
+ * The organization or collection a person typed or pasted: `dev.azure.com/org`, any page or clone
+ * URL of it (new or legacy host, with user info, SSH), `org.visualstudio.com[/DefaultCollection]`,
+ * or an Azure DevOps Server collection URL (`https://host[:port]/[vdir/]{collection}`, the last
+ * path segment being the collection). Never throws.
+ */
+export function parseHostInput(input: string): HostInputResult {
+  const text = typeof input === 'string' ? input.trim() : '';
+  if (!text) return fail(MESSAGES.empty);
+  if (/^[A-Za-z0-9]{52}$|^[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}$/.test(text)) return fail(MESSAGES.looksLikeToken);
+
+  const scpLike = URL_WITH_SCHEME.test(text) ? null : SCP_LIKE.exec(text);
+  const urlText = URL_WITH_SCHEME.test(text) ? text : scpLike ? `ssh://${text.replace(/:/, '/')}` : `https://${text}`;
+
+  // A pasted repository URL in any of its forms.
+  const repo = parseAzureRemote(text) ?? parseAzureRemote(urlText);
+  if (repo) return { ok: true, target: repo.kind === 'cloud' ? cloudTarget(repo.organization) : serverTargetOfRepo(repo) };
+
+  if (!URL_WITH_SCHEME.test(text) && !scpLike && !/[./:]/.test(text)) return fail(MESSAGES.bareWord);
+
+  let url: URL;
+  try {
+    url = new URL(urlText);
+  } catch {
+    return fail(MESSAGES.malformed);
+  }
+  const scheme = url.protocol.slice(0, -1).toLowerCase();
+  // Only special schemes get their host lower-cased by the URL parser; ssh: does not.
+  const host = url.hostname.toLowerCase();
+  if (!HOST_NAME.test(host)) return fail(MESSAGES.malformed);
+  const segments = pathSegments(url);
+
+  const forge = FORGES.find(([domain]) => endsWithDomain(host, domain));
+  if (forge) return fail(MESSAGES.forge(forge[1]));
+
+  if (CLOUD_SSH_HOSTS.has(host)) {
+    // `ssh.dev.azure.com:v3/{org}` without the project and repository still names the org.
+    const org = segments?.[0] === 'v3' ? segments[1] : undefined;
+    return org && ORG_NAME.test(org) ? { ok: true, target: cloudTarget(org) } : fail(MESSAGES.sshHost);
+  }
+  if (scheme !== 'http' && scheme !== 'https') return fail(MESSAGES.notWeb);
+  if (MICROSOFT_CLOUD_NAME.test(url.username) || MICROSOFT_CLOUD_NAME.test(url.password)) return fail(MESSAGES.lookAlike);
+
+  if (DEV_AZURE_HOSTS.has(host)) {
+    if (url.port) return fail(MESSAGES.cloudPort);
+    const org = segments?.[0];
+    if (org === undefined || org.startsWith('_')) return fail(MESSAGES.addOrganization);
+    return ORG_NAME.test(org) ? { ok: true, target: cloudTarget(org) } : fail(MESSAGES.badOrganization);
+  }
+  if (endsWithDomain(host, 'dev.azure.com')) return fail(MESSAGES.notOrganizationHost('dev.azure.com'));
+  if (endsWithDomain(host, 'visualstudio.com')) {
+    if (url.port) return fail(MESSAGES.cloudPort);
+    const labels = host.slice(0, -'.visualstudio.com'.length).split('.');
+    const [org, service] = labels;
+    const orgHost = labels.length === 1 || (labels.length === 2 && service !== undefined && LEGACY_SERVICES.has(service));
+    if (!orgHost || org === undefined || NOT_ORG_LABELS.has(org) || !ORG_NAME.test(org)) return fail(MESSAGES.notOrganizationHost('visualstudio.com'));
+    return { ok: true, target: cloudTarget(org) };
+  }
+  if (MICROSOFT_CLOUD_NAME.test(host) || DEV_AZURE_TYPO.test(host)) return fail(MESSAGES.lookAlike);
+  if (MICROSOFT_DOMAINS.some((domain) => endsWithDomain(host, domain))) return fail(MESSAGES.microsoftNotDevOps);
+
+  // Azure DevOps Server: the collection is the last segment before any `_area` part of a page URL.
+  if (!segments) return fail(MESSAGES.malformed);
+  const firstArea = segments.findIndex((segment) => segment.startsWith('_'));
+  const collectionPath = firstArea < 0 ? segments : segments.slice(0, firstArea);
+  const collection = collectionPath.at(-1);
+  if (collection === undefined || (collectionPath.length === 1 && collection.toLowerCase() === 'tfs')) return fail(MESSAGES.addCollection);
+  // `https://evil.example/dev.azure.com/org` is not a Server collection named "org".
+  if (collectionPath.some((segment) => MICROSOFT_CLOUD_NAME.test(segment))) return fail(MESSAGES.lookAlike);
+  const baseUrl = `${url.origin}/${collectionPath.map(encodeURIComponent).join('/')}`;
+  return { ok: true, target: { kind: 'server', collection, baseUrl, origin: url.origin, tokenPageUrl: `${baseUrl}/_usersSettings/tokens` } };
+}
+
+function cloudTarget(organization: string): PatTarget {
+  const baseUrl = `https://dev.azure.com/${encodeURIComponent(organization)}`;
+  return { kind: 'cloud', organization, baseUrl, tokenPageUrl: `${baseUrl}/_usersSettings/tokens` };
+}
+
+/** The collection URL of a Server repository: its HTTPS URL without `/{project}/_git/{repo}`. */
+function serverTargetOfRepo(repo: AzureRepoRef): PatTarget {
+  const url = new URL(repo.httpsUrl);
+  const collectionPath = url.pathname.split('/').filter(Boolean).slice(0, -3);
+  const baseUrl = `${url.origin}/${collectionPath.join('/')}`;
+  return { kind: 'server', collection: repo.organization, baseUrl, origin: url.origin, tokenPageUrl: `${baseUrl}/_usersSettings/tokens` };
+}
+
+/** Decoded, non-empty path segments; null when one cannot be a name (bad escape, `..`, control characters). */
+function pathSegments(url: URL): string[] | null {
+  const names: string[] = [];
+  for (const raw of url.pathname.split('/')) {
+    if (raw === '') continue;
+    let name: string;
+    try {
+      name = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    if (name === '.' || name === '..' || /[/\\\p{Cc}]/u.test(name)) return null;
+    names.push(name);
+  }
+  return names;
+}
+
+const PAT_MESSAGES = {
+  empty: 'Paste your Personal Access Token.',
+  authorizationHeader: 'Paste only the token itself, without "Basic " or "Bearer " in front of it.',
+  innerWhitespace: 'The token contains spaces or line breaks. Copy it again in one piece.',
+  jwt: 'That looks like an Entra access token, not a Personal Access Token. Use "Connect to Azure DevOps" to sign in with Microsoft, or create a Personal Access Token.',
+  shape: (length: number) =>
+    `That does not look like an Azure DevOps Personal Access Token (52 or 84 characters); it has ${length}. Copy the whole token from the page that showed it.`,
+} as const;
+
+const SURROUNDING_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
+
+/**
+ * The token from what was pasted, surrounding whitespace (and zero-width characters) removed,
+ * or why it cannot be a PAT: 52 characters (legacy, and Azure DevOps Server) or 84 matching
+ * `/^.{76}AZDO.{4}$/` (current cloud format, §2); either is accepted for either kind of host.
+ */
+export function checkPatFormat(raw: string): PatFormatResult {
+  const token = typeof raw === 'string' ? raw.replace(SURROUNDING_SPACE, '') : '';
+  if (!token) return { ok: false, message: PAT_MESSAGES.empty };
+  if (/^(?:basic|bearer)\s/i.test(token)) return { ok: false, message: PAT_MESSAGES.authorizationHeader };
+  if (/[\s\u200B-\u200D\u2060\uFEFF]/.test(token)) return { ok: false, message: PAT_MESSAGES.innerWhitespace };
+  if (token.startsWith('eyJ')) return { ok: false, message: PAT_MESSAGES.jwt };
+  // Printable ASCII only: the token goes into `btoa(':' + token)`.
+  const ascii = /^[\x21-\x7e]+$/.test(token);
+  if (ascii && (token.length === 52 || (token.length === 84 && /^.{76}AZDO.{4}$/.test(token)))) return { ok: true, token };
+  return { ok: false, message: PAT_MESSAGES.shape([...token].length) };
+}
+
+/** Which part of ADO Companion a PAT scope unlocks (keys of the account's feature access, plus projects). */
+export type PatFeatureKey = 'browse' | 'createRepository' | 'pullRequests' | 'reviewers' | 'workItems' | 'projects';
+
+/** A PAT scope the popup lists under "Generate a token on Azure DevOps", per feature (§2). */
+export interface PatScopeRequirement {
+  key: PatFeatureKey;
+  /** What the user gets, as the popup names it. */
+  feature: string;
+  /** The scope as the Azure DevOps "New Token" page labels it, e.g. `Code: Read`. */
+  scope: string;
+  /** The scope id, e.g. `vso.code`. */
+  scopeId: string;
+}
+
+export const PAT_SCOPES_BY_FEATURE: readonly PatScopeRequirement[] = [
+  { key: 'browse', feature: 'Browse and clone', scope: 'Code: Read', scopeId: 'vso.code' },
+  { key: 'createRepository', feature: 'Create repositories & forks', scope: 'Code: Read, write & manage', scopeId: 'vso.code_manage' },
+  { key: 'pullRequests', feature: 'Pull requests', scope: 'Code: Read & write', scopeId: 'vso.code_write' },
+  { key: 'reviewers', feature: 'Reviewer search', scope: 'Identity: Read', scopeId: 'vso.identity' },
+  { key: 'workItems', feature: 'Work items', scope: 'Work Items: Read', scopeId: 'vso.work' },
+  { key: 'projects', feature: 'Projects', scope: 'Project and Team: Read', scopeId: 'vso.project' },
+];

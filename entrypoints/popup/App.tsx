@@ -1,32 +1,34 @@
-import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
-import { sendMessage } from '@/lib/messaging/send-message';
+import { useEffect, useMemo } from 'preact/hooks';
+import { createPopupState, PopupStateContext } from './state';
+import { ErrorNotice } from '@/lib/ui/ErrorNotice';
+import { AccountsView } from './accounts/AccountsView';
+import { ConnectView } from './accounts/ConnectView';
+import { PatForm } from './accounts/PatForm';
+import { OrganizationPicker } from './accounts/OrganizationPicker';
 
 export function App() {
-  const status = useSignal<{ state: 'checking' | 'ready' | 'error'; text: string }>({
-    state: 'checking',
-    text: 'Starting…',
-  });
-
+  const state = useMemo(createPopupState, []);
   useEffect(() => {
-    void sendMessage('ping', {}).then((result) => {
-      status.value = result.ok
-        ? { state: 'ready', text: `Ready · version ${result.data.version}` }
-        : { state: 'error', text: result.error.message };
-    });
+    void state.reload();
   }, []);
+  const screen = state.screen.value;
 
   return (
-    <>
+    <PopupStateContext.Provider value={state}>
       <header class="popup-header">
         <img src="/icon/32.png" alt="" />
         <h1>ADO Companion</h1>
       </header>
       <main class="popup-body">
-        <p class="status" data-state={status.value.state} role="status">
-          {status.value.text}
-        </p>
+        <ErrorNotice error={state.loadError.value} />
+        {screen.name === 'loading' && !state.loadError.value && <p class="muted">Loading…</p>}
+        {screen.name === 'accounts' && <AccountsView />}
+        {screen.name === 'connect' && <ConnectView />}
+        {screen.name === 'pat' && <PatForm initialHost={screen.host} notice={screen.notice} />}
+        {screen.name === 'pick-organizations' && (
+          <OrganizationPicker account={screen.account} available={screen.available} />
+        )}
       </main>
-    </>
+    </PopupStateContext.Provider>
   );
 }

@@ -7,8 +7,79 @@ import { z } from 'zod/mini';
  */
 export type SenderKind = 'extension-page' | 'content-script';
 
+/** An account as the UI sees it: never a token. */
+export interface AccountView {
+  id: string;
+  kind: 'oauth' | 'pat';
+  displayName: string;
+  email: string;
+  /** 'dev.azure.com', or an Azure DevOps Server collection URL. */
+  host: string;
+  tokenExpiresAt: number | null;
+  refreshExpiresAt: number | null;
+  features: FeatureAccessView | null;
+  needsReauth: boolean;
+}
+
+export interface FeatureAccessView {
+  browse: boolean;
+  createRepository: boolean;
+  pullRequests: boolean;
+  reviewers: boolean;
+  workItems: boolean;
+  sshKeys: boolean;
+}
+
+export interface OrganizationView {
+  key: string;
+  name: string;
+  kind: 'cloud' | 'server';
+  baseUrl: string;
+  accountId: string;
+  selected: boolean;
+}
+
+/** An organization the signed-in Entra user belongs to, offered for selection. */
+export interface AvailableOrganization {
+  name: string;
+  baseUrl: string;
+  /** Already used through this account. */
+  selected: boolean;
+}
+
+/** The outcome of turning on one organization for an OAuth account. */
+export type OrganizationSelection =
+  | { baseUrl: string; name: string; status: 'connected' }
+  | { baseUrl: string; name: string; status: 'blocked'; message: string; patHost: string }
+  | { baseUrl: string; name: string; status: 'failed'; message: string };
+
 export interface ProtocolMap {
   ping: { request: Record<string, never>; response: { pong: true; version: string } };
+  'accounts.list': {
+    request: Record<string, never>;
+    response: { accounts: AccountView[]; organizations: OrganizationView[] };
+  };
+  'accounts.connectPat': {
+    request: { host: string; token: string };
+    response: { account: AccountView; organization: OrganizationView };
+  };
+  'accounts.signInOAuth': {
+    request: { accountId?: string };
+    response: { account: AccountView; available: AvailableOrganization[] };
+  };
+  'accounts.availableOrganizations': {
+    request: { accountId: string };
+    response: { account: AccountView; available: AvailableOrganization[] };
+  };
+  'accounts.selectOrganizations': {
+    request: { accountId: string; baseUrls: string[] };
+    response: { results: OrganizationSelection[] };
+  };
+  'accounts.signOut': { request: { accountId: string }; response: { removedOrganizations: number } };
+  'organizations.check': {
+    request: { key: string };
+    response: { displayName: string; email: string; checkedAt: number };
+  };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -20,8 +91,26 @@ interface MessageRule<K extends MessageType> {
   senders: readonly SenderKind[];
 }
 
+const empty = z.strictObject({});
+const id = z.string().check(z.minLength(1), z.maxLength(100));
+// Generous bounds: enough for any real host or token, small enough to refuse junk.
+const text = (max: number) => z.string().check(z.maxLength(max));
+
 export const protocol: { [K in MessageType]: MessageRule<K> } = {
-  ping: { request: z.strictObject({}), senders: ['extension-page', 'content-script'] },
+  ping: { request: empty, senders: ['extension-page', 'content-script'] },
+  'accounts.list': { request: empty, senders: ['extension-page'] },
+  'accounts.connectPat': {
+    request: z.strictObject({ host: text(2048), token: text(4096) }),
+    senders: ['extension-page'],
+  },
+  'accounts.signInOAuth': { request: z.strictObject({ accountId: z.optional(id) }), senders: ['extension-page'] },
+  'accounts.availableOrganizations': { request: z.strictObject({ accountId: id }), senders: ['extension-page'] },
+  'accounts.selectOrganizations': {
+    request: z.strictObject({ accountId: id, baseUrls: z.array(text(2048)).check(z.maxLength(500)) }),
+    senders: ['extension-page'],
+  },
+  'accounts.signOut': { request: z.strictObject({ accountId: id }), senders: ['extension-page'] },
+  'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: ['extension-page'] },
 };
 
 /** Every message travels in this envelope, so stray messages from other code are recognisable. */

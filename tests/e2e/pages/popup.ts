@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 /** The toolbar popup, opened as a tab on its own URL (what the action button shows). */
 export class PopupPage {
@@ -6,20 +6,84 @@ export class PopupPage {
 
   constructor(
     private readonly context: BrowserContext,
-    private readonly extensionId: string,
+    readonly extensionId: string,
   ) {}
 
   async open(): Promise<this> {
     this.page = await this.context.newPage();
+    await this.page.setViewportSize({ width: 400, height: 640 });
     await this.page.goto(`chrome-extension://${this.extensionId}/popup.html`);
     return this;
+  }
+
+  /** Like closing and reopening the popup. */
+  async reopen(): Promise<this> {
+    await this.page.close();
+    return this.open();
   }
 
   get heading() {
     return this.page.getByRole('heading', { name: 'ADO Companion' });
   }
 
-  get status() {
-    return this.page.getByRole('status');
+  get alert() {
+    return this.page.getByRole('alert');
+  }
+
+  // Connect screen
+  get connectOAuthButton() {
+    return this.page.getByRole('button', { name: 'Connect to Azure DevOps' });
+  }
+  get usePatButton() {
+    return this.page.getByRole('button', { name: 'Use a Personal Access Token' });
+  }
+
+  // PAT form
+  get hostField() {
+    return this.page.getByLabel('Organization or server');
+  }
+  get tokenField() {
+    return this.page.getByLabel('Personal Access Token', { exact: true });
+  }
+  get generateTokenButton() {
+    return this.page.getByRole('button', { name: 'Generate a token on Azure DevOps' });
+  }
+  get connectButton() {
+    return this.page.getByRole('button', { name: 'Connect', exact: true });
+  }
+
+  async connectWithPat(host: string, token: string) {
+    // Either the connect screen (no account yet) or the accounts list shows once the popup has loaded.
+    await expect(this.usePatButton.or(this.addAccountButton)).toBeVisible();
+    if (await this.addAccountButton.isVisible()) await this.addAccountButton.click();
+    await this.usePatButton.click();
+    await this.hostField.fill(host);
+    await this.tokenField.fill(token);
+    await this.connectButton.click();
+  }
+
+  // Accounts
+  get addAccountButton() {
+    return this.page.getByRole('button', { name: 'Add account' });
+  }
+  account(name: string | RegExp) {
+    return this.page.getByRole('article', { name });
+  }
+  organizationRow(name: string) {
+    return this.page.locator(`.org-row[data-organization="${name}"]`);
+  }
+  async testConnection(organization: string) {
+    const row = this.organizationRow(organization);
+    await row.getByRole('button', { name: 'Test connection' }).click();
+    return row;
+  }
+
+  /** Sends a protocol message from this extension page, as the popup's own code does. */
+  send(type: string, data: unknown) {
+    return this.page.evaluate(
+      ([type, data]) =>
+        (globalThis as unknown as { chrome: typeof browser }).chrome.runtime.sendMessage({ channel: 'ado-companion', type, data }),
+      [type, data] as const,
+    );
   }
 }

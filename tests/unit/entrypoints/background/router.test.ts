@@ -4,8 +4,13 @@ import { routeMessage, type Handlers } from '@/entrypoints/background/router';
 const extensionPage = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
 const contentScript = { id: 'test-extension-id', url: 'https://dev.azure.com/contoso/web/_git/web', tab: { id: 3 } };
 
-function handlers(): Handlers {
-  return { ping: vi.fn(() => ({ pong: true as const, version: '1.2.3' })) };
+function handlers() {
+  const accountsList = vi.fn(() => ({ accounts: [], organizations: [] }));
+  return {
+    ping: vi.fn(() => ({ pong: true as const, version: '1.2.3' })),
+    'accounts.list': accountsList,
+    'accounts.connectPat': vi.fn(),
+  } as unknown as Handlers & { ping: ReturnType<typeof vi.fn>; 'accounts.list': typeof accountsList; 'accounts.connectPat': ReturnType<typeof vi.fn> };
 }
 
 const ping = { channel: 'ado-companion', type: 'ping', data: {} };
@@ -45,13 +50,30 @@ describe('background/router', () => {
   });
 
   it('turns a handler crash into a plain sentence without a stack trace', async () => {
-    const crashing: Handlers = {
+    const crashing = {
       ping: () => {
         throw new TypeError('Cannot read properties of undefined (reading "token")');
       },
-    };
+    } as unknown as Handlers;
     const result = await routeMessage(ping, extensionPage, crashing);
     expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } });
     expect(JSON.stringify(result)).not.toMatch(/TypeError|token|at /);
+  });
+
+  it.each(['accounts.list', 'accounts.connectPat'] as const)(
+    'refuses %s from a content script: account data and tokens stay with extension pages',
+    async (type) => {
+      const all = handlers();
+      const data = type === 'accounts.connectPat' ? { host: 'dev.azure.com/contoso', token: 'x' } : {};
+      const result = await routeMessage({ channel: 'ado-companion', type, data }, contentScript, all);
+      expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden-sender' } });
+      expect(all[type]).not.toHaveBeenCalled();
+    },
+  );
+
+  it('lets an extension page list accounts', async () => {
+    const all = handlers();
+    const result = await routeMessage({ channel: 'ado-companion', type: 'accounts.list', data: {} }, extensionPage, all);
+    expect(result).toEqual({ ok: true, data: { accounts: [], organizations: [] } });
   });
 });

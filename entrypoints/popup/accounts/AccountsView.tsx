@@ -1,0 +1,23 @@
+import { usePopupState } from '../state';
+import { AccountCard } from './AccountCard';
+
+export function AccountsView() {
+  const state = usePopupState();
+  return (
+    <section class="stack" aria-labelledby="accounts-title">
+      <div class="row row-between">
+        <h2 id="accounts-title">Accounts</h2>
+        <button class="secondary small" type="button" onClick={() => (state.screen.value = { name: 'connect' })}>
+          Add account
+        </button>
+      </div>
+      {state.accounts.value.map((account) => (
+        <AccountCard
+          key={account.id}
+          account={account}
+          organizations={state.organizations.value.filter((o) => o.accountId === account.id)}
+        />
+      ))}
+    </section>
+  );
+}

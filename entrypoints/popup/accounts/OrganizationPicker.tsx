@@ -1,0 +1,119 @@
+import { useSignal, useComputed } from '@preact/signals';
+import type { AccountView, AvailableOrganization, OrganizationSelection } from '@/lib/messaging/protocol';
+import { sendMessage } from '@/lib/messaging/send-message';
+import type { AppErrorValue } from '@/lib/errors/app-error';
+import { ErrorNotice } from '@/lib/ui/ErrorNotice';
+import { usePopupState } from '../state';
+
+/** After an OAuth sign-in: which of the user's organizations ADO Companion should use. */
+export function OrganizationPicker({ account, available }: { account: AccountView; available: AvailableOrganization[] }) {
+  const state = usePopupState();
+  // First sign-in: everything ticked; later: what the user chose before.
+  const anySelected = available.some((o) => o.selected);
+  const chosen = useSignal(new Set(available.filter((o) => o.selected || !anySelected).map((o) => o.baseUrl)));
+  const filter = useSignal('');
+  const busy = useSignal(false);
+  const error = useSignal<AppErrorValue | null>(null);
+  const results = useSignal<OrganizationSelection[] | null>(null);
+  const visible = useComputed(() =>
+    available.filter((o) => o.name.toLowerCase().includes(filter.value.trim().toLowerCase())),
+  );
+
+  function toggle(baseUrl: string, on: boolean) {
+    const next = new Set(chosen.value);
+    if (on) next.add(baseUrl);
+    else next.delete(baseUrl);
+    chosen.value = next;
+  }
+
+  async function save() {
+    busy.value = true;
+    error.value = null;
+    const result = await sendMessage('accounts.selectOrganizations', { accountId: account.id, baseUrls: [...chosen.value] });
+    busy.value = false;
+    if (!result.ok) {
+      error.value = result.error;
+      return;
+    }
+    await state.reload();
+    if (result.data.results.every((r) => r.status === 'connected')) state.screen.value = { name: 'accounts' };
+    else results.value = result.data.results;
+  }
+
+  if (results.value) {
+    return (
+      <section class="stack" aria-labelledby="org-results-title">
+        <h2 id="org-results-title">Some organizations need attention</h2>
+        <ul class="org-results">
+          {results.value.map((r) => (
+            <li key={r.baseUrl} data-status={r.status}>
+              <strong>{r.name}</strong>
+              {r.status === 'connected' && <span class="ok"> connected</span>}
+              {r.status !== 'connected' && <p class="notice notice-error" role="alert">{r.message}</p>}
+              {r.status === 'blocked' && (
+                <button
+                  class="secondary"
+                  type="button"
+                  onClick={() =>
+                    (state.screen.value = {
+                      name: 'pat',
+                      host: r.patHost,
+                      notice: `${r.name} does not accept OAuth sign-in. A Personal Access Token works instead.`,
+                    })
+                  }
+                >
+                  Use a Personal Access Token for {r.name}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        <button class="primary" type="button" onClick={() => (state.screen.value = { name: 'accounts' })}>
+          Done
+        </button>
+      </section>
+    );
+  }
+
+  return (
+    <section class="stack" aria-labelledby="pick-title">
+      <h2 id="pick-title">Choose organizations</h2>
+      <p class="muted">
+        Signed in as {account.displayName}
+        {account.email && ` (${account.email})`}.
+      </p>
+      {available.length === 0 && (
+        <p class="notice notice-info">
+          This account is not a member of any Azure DevOps organization. Use a Personal Access Token, or ask to be added.
+        </p>
+      )}
+      {available.length > 8 && (
+        <input
+          type="search"
+          placeholder="Filter organizations"
+          aria-label="Filter organizations"
+          value={filter.value}
+          onInput={(event) => (filter.value = event.currentTarget.value)}
+        />
+      )}
+      <ul class="org-list">
+        {visible.value.map((o) => (
+          <li key={o.baseUrl}>
+            <label>
+              <input
+                type="checkbox"
+                checked={chosen.value.has(o.baseUrl)}
+                onChange={(event) => toggle(o.baseUrl, event.currentTarget.checked)}
+              />
+              {o.name}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <ErrorNotice error={error.value} />
+      <button class="primary" type="button" disabled={busy.value || chosen.value.size === 0} onClick={save}>
+        {busy.value ? 'Checking organizations…' : `Use ${chosen.value.size} organization${chosen.value.size === 1 ? '' : 's'}`}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { useSignal, useComputed } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { parseHostInput, PAT_SCOPES_BY_FEATURE } from '@/lib/auth/pat-input';
+import { sendMessage } from '@/lib/messaging/send-message';
+import type { AppErrorValue } from '@/lib/errors/app-error';
+import { ErrorNotice } from '@/lib/ui/ErrorNotice';
+import { usePopupState } from '../state';
+
+// The popup closes when "Generate a token" opens a tab: keep what was typed in the host field
+// (never the token) so it is still there when the user comes back.
+const hostDraft = storage.defineItem<string>('session:pat-host-draft', { fallback: '' });
+
+export function PatForm({ initialHost, notice }: { initialHost?: string; notice?: string }) {
+  const state = usePopupState();
+  const host = useSignal(initialHost ?? '');
+  const token = useSignal('');
+  const busy = useSignal(false);
+  const error = useSignal<AppErrorValue | null>(null);
+  const parsedHost = useComputed(() => (host.value.trim() ? parseHostInput(host.value) : null));
+
+  useEffect(() => {
+    if (initialHost) return;
+    void hostDraft.getValue().then((draft) => {
+      if (draft && !host.value) host.value = draft;
+    });
+  }, []);
+
+  function onHostInput(value: string) {
+    host.value = value;
+    void hostDraft.setValue(value);
+  }
+
+  async function openTokenPage() {
+    const parsed = parsedHost.value;
+    if (parsed?.ok) await browser.tabs.create({ url: parsed.target.tokenPageUrl });
+  }
+
+  async function connect(event: Event) {
+    event.preventDefault();
+    error.value = null;
+    const parsed = parsedHost.value;
+    // Azure DevOps Server hosts are optional permissions, asked for while we still have the click.
+    if (parsed?.ok && parsed.target.kind === 'server') {
+      const granted = await browser.permissions.request({ origins: [`${parsed.target.origin}/*`] }).catch(() => false);
+      if (!granted) {
+        error.value = {
+          kind: 'permission-denied',
+          message: `ADO Companion can only reach ${parsed.target.origin} with your permission. Click Connect and choose Allow.`,
+        };
+        return;
+      }
+    }
+    busy.value = true;
+    const result = await sendMessage('accounts.connectPat', { host: host.value, token: token.value });
+    busy.value = false;
+    if (!result.ok) {
+      error.value = result.error;
+      return;
+    }
+    token.value = '';
+    await hostDraft.removeValue();
+    await state.reload();
+    state.screen.value = { name: 'accounts' };
+  }
+
+  const invalidField = error.value?.details?.field;
+  const hostProblem = parsedHost.value && !parsedHost.value.ok ? parsedHost.value.message : null;
+
+  return (
+    <form class="stack" onSubmit={connect} aria-labelledby="pat-title" noValidate>
+      <h2 id="pat-title">Connect with a Personal Access Token</h2>
+      {notice && <p class="notice notice-info">{notice}</p>}
+      <label class="field">
+        <span>Organization or server</span>
+        <input
+          name="host"
+          type="text"
+          autoComplete="url"
+          spellcheck={false}
+          placeholder="dev.azure.com/your-organization"
+          value={host.value}
+          aria-invalid={invalidField === 'host' || Boolean(hostProblem)}
+          onInput={(event) => onHostInput(event.currentTarget.value)}
+        />
+        {hostProblem && <small class="field-hint field-hint-error">{hostProblem}</small>}
+      </label>
+      <button class="secondary" type="button" disabled={!parsedHost.value?.ok} onClick={openTokenPage}>
+        Generate a token on Azure DevOps
+      </button>
+      <details class="scopes">
+        <summary>Which scopes to tick</summary>
+        <ul>
+          {PAT_SCOPES_BY_FEATURE.map((row) => (
+            <li key={row.feature}>
+              <strong>{row.feature}</strong>: {row.scope}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <label class="field">
+        <span>Personal Access Token</span>
+        <input
+          name="token"
+          type="password"
+          autoComplete="off"
+          spellcheck={false}
+          value={token.value}
+          aria-invalid={invalidField === 'token'}
+          onInput={(event) => (token.value = event.currentTarget.value)}
+        />
+      </label>
+      <ErrorNotice error={error.value} />
+      <div class="row">
+        <button class="primary" type="submit" disabled={busy.value}>
+          {busy.value ? 'Connecting…' : 'Connect'}
+        </button>
+        <button
+          class="link"
+          type="button"
+          onClick={() => (state.screen.value = state.accounts.value.length ? { name: 'accounts' } : { name: 'connect' })}
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

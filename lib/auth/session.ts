@@ -109,9 +109,16 @@ export function createSession(deps: SessionDeps) {
       fetch: deps.fetch,
       apiVersions,
       getCredential: () => credentialFor(account.id),
-      // A 401 with an OAuth token may mean it was revoked early: one forced refresh, then give up.
+      // A 401 with an OAuth token may mean it expired or was revoked early: one refresh, then give up.
+      // If another request already refreshed it meanwhile, the newer token is simply used.
       onUnauthorized:
-        account.kind === 'oauth' ? async () => ({ kind: 'bearer', token: await refreshAccessToken(account.id) }) : undefined,
+        account.kind === 'oauth'
+          ? async (rejected) => {
+              const current = await secrets.get(account.id, 'access-token');
+              const token = current && current !== rejected.token ? current : await refreshAccessToken(account.id);
+              return { kind: 'bearer', token };
+            }
+          : undefined,
     });
   }
 

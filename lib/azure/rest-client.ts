@@ -38,7 +38,7 @@ export interface RestClientOptions {
   /** Called before every attempt (tokens may be refreshed between calls). */
   getCredential: () => Promise<Credential>;
   /** OAuth: force one refresh and retry once on 401 (or a sign-in page); null = give up. */
-  onUnauthorized?: () => Promise<Credential | null>;
+  onUnauthorized?: (rejected: Credential) => Promise<Credential | null>;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   /** Retries after 429, 502/503/504 and network errors, together. Default 3. */
@@ -207,7 +207,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
 
       if ((status === 401 || signInPage) && options.onUnauthorized && !refreshed) {
         refreshed = true;
-        const fresh = await options.onUnauthorized();
+        const fresh = await options.onUnauthorized(credential);
         if (fresh) {
           nextCredential = fresh;
           continue;

@@ -1,0 +1,102 @@
+import { test, expect } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
+import { basic } from '../fake-ado/fixtures/basic';
+import { stopServiceWorker } from './support/stop-service-worker';
+
+/** Clicks "Connect to Azure DevOps" and signs in on the (fake) Microsoft page that opens. */
+async function signInWithMicrosoft(context: BrowserContext, popupPage: Page, button = 'Connect to Azure DevOps') {
+  const authWindow = context.waitForEvent('page');
+  await popupPage.getByRole('button', { name: button }).click();
+  const page = await authWindow;
+  await page.getByRole('button', { name: 'Sign in as Jane Doe' }).click();
+}
+
+async function chooseOrganizations(popupPage: Page, keep: string[]) {
+  await expect(popupPage.getByRole('heading', { name: 'Choose organizations' })).toBeVisible();
+  for (const box of await popupPage.getByRole('checkbox').all()) {
+    const name = (await box.locator('xpath=..').innerText()).trim();
+    await box.setChecked(keep.includes(name));
+  }
+  await popupPage.getByRole('button', { name: /^Use \d+ organizations?$/ }).click();
+}
+
+test.describe('accounts: OAuth', () => {
+  test('signs in through Microsoft Entra and lets the user pick organizations', async ({ popup, context }) => {
+    await popup.open();
+    await signInWithMicrosoft(context, popup.page);
+    await expect(popup.page.getByText('Signed in as Jane Doe')).toBeVisible();
+    // First sign-in: every organization is offered ticked.
+    for (const org of ['adatum', 'contoso', 'fabrikam']) {
+      await expect(popup.page.getByRole('checkbox', { name: org })).toBeChecked();
+    }
+    await chooseOrganizations(popup.page, ['contoso']);
+    await expect(popup.account(/Jane Doe \(Microsoft Entra\)/)).toBeVisible();
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    await expect(popup.organizationRow('fabrikam')).toHaveCount(0);
+    const row = await popup.testConnection('contoso');
+    await expect(row.getByRole('status')).toHaveText('Connected as Jane Doe');
+  });
+
+  test('an organization that refuses OAuth is explained, with a one-click switch to a PAT', async ({ popup, context }) => {
+    await popup.open();
+    await signInWithMicrosoft(context, popup.page);
+    await chooseOrganizations(popup.page, ['contoso', 'fabrikam']);
+    const blocked = popup.page.locator('.org-results li[data-status="blocked"]');
+    await expect(blocked).toContainText('fabrikam');
+    await expect(blocked.getByRole('alert')).toContainText('Third-party application access via OAuth');
+    await expect(popup.page.locator('.org-results li[data-status="connected"]')).toContainText('contoso');
+    await blocked.getByRole('button', { name: 'Use a Personal Access Token for fabrikam' }).click();
+    await expect(popup.hostField).toHaveValue('dev.azure.com/fabrikam');
+    await expect(popup.page.getByText('fabrikam does not accept OAuth sign-in')).toBeVisible();
+    await popup.tokenField.fill(basic.pats.janeFabrikam);
+    await popup.connectButton.click();
+    // Two accounts at once: OAuth for contoso, a PAT for fabrikam.
+    await expect(popup.account(/Jane Doe \(Microsoft Entra\)/)).toBeVisible();
+    await expect(popup.account(/Jane Doe \(Personal Access Token\)/)).toBeVisible();
+    await expect((await popup.testConnection('contoso')).getByRole('status')).toHaveText('Connected as Jane Doe');
+    await expect((await popup.testConnection('fabrikam')).getByRole('status')).toHaveText('Connected as Jane Doe');
+  });
+
+  test('refreshes an expiring access token once, however many requests need it', async ({ popup, context, fakeAdo }) => {
+    await popup.open();
+    await signInWithMicrosoft(context, popup.page);
+    await chooseOrganizations(popup.page, ['contoso']);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    // Every access token issued so far stops working before the extension expected it to.
+    fakeAdo.control.setFailures({ expireAccessTokens: true });
+    fakeAdo.control.clearRequests();
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => popup.send('organizations.check', { key: 'https://dev.azure.com/contoso' })),
+    );
+    for (const answer of answers) expect(answer).toMatchObject({ ok: true, data: { displayName: 'Jane Doe' } });
+    expect(fakeAdo.control.requests({ grantType: 'refresh_token' })).toHaveLength(1);
+  });
+
+  test('asks to sign in again when the refresh token has ended', async ({ popup, context, fakeAdo }) => {
+    await popup.open();
+    await signInWithMicrosoft(context, popup.page);
+    await chooseOrganizations(popup.page, ['contoso']);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    fakeAdo.control.setFailures({ expireAccessTokens: true, advanceClockSeconds: 25 * 3600 });
+    const row = await popup.testConnection('contoso');
+    await expect(row.getByRole('alert')).toContainText('Sign in again');
+    await popup.reopen();
+    const card = popup.account(/Jane Doe \(Microsoft Entra\)/);
+    await expect(card.getByRole('alert')).toContainText('24 hours');
+    await signInWithMicrosoft(context, popup.page, 'Sign in again');
+    await expect(popup.page.getByRole('checkbox', { name: 'contoso' })).toBeChecked();
+    await expect(popup.page.getByRole('checkbox', { name: 'fabrikam' })).not.toBeChecked();
+    await popup.page.getByRole('button', { name: 'Use 1 organization' }).click();
+    await expect((await popup.testConnection('contoso')).getByRole('status')).toHaveText('Connected as Jane Doe');
+  });
+
+  test('a request after the service worker was stopped still works', async ({ popup, context, serviceWorker }) => {
+    await popup.open();
+    await signInWithMicrosoft(context, popup.page);
+    await chooseOrganizations(popup.page, ['contoso']);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    await stopServiceWorker(context, popup.page, serviceWorker);
+    const row = await popup.testConnection('contoso');
+    await expect(row.getByRole('status')).toHaveText('Connected as Jane Doe');
+  });
+});

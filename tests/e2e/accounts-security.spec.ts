@@ -1,0 +1,102 @@
+import { test, expect } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
+import { basic } from '../fake-ado/fixtures/basic';
+import { dumpExtensionStorage } from './support/dump-extension-storage';
+
+async function signInWithMicrosoft(context: BrowserContext, popupPage: Page) {
+  const authWindow = context.waitForEvent('page');
+  await popupPage.getByRole('button', { name: 'Connect to Azure DevOps' }).click();
+  await (await authWindow).getByRole('button', { name: 'Sign in as Jane Doe' }).click();
+  await popupPage.getByRole('checkbox', { name: 'fabrikam' }).uncheck();
+  await popupPage.getByRole('checkbox', { name: 'adatum' }).uncheck();
+  await popupPage.getByRole('button', { name: 'Use 1 organization' }).click();
+}
+
+/** A token in any form a leak would take: as is, and inside a Basic authorization header. */
+function forms(token: string): string[] {
+  return [token, Buffer.from(`:${token}`).toString('base64'), Buffer.from(token).toString('base64')];
+}
+
+test.describe('accounts: tokens stay in the background', () => {
+  test('no token appears at rest, in console output or in any message to a page', async ({ popup, context, fakeAdo, serviceWorker, repoPage }) => {
+    const consoleLines: string[] = [];
+    context.on('console', (message) => consoleLines.push(message.text()));
+    serviceWorker.on('console', (message) => consoleLines.push(message.text()));
+    // Record everything the background sends to tabs (content scripts).
+    await serviceWorker.evaluate(() => {
+      const tabs = (globalThis as unknown as { chrome: typeof browser }).chrome.tabs;
+      const sent: unknown[] = ((globalThis as Record<string, unknown>).__sentToTabs = []);
+      const original = tabs.sendMessage.bind(tabs);
+      tabs.sendMessage = ((...args: Parameters<typeof tabs.sendMessage>) => {
+        sent.push(args);
+        return original(...args);
+      }) as typeof tabs.sendMessage;
+    });
+
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/fabrikam', basic.pats.janeFabrikam);
+    await expect(popup.organizationRow('fabrikam')).toBeVisible();
+    await popup.addAccountButton.click();
+    await signInWithMicrosoft(context, popup.page);
+    await expect((await popup.testConnection('contoso')).getByRole('status')).toHaveText('Connected as Jane Doe');
+    // A failing call too, since error paths are where tokens usually leak.
+    fakeAdo.control.expirePat(basic.pats.janeFabrikam);
+    await expect((await popup.testConnection('fabrikam')).getByRole('alert')).toContainText('expired');
+    await repoPage.goto('https://dev.azure.com/contoso/Mobile%20App/_git/ios-app');
+    await expect(repoPage.page.locator('html')).toHaveAttribute('data-ado-companion-page', 'files');
+
+    const secrets = [
+      ...forms(basic.pats.janeFabrikam),
+      ...[...fakeAdo.control.state.accessTokens.keys()].flatMap(forms),
+      ...[...fakeAdo.control.state.refreshTokens.keys()].flatMap(forms),
+    ];
+    expect(fakeAdo.control.state.accessTokens.size).toBeGreaterThan(0);
+    const atRest = await dumpExtensionStorage(popup.page);
+    expect(atRest).toContain('CryptoKey(AES-GCM, extractable=false)');
+    expect(atRest).toContain('jane@contoso.com'); // the dump does see the data
+    const sentToTabs = JSON.stringify(await serviceWorker.evaluate(() => (globalThis as Record<string, unknown>).__sentToTabs));
+    const popupText = await popup.page.locator('body').innerText();
+    for (const secret of secrets) {
+      expect(atRest).not.toContain(secret);
+      expect(consoleLines.join('\n')).not.toContain(secret);
+      expect(sentToTabs).not.toContain(secret);
+      expect(popupText).not.toContain(secret);
+    }
+  });
+
+  test('a web page cannot reach the extension', async ({ repoPage }) => {
+    await repoPage.goto('https://dev.azure.com/contoso/Mobile%20App/_git/ios-app');
+    await expect(repoPage.page.locator('html')).toHaveAttribute('data-ado-companion', 'active');
+    // No externally_connectable: the page's own world has no channel to the extension.
+    expect(await repoPage.page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+  });
+
+  test('signing out deletes that account’s tokens and data and keeps the other account', async ({ popup, context }) => {
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/fabrikam', basic.pats.janeFabrikam);
+    await expect(popup.organizationRow('fabrikam')).toBeVisible();
+    await popup.addAccountButton.click();
+    await signInWithMicrosoft(context, popup.page);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+
+    const patCard = popup.account(/Jane Doe \(Personal Access Token\)/);
+    const patAccountId = await patCard.getAttribute('data-account-id');
+    expect(await dumpExtensionStorage(popup.page)).toContain(patAccountId!);
+    await patCard.getByRole('button', { name: 'Sign out…' }).click();
+    await patCard.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expect(patCard).toHaveCount(0);
+    await expect(popup.organizationRow('fabrikam')).toHaveCount(0);
+
+    const atRest = await dumpExtensionStorage(popup.page);
+    expect(atRest).not.toContain(patAccountId!);
+    expect(atRest).not.toContain('https://dev.azure.com/fabrikam');
+    await expect((await popup.testConnection('contoso')).getByRole('status')).toHaveText('Connected as Jane Doe');
+    // Survives reopening, and the last sign-out leads back to the connect screen.
+    await popup.reopen();
+    const oauthCard = popup.account(/Jane Doe \(Microsoft Entra\)/);
+    await oauthCard.getByRole('button', { name: 'Sign out…' }).click();
+    await oauthCard.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expect(popup.connectOAuthButton).toBeVisible();
+    expect(await dumpExtensionStorage(popup.page)).not.toContain('jane@contoso.com');
+  });
+});

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startFakeAdo } from '../tests/fake-ado/server';
-import { demoFixture } from '../tests/fake-ado/fixtures/demo';
+import type { Page } from '@playwright/test';
+import { demoFixture, DEMO_USER } from '../tests/fake-ado/fixtures/demo';
 import { extensionIdOf, launchExtensionBrowser } from '../tests/e2e/support/launch-browser';
 
 const OUTPUT_DIR = path.resolve(process.env.DEMO_OUTPUT_DIR ?? 'demo-output');
@@ -47,30 +48,46 @@ try {
   console.log(`Fake Azure DevOps: ${fakeAdo.origin} (answers for ${fakeAdo.hosts.join(', ')})`);
   console.log(`Extension: chrome-extension://${extensionId}/popup.html`);
 
-  const screens: { name: string; url: string; size?: { width: number; height: number } }[] = [
-    { name: 'popup', url: `chrome-extension://${extensionId}/popup.html`, size: { width: 400, height: 600 } },
-    { name: 'repository-files', url: repoUrl },
-    { name: 'pull-requests', url: `${repoUrl}/pullrequests` },
-  ];
+  const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+  async function screenshot(page: Page, name: string) {
+    if (!headless) return;
+    fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+    const file = path.join(OUTPUT_DIR, `${name}.png`);
+    await page.screenshot({ path: file });
+    console.log(`screenshot: ${file}`);
+  }
+
+  // The popup, first as a new user sees it, then signed in to the demo through the fake Entra page.
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(popupUrl);
+  await popup.getByRole('button', { name: 'Connect to Azure DevOps' }).waitFor();
+  await screenshot(popup, 'popup-connect');
+  const authWindow = context.waitForEvent('page');
+  await popup.getByRole('button', { name: 'Connect to Azure DevOps' }).click();
+  await (await authWindow).getByRole('button', { name: `Sign in as ${DEMO_USER.displayName}` }).click();
+  await popup.getByRole('heading', { name: 'Choose organizations' }).waitFor();
+  await screenshot(popup, 'popup-choose-organizations');
+  await popup.getByRole('button', { name: /^Use \d+ organizations?$/ }).click();
+  await popup.getByRole('heading', { name: 'Accounts' }).waitFor();
+  await screenshot(popup, 'popup-accounts');
+
+  for (const [name, url] of [
+    ['repository-files', repoUrl],
+    ['pull-requests', `${repoUrl}/pullrequests`],
+  ] as const) {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, name);
+    if (headless) await page.close();
+  }
 
   if (headless) {
-    fs.mkdirSync(OUTPUT_DIR, { recursive: true });
-    for (const screen of screens) {
-      const page = await context.newPage();
-      if (screen.size) await page.setViewportSize(screen.size);
-      await page.goto(screen.url);
-      await page.waitForLoadState('networkidle');
-      const file = path.join(OUTPUT_DIR, `${screen.name}.png`);
-      await page.screenshot({ path: file });
-      console.log(`screenshot: ${file}`);
-      await page.close();
-    }
     await stop(0);
   } else {
-    for (const screen of screens.slice(1)) await (await context.newPage()).goto(screen.url);
-    const popup = await context.newPage();
-    await popup.goto(screens[0]!.url);
-    console.log('Chromium is open with ADO Companion. Press Ctrl-C to stop.');
+    await popup.bringToFront();
+    console.log(`Chromium is open with ADO Companion, signed in as ${DEMO_USER.displayName}. Press Ctrl-C to stop.`);
     context.on('close', () => void stop(0));
   }
 } catch (error) {

@@ -9,8 +9,10 @@ export class PopupPage {
     readonly extensionId: string,
   ) {}
 
-  async open(): Promise<this> {
+  /** `beforeLoad` runs in the popup before its own scripts (to stand in for a browser dialog). */
+  async open(beforeLoad?: () => void): Promise<this> {
     this.page = await this.context.newPage();
+    if (beforeLoad) await this.page.addInitScript(beforeLoad);
     await this.page.setViewportSize({ width: 400, height: 640 });
     await this.page.goto(`chrome-extension://${this.extensionId}/popup.html`);
     return this;

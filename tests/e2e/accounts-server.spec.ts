@@ -1,0 +1,32 @@
+import { test, expect } from './fixtures';
+import { basic } from '../fake-ado/fixtures/basic';
+
+// Chromium's native "Allow access to tfs.contoso.test?" dialog cannot be clicked by automation
+// (microsoft/playwright#32755). Here the user answers "Deny"; the accepted path is covered by
+// tests/unit/lib/auth/session.test.ts against the same fake server.
+test.describe('accounts: Azure DevOps Server', () => {
+  test('asks for permission to reach the server and explains a refusal without losing the form', async ({ popup }) => {
+    await popup.open(() => {
+      const chromeApi = (globalThis as unknown as { chrome: typeof browser }).chrome;
+      const requests: unknown[] = ((globalThis as Record<string, unknown>).__permissionRequests = []);
+      chromeApi.permissions.request = (async (permissions: unknown) => {
+        requests.push(permissions);
+        return false;
+      }) as typeof chromeApi.permissions.request;
+    });
+    await popup.connectWithPat(basic.orgs.server.url, basic.pats.janeServer);
+    await expect(popup.alert).toContainText('https://tfs.contoso.test');
+    await expect(popup.alert).toContainText('choose Allow');
+    expect(await popup.page.evaluate(() => (globalThis as Record<string, unknown>).__permissionRequests)).toEqual([
+      { origins: ['https://tfs.contoso.test/*'] },
+    ]);
+    await expect(popup.hostField).toHaveValue(basic.orgs.server.url);
+    await expect(popup.tokenField).toHaveValue(basic.pats.janeServer);
+  });
+
+  test('the background refuses a server it has no permission for, whatever the popup says', async ({ popup }) => {
+    await popup.open();
+    const answer = await popup.send('accounts.connectPat', { host: basic.orgs.server.url, token: basic.pats.janeServer });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'permission-denied' } });
+  });
+});

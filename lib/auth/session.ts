@@ -10,6 +10,7 @@ import { probeFeatures } from '../azure/probe-features';
 import { parseHostInput, checkPatFormat } from './pat-input';
 import { signInWithEntra, refreshEntraToken, type EntraConfig, type EntraDeps, type TokenSet } from './entra';
 import { listEntraOrganizations } from './organizations';
+import { discoverTenant } from './tenant-discovery';
 import { createSingleFlight } from './single-flight';
 import type {
   AccountView,
@@ -281,7 +282,7 @@ export function createSession(deps: SessionDeps) {
           return { baseUrl, name, status: 'connected' };
         } catch (error) {
           if (error instanceof AppError && error.kind === 'oauth-blocked-by-policy') {
-            return { baseUrl, name, status: 'blocked', message: error.message, patHost: `dev.azure.com/${name}` };
+            return { baseUrl, name, status: 'blocked', message: await explainOAuthRefusal(name, baseUrl, error), patHost: `dev.azure.com/${name}` };
           }
           return { baseUrl, name, status: 'failed', message: error instanceof AppError ? error.message : 'Could not connect.' };
         }
@@ -294,6 +295,13 @@ export function createSession(deps: SessionDeps) {
       .filter((o) => !wanted.has(o.key))
       .modify({ selected: false });
     return { results };
+  }
+
+  /** An MSA-backed organization refuses every Entra app; say so rather than blame its policy. */
+  async function explainOAuthRefusal(name: string, baseUrl: string, error: AppError): Promise<string> {
+    const tenant = await discoverTenant(baseUrl, deps.fetch).catch(() => null);
+    if (!tenant?.msa) return error.message;
+    return `${name} is backed by personal Microsoft accounts, and Azure DevOps does not accept Entra sign-in for those. Use a Personal Access Token for ${name}.`;
   }
 
   async function checkOrganization(input: { key: string }) {

@@ -40,9 +40,10 @@ test.describe('accounts: OAuth', () => {
   test('an organization that refuses OAuth is explained, with a one-click switch to a PAT', async ({ popup, context }) => {
     await popup.open();
     await signInWithMicrosoft(context, popup.page);
-    await chooseOrganizations(popup.page, ['contoso', 'fabrikam']);
-    const blocked = popup.page.locator('.org-results li[data-status="blocked"]');
-    await expect(blocked).toContainText('fabrikam');
+    await chooseOrganizations(popup.page, ['contoso', 'fabrikam', 'adatum']);
+    const msaBacked = popup.page.locator('.org-results li[data-status="blocked"]', { hasText: 'adatum' });
+    await expect(msaBacked.getByRole('alert')).toContainText('personal Microsoft accounts');
+    const blocked = popup.page.locator('.org-results li[data-status="blocked"]', { hasText: 'fabrikam' });
     await expect(blocked.getByRole('alert')).toContainText('Third-party application access via OAuth');
     await expect(popup.page.locator('.org-results li[data-status="connected"]')).toContainText('contoso');
     await blocked.getByRole('button', { name: 'Use a Personal Access Token for fabrikam' }).click();

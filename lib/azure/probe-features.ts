@@ -11,7 +11,7 @@
 import { AppError, type ErrorKind } from '../errors/app-error';
 import type { RestClient } from './rest-client';
 
-/** Same shape as `FeatureAccess` in lib/db/schema.ts. */
+/** What a token may do in one organization (stored on the account, shown in the popup). */
 export type FeatureAccess = {
   browse: boolean;
   createRepository: boolean;

@@ -1,15 +1,8 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import { isAzureDevOpsCloudHost } from '../azure/azure-hosts';
 
-/** What a token may do; probed for PATs, derived from scopes for OAuth. */
-export interface FeatureAccess {
-  browse: boolean;
-  createRepository: boolean;
-  pullRequests: boolean;
-  reviewers: boolean;
-  workItems: boolean;
-  sshKeys: boolean;
-}
+import type { FeatureAccess } from '../azure/probe-features';
+export type { FeatureAccess };
 
 /** A signed-in identity. Its tokens live sealed in `secrets`, never here. */
 export interface AccountRecord {

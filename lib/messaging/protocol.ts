@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import type { AccountRecord, OrganizationRecord } from '../db/schema';
 
 /**
  * The single catalogue of messages between extension pages / content scripts and the background.
@@ -8,36 +9,12 @@ import { z } from 'zod/mini';
 export type SenderKind = 'extension-page' | 'content-script';
 
 /** An account as the UI sees it: never a token. */
-export interface AccountView {
-  id: string;
-  kind: 'oauth' | 'pat';
-  displayName: string;
-  email: string;
-  /** 'dev.azure.com', or an Azure DevOps Server collection URL. */
-  host: string;
-  tokenExpiresAt: number | null;
-  refreshExpiresAt: number | null;
-  features: FeatureAccessView | null;
-  needsReauth: boolean;
-}
+export type AccountView = Pick<
+  AccountRecord,
+  'id' | 'kind' | 'displayName' | 'email' | 'host' | 'tokenExpiresAt' | 'refreshExpiresAt' | 'features' | 'needsReauth'
+>;
 
-export interface FeatureAccessView {
-  browse: boolean;
-  createRepository: boolean;
-  pullRequests: boolean;
-  reviewers: boolean;
-  workItems: boolean;
-  sshKeys: boolean;
-}
-
-export interface OrganizationView {
-  key: string;
-  name: string;
-  kind: 'cloud' | 'server';
-  baseUrl: string;
-  accountId: string;
-  selected: boolean;
-}
+export type OrganizationView = Pick<OrganizationRecord, 'key' | 'name' | 'kind' | 'baseUrl' | 'accountId' | 'selected'>;
 
 /** An organization the signed-in Entra user belongs to, offered for selection. */
 export interface AvailableOrganization {

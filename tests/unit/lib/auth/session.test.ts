@@ -1,0 +1,269 @@
+// @vitest-environment node
+/**
+ * The background's account service against the fake Azure DevOps + Entra (tests/fake-ado), with a
+ * real Dexie database over an in-memory fake-indexeddb and real WebCrypto. The browser is played by
+ * fake-entra-browser.ts: `authWindow` is launchWebAuthFlow, `hostRoutedFetch` reaches
+ * dev.azure.com, tfs.contoso.test and app.vssps.visualstudio.com on the fake.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DexieOptions } from 'dexie';
+import { createSession } from '@/lib/auth/session';
+import type { CompanionDb } from '@/lib/db/schema';
+import { startFakeAdo, type FakeAdo } from '../../../fake-ado/server';
+import { basic } from '../../../fake-ado/fixtures/basic';
+import { fakeIndexedDb, openTestDb } from '../db/test-db';
+import { EXTENSION_ORIGIN, REDIRECT_URI, authWindow, hostRoutedFetch, leakedSecrets, rejectionOf } from './fake-entra-browser';
+
+// authWindow loads the fake's authorize page with Node's fetch (self-signed certificate).
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+
+const CONTOSO = `https://dev.azure.com/${basic.orgs.contoso.name}`;
+const FABRIKAM = `https://dev.azure.com/${basic.orgs.fabrikam.name}`;
+const SERVER = basic.orgs.server.url;
+const key = (baseUrl: string) => baseUrl.toLowerCase();
+const JANE = basic.users.jane;
+
+let fake: FakeAdo;
+
+beforeAll(async () => {
+  fake = await startFakeAdo({ port: 0 });
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.control.reset());
+
+/** A session as the background builds it, with its own in-memory database and a clock the test moves. */
+function startSession(options: { hostPermission?: boolean; dbOptions?: DexieOptions } = {}) {
+  const dbOptions = options.dbOptions ?? fakeIndexedDb();
+  const db: CompanionDb = openTestDb(dbOptions);
+  const clock = { now: Date.now() };
+  const hasHostPermission = vi.fn(async (_origin: string) => options.hostPermission ?? true);
+  const routed = hostRoutedFetch(fake);
+  const session = createSession({
+    db,
+    // A service worker's cross-origin fetch carries the extension's Origin; Entra requires it of SPAs.
+    fetch: (input, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('Origin', EXTENSION_ORIGIN);
+      return routed(input, { ...init, headers });
+    },
+    now: () => clock.now,
+    entra: async () => ({ clientId: 'test-client', tenant: 'organizations', authority: fake.origin }),
+    launchWebAuthFlow: authWindow({ signInAs: JANE.displayName }),
+    redirectUri: REDIRECT_URI,
+    hasHostPermission,
+  });
+  return { session, db, dbOptions, clock, hasHostPermission };
+}
+
+type Started = ReturnType<typeof startSession>;
+
+/** The service worker stopped and started again: a new connection to the same database, a new session. */
+function restart(previous: Started): Started {
+  previous.db.close();
+  return startSession({ dbOptions: previous.dbOptions });
+}
+
+/** Jane signs in with Microsoft and picks organizations (contoso by default). */
+async function signInJane({ session }: Started, baseUrls = [CONTOSO]) {
+  const { account } = await session.signInOAuth({});
+  const { results } = await session.selectOrganizations({ accountId: account.id, baseUrls });
+  return { account, results };
+}
+
+/** The fake's newest request log number: pass it as `since` to see only what came after. */
+const lastSeq = () => fake.control.requests().at(-1)?.seq ?? 0;
+const refreshGrants = (since = 0) => fake.control.requests({ since, grantType: 'refresh_token' });
+
+describe('lib/auth/session', () => {
+  it('connects an Azure DevOps Server collection with a PAT and learns its api-version when the host is allowed', async () => {
+    const started = startSession({ hostPermission: true });
+    const { session, db, hasHostPermission } = started;
+
+    const { account, organization } = await session.connectPat({ host: SERVER, token: basic.pats.janeServer });
+
+    expect(hasHostPermission).toHaveBeenCalledWith(`https://${basic.orgs.server.host}`);
+    expect(account).toMatchObject({ kind: 'pat', displayName: JANE.displayName, host: SERVER, needsReauth: false });
+    expect(organization).toEqual({ key: key(SERVER), name: basic.orgs.server.name, kind: 'server', baseUrl: SERVER, accountId: account.id, selected: true });
+    // 7.1 was refused while connecting (the fake serves ≤ 6.0); the answer was learned and stored.
+    expect(fake.control.requests({ status: 400 }).length).toBeGreaterThan(0);
+    expect(await db.organizations.get(key(SERVER))).toMatchObject({ apiVersion: basic.orgs.server.maxApiVersion });
+
+    const since = lastSeq();
+    await session.clientFor(account).request({ url: `${SERVER}/_apis/projects` });
+    expect(fake.control.requests({ since }).map((r) => `${r.status} ${r.path}${r.query}`)).toEqual([
+      `200 /${basic.orgs.server.virtualDirectory}/${basic.orgs.server.name}/_apis/projects?api-version=6.0`,
+    ]);
+  });
+
+  it('refuses with permission-denied and stores nothing when the Server host is not allowed', async () => {
+    const { session, db, hasHostPermission } = startSession({ hostPermission: false });
+
+    const error = await rejectionOf(session.connectPat({ host: SERVER, token: basic.pats.janeServer }));
+
+    expect(error).toMatchObject({ kind: 'permission-denied' });
+    expect(hasHostPermission).toHaveBeenCalledWith(`https://${basic.orgs.server.host}`);
+    expect([await db.accounts.count(), await db.organizations.count(), await db.secrets.count()]).toEqual([0, 0, 0]);
+    expect(fake.control.requests()).toEqual([]);
+  });
+
+  it('replaces the PAT account of an organization when it is connected again with another PAT', async () => {
+    const { session, db } = startSession();
+
+    const first = await session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    const second = await session.connectPat({ host: CONTOSO, token: basic.pats.janeContosoLegacy });
+
+    const { accounts, organizations } = await session.listAccounts();
+    expect(accounts.map((a) => a.id)).toEqual([second.account.id]);
+    expect(organizations).toMatchObject([{ key: key(CONTOSO), accountId: second.account.id }]);
+    expect(await db.secrets.toCollection().primaryKeys()).toEqual([`${second.account.id}|pat`]);
+    expect(await session.credentialFor(second.account.id)).toEqual({ kind: 'pat', token: basic.pats.janeContosoLegacy });
+    await expect(session.credentialFor(first.account.id)).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it('refreshes the OAuth access token before a call when it expires within 5 minutes', async () => {
+    const started = startSession();
+    const { session, db, clock } = started;
+    const { account } = await signInJane(started);
+    const signedIn = (await db.accounts.get(account.id))!;
+    const firstToken = await session.credentialFor(account.id);
+
+    clock.now = signedIn.tokenExpiresAt! - 10 * 60_000;
+    await session.checkOrganization({ key: key(CONTOSO) });
+    expect(refreshGrants()).toEqual([]);
+
+    // The fake no longer takes the old token either: only a call made with the new one succeeds.
+    clock.now = signedIn.tokenExpiresAt! - 4 * 60_000;
+    fake.control.expireAccessTokens();
+    const since = lastSeq();
+    await expect(session.checkOrganization({ key: key(CONTOSO) })).resolves.toMatchObject({ displayName: JANE.displayName });
+
+    expect(fake.control.requests({ since }).map((r) => `${r.status} ${r.method} ${r.path} ${r.grantType ?? ''}`.trim())).toEqual([
+      '200 POST /organizations/oauth2/v2.0/token refresh_token',
+      `200 GET /${basic.orgs.contoso.name}/_apis/connectionData`,
+    ]);
+    expect((await session.credentialFor(account.id)).token).not.toBe(firstToken.token);
+  });
+
+  it('refreshes once for 10 parallel calls when the access token was revoked early', async () => {
+    const started = startSession();
+    await signInJane(started);
+    fake.control.expireAccessTokens();
+    const since = lastSeq();
+
+    const checks = await Promise.all(Array.from({ length: 10 }, () => started.session.checkOrganization({ key: key(CONTOSO) })));
+
+    expect(checks.map((c) => c.displayName)).toEqual(Array(10).fill(JANE.displayName));
+    expect(refreshGrants(since)).toHaveLength(1);
+  });
+
+  it('asks for a new sign-in, which keeps the account id, when the refresh token is gone', async () => {
+    const started = startSession();
+    const { session } = started;
+    const { account } = await signInJane(started);
+    fake.control.revokeRefreshTokens();
+    fake.control.expireAccessTokens();
+
+    await expect(session.checkOrganization({ key: key(CONTOSO) })).rejects.toMatchObject({ kind: 'reauth-required' });
+    expect((await session.listAccounts()).accounts).toMatchObject([{ id: account.id, needsReauth: true }]);
+
+    const again = await session.signInOAuth({ accountId: account.id });
+
+    expect(again.account).toMatchObject({ id: account.id, needsReauth: false });
+    expect(again.available).toContainEqual({ name: basic.orgs.contoso.name, baseUrl: CONTOSO, selected: true });
+    expect((await session.listAccounts()).accounts).toMatchObject([{ id: account.id, needsReauth: false }]);
+    await expect(session.checkOrganization({ key: key(CONTOSO) })).resolves.toMatchObject({ email: JANE.email });
+  });
+
+  it('uses the stored PAT and OAuth tokens when a new session opens the same database', async () => {
+    const before = startSession();
+    await signInJane(before);
+    await before.session.connectPat({ host: FABRIKAM, token: basic.pats.janeFabrikam });
+
+    const { session } = restart(before);
+    const since = lastSeq();
+
+    await expect(session.checkOrganization({ key: key(FABRIKAM) })).resolves.toMatchObject({ displayName: JANE.displayName });
+    await expect(session.checkOrganization({ key: key(CONTOSO) })).resolves.toMatchObject({ displayName: JANE.displayName });
+    expect(refreshGrants(since)).toEqual([]);
+    // The stored refresh token works too.
+    fake.control.expireAccessTokens();
+    await expect(session.checkOrganization({ key: key(CONTOSO) })).resolves.toMatchObject({ displayName: JANE.displayName });
+    expect(refreshGrants(since)).toHaveLength(1);
+  });
+
+  it('marks an organization blocked with its PAT host when its policy refuses OAuth, and turns an unticked one off', async () => {
+    const started = startSession();
+    const { session } = started;
+
+    const { account, results } = await signInJane(started, [CONTOSO, FABRIKAM]);
+
+    expect(results).toEqual([
+      { baseUrl: CONTOSO, name: basic.orgs.contoso.name, status: 'connected' },
+      {
+        baseUrl: FABRIKAM,
+        name: basic.orgs.fabrikam.name,
+        status: 'blocked',
+        patHost: `dev.azure.com/${basic.orgs.fabrikam.name}`,
+        message: expect.stringContaining('Third-party application access via OAuth'),
+      },
+    ]);
+    expect((await session.listAccounts()).organizations).toMatchObject([{ key: key(CONTOSO), accountId: account.id, selected: true }]);
+
+    await session.selectOrganizations({ accountId: account.id, baseUrls: [] });
+
+    expect((await session.listAccounts()).organizations).toMatchObject([{ key: key(CONTOSO), accountId: account.id, selected: false }]);
+    expect((await session.availableOrganizations({ accountId: account.id })).available).toContainEqual({
+      name: basic.orgs.contoso.name,
+      baseUrl: CONTOSO,
+      selected: false,
+    });
+  });
+
+  it('removes the organizations and tokens of the signed-out account only when signing out', async () => {
+    const started = startSession();
+    const { session, db } = started;
+    const { account: oauth } = await signInJane(started);
+    const { account: pat } = await session.connectPat({ host: SERVER, token: basic.pats.janeServer });
+
+    expect(await session.signOut({ accountId: oauth.id })).toEqual({ removedOrganizations: 1 });
+
+    const { accounts, organizations } = await session.listAccounts();
+    expect(accounts.map((a) => a.id)).toEqual([pat.id]);
+    expect(organizations.map((o) => o.key)).toEqual([key(SERVER)]);
+    expect(await db.secrets.toCollection().primaryKeys()).toEqual([`${pat.id}|pat`]);
+    await expect(session.checkOrganization({ key: key(SERVER) })).resolves.toMatchObject({ displayName: JANE.displayName });
+  });
+
+  it('never puts a token in an error or in the account list when sign-ins and calls fail', async () => {
+    const started = startSession({ hostPermission: false });
+    const { session } = started;
+    const failures: unknown[] = [];
+    const fail = async (promise: Promise<unknown>) => failures.push(await rejectionOf(promise));
+
+    // PAT: a token pasted in the wrong field or with its scheme, refused, expired, no permission.
+    await fail(session.connectPat({ host: basic.pats.janeContoso, token: basic.pats.janeContoso }));
+    await fail(session.connectPat({ host: CONTOSO, token: `Bearer ${basic.pats.janeContoso}` }));
+    await fail(session.connectPat({ host: CONTOSO, token: basic.pats.workOnly }));
+    await fail(session.connectPat({ host: CONTOSO, token: basic.pats.expired }));
+    await fail(session.connectPat({ host: SERVER, token: basic.pats.janeServer }));
+    await session.connectPat({ host: FABRIKAM, token: basic.pats.janeFabrikam });
+    fake.control.expirePat(basic.pats.janeFabrikam);
+    await fail(session.checkOrganization({ key: key(FABRIKAM) }));
+
+    // OAuth: an organization that refuses it, then a refresh token that is gone.
+    const { account, results } = await signInJane(started, [CONTOSO, FABRIKAM]);
+    fake.control.revokeRefreshTokens();
+    fake.control.expireAccessTokens();
+    await fail(session.checkOrganization({ key: key(CONTOSO) }));
+    await fail(session.availableOrganizations({ accountId: account.id }));
+
+    const tokens = [...fake.control.state.accessTokens.keys(), ...fake.control.state.refreshTokens.keys()];
+    expect(tokens.length).toBeGreaterThanOrEqual(4);
+    const pats = Object.values(basic.pats);
+    const secrets = [...tokens, ...pats, ...pats.map((pat) => Buffer.from(`:${pat}`).toString('base64'))];
+    expect(failures).toHaveLength(8);
+    for (const error of failures) expect(leakedSecrets(error, secrets)).toEqual([]);
+    const outputs = JSON.stringify([results, await session.listAccounts()]);
+    expect(secrets.filter((secret) => outputs.includes(secret))).toEqual([]);
+  });
+});

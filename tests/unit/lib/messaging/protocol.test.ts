@@ -1,0 +1,40 @@
+import { describe, it, expect } from 'vitest';
+import { protocol } from '@/lib/messaging/protocol';
+
+describe('lib/messaging/protocol', () => {
+  it('names at least one sender for every message', () => {
+    for (const [type, rule] of Object.entries(protocol)) expect(rule.senders.length, type).toBeGreaterThan(0);
+  });
+
+  // Widening this list is a security decision: content scripts run inside Azure DevOps pages.
+  it('lets content scripts send only page-action messages, never account or token ones', () => {
+    const forContentScripts = Object.entries(protocol)
+      .filter(([, rule]) => rule.senders.includes('content-script'))
+      .map(([type]) => type);
+    expect(forContentScripts).toEqual(['ping']);
+  });
+
+  it('refuses unknown fields in every request', () => {
+    const samples: Record<string, unknown> = {
+      ping: {},
+      'accounts.list': {},
+      'accounts.connectPat': { host: 'dev.azure.com/contoso', token: 'x' },
+      'accounts.signInOAuth': {},
+      'accounts.availableOrganizations': { accountId: 'a' },
+      'accounts.selectOrganizations': { accountId: 'a', baseUrls: [] },
+      'accounts.signOut': { accountId: 'a' },
+      'organizations.check': { key: 'https://dev.azure.com/contoso' },
+    };
+    expect(Object.keys(samples).sort()).toEqual(Object.keys(protocol).sort());
+    for (const [type, rule] of Object.entries(protocol)) {
+      expect(rule.request.safeParse(samples[type]).success, type).toBe(true);
+      expect(rule.request.safeParse({ ...(samples[type] as object), extra: 1 }).success, type).toBe(false);
+    }
+  });
+
+  it('refuses oversized input', () => {
+    const huge = 'x'.repeat(10_000);
+    expect(protocol['accounts.connectPat'].request.safeParse({ host: huge, token: 'x' }).success).toBe(false);
+    expect(protocol['accounts.connectPat'].request.safeParse({ host: 'a', token: huge }).success).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error';
-import type { CompanionDb, AccountRecord, OrganizationRecord } from '../db/schema';
+import type { CompanionDb, AccountRecord, OrganizationRecord, SecretKind } from '../db/schema';
 import { createSecretStore } from '../db/secret-store';
 import { deleteAccountData } from '../db/account-data';
 import { createTokenVault } from '../crypto/token-vault';
@@ -43,8 +43,27 @@ export interface SessionDeps {
 export function createSession(deps: SessionDeps) {
   const { db } = deps;
   const secrets = createSecretStore(db, createTokenVault(db));
-  const apiVersions = createApiVersionMemory();
+  // What each Azure DevOps Server accepts is learned once and kept on its organization record, so a
+  // restarted service worker does not pay for the negotiation again.
+  const apiVersions = createApiVersionMemory({
+    onChange: (base, version) => void db.organizations.where('key').equals(base).modify({ apiVersion: version }),
+  });
+  void db.organizations.toArray().then((organizations) => {
+    for (const o of organizations) if (o.apiVersion && !apiVersions.get(o.baseUrl)) apiVersions.set(o.baseUrl, o.apiVersion);
+  }, () => {
+    // Without the remembered versions the first call to a Server renegotiates; nothing else is lost.
+  });
   const refreshOnce = createSingleFlight<string>();
+
+  /** A stored token that cannot be unsealed is as good as gone: the user must sign in again. */
+  async function readSecret(account: AccountRecord, kind: SecretKind): Promise<string | null> {
+    try {
+      return await secrets.get(account.id, kind);
+    } catch (error) {
+      if (error instanceof AppError && error.kind === 'reauth-required') throw await markNeedsReauth(account, error);
+      throw error;
+    }
+  }
 
   async function accountOrThrow(accountId: string): Promise<AccountRecord> {
     const account = await db.accounts.get(accountId);
@@ -68,7 +87,7 @@ export function createSession(deps: SessionDeps) {
   async function refreshAccessToken(accountId: string): Promise<string> {
     return refreshOnce(accountId, async () => {
       const account = await accountOrThrow(accountId);
-      const refreshToken = await secrets.get(accountId, 'refresh-token');
+      const refreshToken = await readSecret(account, 'refresh-token');
       if (!refreshToken) throw await markNeedsReauth(account);
       try {
         const tokens = await refreshEntraToken(await deps.entra(), refreshToken, deps);
@@ -81,7 +100,7 @@ export function createSession(deps: SessionDeps) {
     });
   }
 
-  async function markNeedsReauth(account: AccountRecord, cause?: AppError): Promise<AppError> {
+  async function markNeedsReauth(account: Pick<AccountRecord, 'id' | 'email' | 'displayName'>, cause?: AppError): Promise<AppError> {
     await db.accounts.update(account.id, { needsReauth: true });
     return (
       cause ??
@@ -95,18 +114,18 @@ export function createSession(deps: SessionDeps) {
   async function credentialFor(accountId: string): Promise<Credential> {
     const account = await accountOrThrow(accountId);
     if (account.kind === 'pat') {
-      const token = await secrets.get(accountId, 'pat');
+      const token = await readSecret(account, 'pat');
       if (!token) throw await markNeedsReauth(account);
       return { kind: 'pat', token };
     }
     if (account.needsReauth) throw await markNeedsReauth(account);
     const expiring = account.tokenExpiresAt === null || account.tokenExpiresAt - REFRESH_MARGIN_MS <= deps.now();
-    const token = expiring ? await refreshAccessToken(accountId) : await secrets.get(accountId, 'access-token');
+    const token = expiring ? await refreshAccessToken(accountId) : await readSecret(account, 'access-token');
     return { kind: 'bearer', token: token ?? (await refreshAccessToken(accountId)) };
   }
 
-  function clientFor(account: Pick<AccountRecord, 'id' | 'kind'>) {
-    return createRestClient({
+  function clientFor(account: Pick<AccountRecord, 'id' | 'kind' | 'email' | 'displayName'>) {
+    const client = createRestClient({
       fetch: deps.fetch,
       apiVersions,
       getCredential: () => credentialFor(account.id),
@@ -115,12 +134,24 @@ export function createSession(deps: SessionDeps) {
       onUnauthorized:
         account.kind === 'oauth'
           ? async (rejected) => {
-              const current = await secrets.get(account.id, 'access-token');
+              const current = await secrets.get(account.id, 'access-token').catch(() => null);
               const token = current && current !== rejected.token ? current : await refreshAccessToken(account.id);
               return { kind: 'bearer', token };
             }
           : undefined,
     });
+    // A PAT that Azure DevOps stops accepting stays dead: flag the account so the popup asks for a new one.
+    const request: typeof client.request = async (req) => {
+      try {
+        return await client.request(req);
+      } catch (error) {
+        if (account.kind === 'pat' && error instanceof AppError && (error.kind === 'auth-expired' || error.kind === 'auth-invalid')) {
+          await markNeedsReauth(account);
+        }
+        throw error;
+      }
+    };
+    return { request };
   }
 
   function clientWith(credential: Credential) {

@@ -38,6 +38,7 @@ export interface RestClientOptions {
   /** Called before every attempt (tokens may be refreshed between calls). */
   getCredential: () => Promise<Credential>;
   /** OAuth: force one refresh and retry once on 401 (or a sign-in page); null = give up. */
+  /** On a 401 or sign-in page that an expired token would explain (not a scope or policy refusal). */
   onUnauthorized?: (rejected: Credential) => Promise<Credential | null>;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
@@ -205,7 +206,14 @@ export function createRestClient(options: RestClientOptions): RestClient {
       const ok = status >= 200 && status < 300;
       const signInPage = status === 203 || (ok && parsed.kind === 'other');
 
-      if ((status === 401 || signInPage) && options.onUnauthorized && !refreshed) {
+      // Only a token that may have expired is worth a refresh: a policy or scope refusal
+      // (TF400813 and kin) would refuse the new token too.
+      const refusal =
+        status === 401
+          ? toAzureError({ status, body: parsed.kind === 'broken' ? undefined : parsed.value, headers: answer.headers, url: url.href, credentialKind: credential.kind, organization })
+          : null;
+      const mayBeExpired = signInPage || (refusal !== null && (refusal.kind === 'auth-invalid' || refusal.kind === 'auth-expired'));
+      if (mayBeExpired && options.onUnauthorized && !refreshed) {
         refreshed = true;
         const fresh = await options.onUnauthorized(credential);
         if (fresh) {

@@ -18,6 +18,23 @@ test.describe('accounts: Personal Access Token', () => {
     await expect(popup.account(/Jane Doe/)).toBeVisible();
   });
 
+  test('a PAT that expires later is flagged on its account, with a way to enter a new one', async ({ popup, fakeAdo }) => {
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    fakeAdo.control.expirePat(basic.pats.janeContoso);
+    const row = await popup.testConnection('contoso');
+    await expect(row.getByRole('alert')).toContainText('expired');
+    const card = popup.account(/Jane Doe \(Personal Access Token\)/);
+    await expect(card.getByRole('alert').first()).toContainText('This token no longer works');
+    await card.getByRole('button', { name: 'Enter a new token' }).click();
+    await expect(popup.hostField).toHaveValue('dev.azure.com/contoso');
+    await popup.tokenField.fill(basic.pats.janeContosoLegacy);
+    await popup.connectButton.click();
+    await expect((await popup.testConnection('contoso')).getByRole('status')).toHaveText('Connected as Jane Doe');
+    await expect(popup.page.getByRole('article')).toHaveCount(1);
+  });
+
   test('accepts every host form and trims a token pasted with spaces', async ({ popup }) => {
     await popup.open();
     await popup.connectWithPat('https://contoso.visualstudio.com/DefaultCollection/', `  ${basic.pats.janeContoso}\n`);

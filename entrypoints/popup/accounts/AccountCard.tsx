@@ -113,6 +113,7 @@ export function AccountCard({ account, organizations }: { account: AccountView; 
 }
 
 function OrganizationRow({ organization }: { organization: OrganizationView }) {
+  const state = usePopupState();
   const status = useSignal<{ ok: boolean; text: string } | null>(null);
   const busy = useSignal(false);
 
@@ -123,6 +124,8 @@ function OrganizationRow({ organization }: { organization: OrganizationView }) {
     status.value = result.ok
       ? { ok: true, text: `Connected as ${result.data.displayName}` }
       : { ok: false, text: result.error.message };
+    // A failure may have ended the account's sign-in; show that on its card.
+    if (!result.ok) await state.reload();
   }
 
   return (

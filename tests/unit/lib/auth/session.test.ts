@@ -208,6 +208,8 @@ describe('lib/auth/session', () => {
       },
     ]);
     expect((await session.listAccounts()).organizations).toMatchObject([{ key: key(CONTOSO), accountId: account.id, selected: true }]);
+    // A policy refusal would refuse a new token too: no refresh is spent on it.
+    expect(fake.control.requests({ grantType: 'refresh_token' })).toEqual([]);
 
     await session.selectOrganizations({ accountId: account.id, baseUrls: [] });
 
@@ -258,12 +260,24 @@ describe('lib/auth/session', () => {
     await fail(session.availableOrganizations({ accountId: account.id }));
 
     const tokens = [...fake.control.state.accessTokens.keys(), ...fake.control.state.refreshTokens.keys()];
-    expect(tokens.length).toBeGreaterThanOrEqual(4);
+    expect(tokens.length).toBeGreaterThanOrEqual(2);
     const pats = Object.values(basic.pats);
     const secrets = [...tokens, ...pats, ...pats.map((pat) => Buffer.from(`:${pat}`).toString('base64'))];
     expect(failures).toHaveLength(8);
     for (const error of failures) expect(leakedSecrets(error, secrets)).toEqual([]);
     const outputs = JSON.stringify([results, await session.listAccounts()]);
     expect(secrets.filter((secret) => outputs.includes(secret))).toEqual([]);
+  });
+
+  it('asks to sign in again when a stored token can no longer be unsealed', async () => {
+    const { session, db } = startSession();
+    const { account } = await session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    const sealed = (await db.secrets.where('accountId').equals(account.id).first())!;
+    const tampered = new Uint8Array(sealed.ciphertext.slice(0));
+    tampered[0] = tampered[0]! ^ 0xff;
+    await db.secrets.update(sealed.key, { ciphertext: tampered.buffer });
+
+    await expect(session.checkOrganization({ key: key(CONTOSO) })).rejects.toMatchObject({ kind: 'reauth-required' });
+    expect((await session.listAccounts()).accounts).toMatchObject([{ id: account.id, needsReauth: true }]);
   });
 });

@@ -6,7 +6,7 @@
  * (`launchWebAuthFlow`, `fetch`, `now`). Tokens, codes and verifiers never appear in an error.
  */
 import { AppError } from '../errors/app-error';
-import { base64UrlDecode } from './base64url';
+import { base64UrlDecode } from '../encoding/base64';
 import { entraError, oauthFailed, SIGN_IN_CANCELLED, type EntraErrorContext, type EntraStage } from './entra-errors';
 import { createPkce, randomState } from './pkce';
 

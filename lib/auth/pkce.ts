@@ -1,4 +1,4 @@
-import { base64UrlEncode } from './base64url';
+import { base64UrlEncode } from '../encoding/base64';
 
 /** RFC 7636 proof key: the verifier stays in memory, the challenge goes to the authorize URL. */
 export interface Pkce {

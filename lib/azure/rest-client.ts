@@ -30,7 +30,7 @@ import {
   toAzureError,
   unreadableAnswerError,
 } from './azure-error';
-import { base64Utf8 } from './base64';
+import { base64Utf8 } from '../encoding/base64';
 
 export type Credential = { kind: 'pat'; token: string } | { kind: 'bearer'; token: string };
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { base64UrlDecode, base64UrlEncode } from '@/lib/auth/base64url';
+import { base64UrlDecode, base64UrlEncode } from '@/lib/encoding/base64';
 import { createPkce, pkceChallenge, randomState } from '@/lib/auth/pkce';
 
 const UNRESERVED_43_TO_128 = /^[A-Za-z0-9\-._~]{43,128}$/;

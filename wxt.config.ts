@@ -10,15 +10,23 @@ export const AZURE_HOST_PERMISSIONS = [
   'https://login.microsoftonline.com/*',
 ];
 
+const SERVER_HOST_PERMISSIONS = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
+  // The packaging test zips into a folder of its own, so it never rebuilds under a running E2E test.
+  outDir: process.env.ADO_COMPANION_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'ADO Companion',
     description:
       'Azure DevOps in your browser: clone in your desktop Git client, copy clone URLs, create pull requests.',
-    permissions: ['identity', 'storage', 'contextMenus', 'clipboardWrite', 'alarms'],
+    permissions: ['identity', 'storage', 'contextMenus', 'clipboardWrite'],
     host_permissions: AZURE_HOST_PERMISSIONS,
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Azure DevOps Server hosts, asked for when the user adds one. MV2 (Firefox) has no
+    // optional_host_permissions key: there they are plain optional permissions.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: SERVER_HOST_PERMISSIONS }
+      : { optional_permissions: SERVER_HOST_PERMISSIONS }),
     action: { default_title: 'ADO Companion' },
     ...(browser === 'firefox'
       ? {

@@ -77,6 +77,13 @@ test.describe('accounts: Personal Access Token', () => {
       message: /sign-in page/i,
     },
     {
+      name: 'Azure DevOps throttling requests (429)',
+      host: 'dev.azure.com/contoso',
+      token: () => basic.pats.janeContoso,
+      setup: (control) => control.setFailures({ throttle: { count: 10, retryAfterSeconds: 120 } }),
+      message: /limiting requests.*120 seconds/i,
+    },
+    {
       name: 'the network being down',
       host: 'dev.azure.com/contoso',
       token: () => basic.pats.janeContoso,

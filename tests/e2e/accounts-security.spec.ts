@@ -2,6 +2,7 @@ import { test, expect } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 import { basic } from '../fake-ado/fixtures/basic';
 import { dumpExtensionStorage } from './support/dump-extension-storage';
+import { evaluateInContentScript } from './support/content-script-world';
 
 async function signInWithMicrosoft(context: BrowserContext, popupPage: Page) {
   const authWindow = context.waitForEvent('page');
@@ -61,6 +62,33 @@ test.describe('accounts: tokens stay in the background', () => {
       expect(consoleLines.join('\n')).not.toContain(secret);
       expect(sentToTabs).not.toContain(secret);
       expect(popupText).not.toContain(secret);
+    }
+  });
+
+  test('a content script asking for accounts or a sign-in is refused', async ({ popup, context, repoPage }) => {
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    await repoPage.goto('https://dev.azure.com/contoso/Mobile%20App/_git/ios-app');
+    await expect(repoPage.page.locator('html')).toHaveAttribute('data-ado-companion', 'active');
+    const ask = (type: string, data: unknown) =>
+      evaluateInContentScript<unknown>(
+        context,
+        repoPage.page,
+        `chrome.runtime.sendMessage(${JSON.stringify({ channel: 'ado-companion', type, data })})`,
+      );
+    // The channel works for what content scripts may ask…
+    expect(await ask('ping', {})).toMatchObject({ ok: true });
+    // …and refuses everything about accounts and tokens.
+    for (const [type, data] of [
+      ['accounts.list', {}],
+      ['accounts.connectPat', { host: 'dev.azure.com/contoso', token: basic.pats.janeContoso }],
+      ['accounts.availableOrganizations', { accountId: 'x' }],
+      ['organizations.check', { key: 'https://dev.azure.com/contoso' }],
+    ] as const) {
+      const answer = await ask(type, data);
+      expect(answer, type).toMatchObject({ ok: false, error: { kind: 'forbidden-sender' } });
+      expect(JSON.stringify(answer)).not.toContain('jane@contoso.com');
     }
   });
 

@@ -1,0 +1,45 @@
+import { test, expect } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { AZURE_HOST_PERMISSIONS } from '../../wxt.config';
+
+const run = promisify(execFile);
+
+test.describe('packaging', () => {
+  for (const target of ['chrome-mv3', 'firefox-mv2'] as const) {
+    test(`the ${target} manifest asks for the least the product needs`, () => {
+      const manifest = JSON.parse(fs.readFileSync(path.resolve('.output', target, 'manifest.json'), 'utf8'));
+      expect(manifest.name).toBe('ADO Companion');
+      expect(Object.keys(manifest.icons)).toEqual(expect.arrayContaining(['16', '32', '48', '128']));
+      const hostPermissions = target === 'chrome-mv3' ? manifest.host_permissions : manifest.permissions.filter((p: string) => p.includes('://'));
+      expect([...hostPermissions].sort()).toEqual([...AZURE_HOST_PERMISSIONS].sort());
+      const apiPermissions = manifest.permissions.filter((p: string) => !p.includes('://'));
+      expect(apiPermissions.sort()).toEqual(['clipboardWrite', 'contextMenus', 'identity', 'storage']);
+      // Azure DevOps Server hosts are only ever asked for at run time.
+      const optional = target === 'chrome-mv3' ? manifest.optional_host_permissions : manifest.optional_permissions;
+      expect(optional).toEqual(['https://*/*', 'http://*/*']);
+      expect(manifest.content_scripts[0].matches.sort()).toEqual(['https://*.visualstudio.com/*', 'https://dev.azure.com/*']);
+      expect(manifest.externally_connectable).toBeUndefined();
+    });
+  }
+
+  test('npm run zip makes an installable zip for Chrome/Edge and for Firefox', async () => {
+    test.setTimeout(120_000);
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ado-zip-'));
+    const { stdout } = await run('npm', ['run', 'zip'], { env: { ...process.env, ADO_COMPANION_OUT_DIR: outDir } });
+    const zips = fs.readdirSync(outDir).filter((name) => name.endsWith('.zip'));
+    expect(zips.some((name) => name.includes('chrome'))).toBe(true);
+    expect(zips.some((name) => name.includes('firefox') && !name.includes('sources'))).toBe(true);
+    for (const zip of zips.filter((name) => !name.includes('sources'))) {
+      // A zip starts with a local file header; the manifest must sit at its root.
+      const bytes = fs.readFileSync(path.join(outDir, zip));
+      expect(bytes.subarray(0, 4).toString('hex'), zip).toBe('504b0304');
+      expect(bytes.includes(Buffer.from('manifest.json')), zip).toBe(true);
+    }
+    expect(stdout).toContain('.zip');
+    fs.rmSync(outDir, { recursive: true, force: true });
+  });
+});

@@ -96,4 +96,3 @@ export const envelopeSchema = z.strictObject({
   type: z.string().check(z.maxLength(64)),
   data: z.unknown(),
 });
-export type Envelope = z.infer<typeof envelopeSchema>;

@@ -4,9 +4,9 @@
  * 127.0.0.1:PORT, keep the Host header and TLS server name), trusting the fake's certificate.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import https from 'node:https';
 import * as azdev from 'azure-devops-node-api';
 import type { FakeAdo } from '../fake-ado/server';
+import { hostRoutedFetch } from '../fake-ado/host-routed-fetch';
 
 /** WebApi on `https://localhost:PORT/{collectionPath}` with a PAT (the node client's PAT handler). */
 export function patApi(fake: FakeAdo, collectionPath: string, pat: string): azdev.WebApi {
@@ -41,41 +41,7 @@ export const basicAuth = (pat: string) => `Basic ${Buffer.from(`:${pat}`).toStri
  * Redirects are not followed (status 302 + Location are returned as is).
  */
 export function fakeFetch(fake: FakeAdo, url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
-  const target = new URL(url);
-  const body = init.body === undefined ? undefined : Buffer.from(init.body);
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      {
-        host: '127.0.0.1',
-        port: fake.port,
-        servername: target.hostname === 'localhost' ? 'localhost' : target.hostname,
-        ca: fake.certificate,
-        method: init.method ?? 'GET',
-        path: `${target.pathname}${target.search}`,
-        headers: {
-          Host: target.host,
-          ...(body ? { 'Content-Length': String(body.length) } : {}),
-          ...init.headers,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const headers = new Headers();
-          for (const [name, value] of Object.entries(res.headers)) {
-            for (const v of [value ?? []].flat()) headers.append(name, v);
-          }
-          const status = res.statusCode ?? 0;
-          const noBody = status === 204 || status === 304 || init.method === 'HEAD';
-          resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, headers }));
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  return hostRoutedFetch(fake)(url, init);
 }
 
 /** RFC 7636 S256 pair. */

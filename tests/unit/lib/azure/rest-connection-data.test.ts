@@ -5,6 +5,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { createRestClient, type Credential } from '@/lib/azure/rest-client';
 import { getConnectionData } from '@/lib/azure/connection-data';
 import { startFakeAdo, type FakeAdo } from '../../../fake-ado/server';
+import { hostRoutedFetch } from '../../../fake-ado/host-routed-fetch';
 import { basic } from '../../../fake-ado/fixtures/basic';
 import { fakeFetch } from '../../../contract/helpers';
 
@@ -15,13 +16,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.control.reset());
 
-function fakeNetwork(): typeof fetch {
-  return async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    return fakeFetch(fake, url, { method: init?.method, headers, body: typeof init?.body === 'string' ? init.body : undefined });
-  };
-}
+const fakeNetwork = () => hostRoutedFetch(fake);
 
 const client = (credential: Credential, fetch: typeof globalThis.fetch = fakeNetwork()) =>
   createRestClient({ getCredential: async () => credential, fetch, sleep: async () => {} });

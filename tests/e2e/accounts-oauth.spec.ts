@@ -37,6 +37,17 @@ test.describe('accounts: OAuth', () => {
     await expect(row.getByRole('status')).toHaveText('Connected as Jane Doe');
   });
 
+  test('closing the Microsoft sign-in window says so and leaves both ways in open', async ({ popup, context }) => {
+    await popup.open();
+    const authWindow = context.waitForEvent('page');
+    await popup.connectOAuthButton.click();
+    await expect(popup.page.getByRole('button', { name: 'Waiting for Microsoft sign-in…' })).toBeDisabled();
+    await (await authWindow).close();
+    await expect(popup.alert).toHaveText(/cancelled/i);
+    await expect(popup.connectOAuthButton).toBeEnabled();
+    await expect(popup.usePatButton).toBeVisible();
+  });
+
   test('an organization that refuses OAuth is explained, with a one-click switch to a PAT', async ({ popup, context }) => {
     await popup.open();
     await signInWithMicrosoft(context, popup.page);

@@ -41,6 +41,18 @@ export async function routeMessage(
   }
 }
 
+/**
+ * The `runtime.onMessage` listener. It answers through `sendResponse` and returns `true` (keep the
+ * channel open): returning a Promise is honoured only by Firefox and recent Chrome, and older Chrome
+ * or Edge would drop the answer, leaving every popup action with "background did not answer".
+ */
+export function createMessageListener(handlers: Handlers) {
+  return (message: unknown, sender: SenderInfo, sendResponse: (response: unknown) => void): true => {
+    void routeMessage(message, sender, handlers).then(sendResponse);
+    return true;
+  };
+}
+
 export function startMessageRouter(handlers: Handlers): void {
-  browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, handlers));
+  browser.runtime.onMessage.addListener(createMessageListener(handlers));
 }

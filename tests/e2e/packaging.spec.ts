@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { AZURE_HOST_PERMISSIONS } from '../../wxt.config';
+import { AZURE_HOST_PERMISSIONS, MINIMUM_CHROME_VERSION, MINIMUM_FIREFOX_VERSION } from '../../wxt.config';
 
 const run = promisify(execFile);
 
@@ -23,6 +23,9 @@ test.describe('packaging', () => {
       expect(optional).toEqual(['https://*/*', 'http://*/*']);
       expect(manifest.content_scripts[0].matches.sort()).toEqual(['https://*.visualstudio.com/*', 'https://dev.azure.com/*']);
       expect(manifest.externally_connectable).toBeUndefined();
+      // The oldest browser versions the message protocol and storage were checked against.
+      if (target === 'chrome-mv3') expect(manifest.minimum_chrome_version).toBe(MINIMUM_CHROME_VERSION);
+      else expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe(MINIMUM_FIREFOX_VERSION);
     });
   }
 

@@ -26,7 +26,11 @@ export type PatTarget =
     };
 
 export type HostInputResult = { ok: true; target: PatTarget } | { ok: false; message: string };
-export type PatFormatResult = { ok: true; token: string } | { ok: false; message: string };
+/**
+ * `shapeHint`: the token is not of a shape Azure DevOps issues today. It is still tried (a new
+ * format must not lock users out); the hint is added only if Azure DevOps refuses it.
+ */
+export type PatFormatResult = { ok: true; token: string; shapeHint?: string } | { ok: false; message: string };
 
 const EXAMPLE = 'like dev.azure.com/your-org';
 const MESSAGES = {
@@ -182,15 +186,16 @@ const PAT_MESSAGES = {
   authorizationHeader: 'Paste only the token itself, without "Basic " or "Bearer " in front of it.',
   innerWhitespace: 'The token contains spaces or line breaks. Copy it again in one piece.',
   jwt: 'That looks like an Entra access token, not a Personal Access Token. Use "Connect to Azure DevOps" to sign in with Microsoft, or create a Personal Access Token.',
-  shape: (length: number) =>
-    `That does not look like an Azure DevOps Personal Access Token (52 or 84 characters); it has ${length}. Copy the whole token from the page that showed it.`,
+  nonAscii: 'The token contains characters Azure DevOps tokens never have. Copy it again from the page that showed it.',
+  shape: (length: number) => `Azure DevOps tokens are 52 or 84 characters; this one has ${length} — was it copied whole?`,
 } as const;
 
 const SURROUNDING_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
 
 /**
  * The token from what was pasted, surrounding whitespace (and zero-width characters) removed,
- * or why it cannot be a PAT: 52 characters (legacy, and Azure DevOps Server) or 84 matching
+ * or why it cannot be a PAT (empty, with a scheme, broken by spaces, an Entra token, not ASCII).
+ * Today's shapes: 52 characters (legacy, and Azure DevOps Server) or 84 matching
  * `/^.{76}AZDO.{4}$/` (current cloud format, §2); either is accepted for either kind of host.
  */
 export function checkPatFormat(raw: string): PatFormatResult {
@@ -199,10 +204,10 @@ export function checkPatFormat(raw: string): PatFormatResult {
   if (/^(?:basic|bearer)\s/i.test(token)) return { ok: false, message: PAT_MESSAGES.authorizationHeader };
   if (/[\s\u200B-\u200D\u2060\uFEFF]/.test(token)) return { ok: false, message: PAT_MESSAGES.innerWhitespace };
   if (token.startsWith('eyJ')) return { ok: false, message: PAT_MESSAGES.jwt };
-  // Printable ASCII only: the token goes into `btoa(':' + token)`.
-  const ascii = /^[\x21-\x7e]+$/.test(token);
-  if (ascii && (token.length === 52 || (token.length === 84 && /^.{76}AZDO.{4}$/.test(token)))) return { ok: true, token };
-  return { ok: false, message: PAT_MESSAGES.shape([...token].length) };
+  // Printable ASCII only: the token travels in a Basic authorization header.
+  if (!/^[\x21-\x7e]+$/.test(token)) return { ok: false, message: PAT_MESSAGES.nonAscii };
+  if (token.length === 52 || (token.length === 84 && /^.{76}AZDO.{4}$/.test(token))) return { ok: true, token };
+  return { ok: true, token, shapeHint: PAT_MESSAGES.shape(token.length) };
 }
 
 /** Which part of ADO Companion a PAT scope unlocks (keys of the account's feature access, plus projects). */

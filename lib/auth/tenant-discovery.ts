@@ -5,6 +5,11 @@ export interface TenantDiscovery {
   tenantId: string | null;
   /** The organization is backed by Microsoft accounts (all-zero tenant): Entra OAuth cannot serve it, offer a PAT. */
   msa: boolean;
+  /**
+   * false: no such organization (the anonymous HEAD answered 404). Its REST API cannot tell: it
+   * refuses every call for a missing organization like a permission refusal. null: unknown.
+   */
+  exists: boolean | null;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,6 +33,7 @@ export async function discoverTenant(orgBaseUrl: string, fetchFn: typeof fetch):
     throw new AppError({ kind: 'invalid-input', message: 'That organization address is not a web address.' });
   }
   let headers: Headers;
+  let status: number;
   try {
     const response = await fetchFn(url.href, {
       method: 'HEAD',
@@ -37,14 +43,16 @@ export async function discoverTenant(orgBaseUrl: string, fetchFn: typeof fetch):
       headers: { 'X-TFS-FedAuthRedirect': 'Suppress' },
     });
     headers = response.headers;
+    status = response.status;
   } catch {
     throw new AppError({ kind: 'offline', message: 'Could not reach Azure DevOps. Check your connection and try again.' });
   }
-  return tenantFromHeaders(headers);
+  const exists = status === 404 ? false : status === 401 || (status >= 200 && status < 400) ? true : null;
+  return { ...tenantFromHeaders(headers), exists };
 }
 
 /** The discovery rules on the response headers alone. */
-export function tenantFromHeaders(headers: Headers): TenantDiscovery {
+export function tenantFromHeaders(headers: Headers): Omit<TenantDiscovery, 'exists'> {
   const fromChallenge = tenantOfAuthorizationUri(headers.get('www-authenticate'));
   if (fromChallenge && fromChallenge !== ZERO_GUID) return { tenantId: fromChallenge, msa: false };
 

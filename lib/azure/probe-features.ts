@@ -5,20 +5,24 @@
  * - write scopes: a request the server must reject for its body *after* authorizing it (Azure
  *   DevOps checks the token's scope for the route before it looks at the body or the target):
  *   a 400/404 means "allowed", 401 TF400813/403 means "not allowed". Nothing is ever created.
- * Probes run in parallel. A missing scope is `false`; a network failure, a 5xx or a credential
- * that does not work at all is thrown.
+ * Probes run in parallel. A missing scope is `false`. Anything else that goes wrong (a network
+ * failure, a timeout, a 5xx, an API a server lacks) is `null`, "could not check": the capability is
+ * optional, and a hiccup in one probe must never fail a sign-in whose identity is already proven.
  */
 import { AppError, type ErrorKind } from '../errors/app-error';
 import type { RestClient } from './rest-client';
 
+/** true: allowed; false: refused (scope or policy); null: could not check (try again later). */
+export type FeatureState = boolean | null;
+
 /** What a token may do in one organization (stored on the account, shown in the popup). */
 export type FeatureAccess = {
-  browse: boolean;
-  createRepository: boolean;
-  pullRequests: boolean;
-  reviewers: boolean;
-  workItems: boolean;
-  sshKeys: boolean;
+  browse: FeatureState;
+  createRepository: FeatureState;
+  pullRequests: FeatureState;
+  reviewers: FeatureState;
+  workItems: FeatureState;
+  sshKeys: FeatureState;
 };
 
 const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
@@ -79,17 +83,17 @@ export async function probeFeatures(client: RestClient, baseUrl: string): Promis
 
 /**
  * true when the request succeeds (or fails in a way that proves authorization passed);
- * false when it is refused for scope/policy; anything else is thrown.
+ * false when it is refused for scope/policy; null for anything else.
  */
-async function probe(run: () => Promise<unknown>, denied: ReadonlySet<ErrorKind>, allowed: ReadonlySet<ErrorKind> = new Set()): Promise<boolean> {
+async function probe(run: () => Promise<unknown>, denied: ReadonlySet<ErrorKind>, allowed: ReadonlySet<ErrorKind> = new Set()): Promise<FeatureState> {
   try {
     await run();
     return true;
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!(error instanceof AppError)) return null;
     if (denied.has(error.kind)) return false;
     if (allowed.has(error.kind)) return true;
-    throw error;
+    return null;
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import type { AccountRecord, OrganizationRecord } from '../db/schema';
+import type { AppErrorValue } from '../errors/app-error';
 
 /**
  * The single catalogue of messages between extension pages / content scripts and the background.
@@ -22,26 +23,37 @@ export interface AvailableOrganization {
   baseUrl: string;
   /** Already used through this account. */
   selected: boolean;
+  /** Another account serves it now; it moves only if the user asks (`takeOver`). */
+  servedBy?: { accountId: string; displayName: string; kind: AccountRecord['kind'] };
 }
+
+/** Where an OAuth sign-in stands, for a popup opened again after it closed mid-sign-in. */
+export type SignInProgressView =
+  | { status: 'running' }
+  | { status: 'choose-organizations'; account: AccountView; available: AvailableOrganization[] }
+  | { status: 'failed'; error: AppErrorValue };
 
 /** The outcome of turning on one organization for an OAuth account. */
 export type OrganizationSelection =
   | { baseUrl: string; name: string; status: 'connected' }
   | { baseUrl: string; name: string; status: 'blocked'; message: string; patHost: string }
+  /** Its directory is not the account's (a B2B guest): sign in against `tenantId`. */
+  | { baseUrl: string; name: string; status: 'other-tenant'; message: string; tenantId: string; patHost: string }
+  | { baseUrl: string; name: string; status: 'served-elsewhere'; message: string }
   | { baseUrl: string; name: string; status: 'failed'; message: string };
 
 export interface ProtocolMap {
   ping: { request: Record<string, never>; response: { pong: true; version: string } };
   'accounts.list': {
     request: Record<string, never>;
-    response: { accounts: AccountView[]; organizations: OrganizationView[] };
+    response: { accounts: AccountView[]; organizations: OrganizationView[]; signIn: SignInProgressView | null };
   };
   'accounts.connectPat': {
     request: { host: string; token: string };
     response: { account: AccountView; organization: OrganizationView };
   };
   'accounts.signInOAuth': {
-    request: { accountId?: string };
+    request: { accountId?: string; tenantId?: string };
     response: { account: AccountView; available: AvailableOrganization[] };
   };
   'accounts.availableOrganizations': {
@@ -49,9 +61,11 @@ export interface ProtocolMap {
     response: { account: AccountView; available: AvailableOrganization[] };
   };
   'accounts.selectOrganizations': {
-    request: { accountId: string; baseUrls: string[] };
+    request: { accountId: string; baseUrls: string[]; takeOver?: string[] };
     response: { results: OrganizationSelection[] };
   };
+  'accounts.dismissSignIn': { request: Record<string, never>; response: Record<string, never> };
+  'accounts.recheckFeatures': { request: { accountId: string }; response: { account: AccountView } };
   'accounts.signOut': { request: { accountId: string }; response: { removedOrganizations: number } };
   'organizations.check': {
     request: { key: string };
@@ -72,6 +86,7 @@ const empty = z.strictObject({});
 const id = z.string().check(z.minLength(1), z.maxLength(100));
 // Generous bounds: enough for any real host or token, small enough to refuse junk.
 const text = (max: number) => z.string().check(z.maxLength(max));
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const protocol: { [K in MessageType]: MessageRule<K> } = {
   ping: { request: empty, senders: ['extension-page', 'content-script'] },
@@ -80,12 +95,21 @@ export const protocol: { [K in MessageType]: MessageRule<K> } = {
     request: z.strictObject({ host: text(2048), token: text(4096) }),
     senders: ['extension-page'],
   },
-  'accounts.signInOAuth': { request: z.strictObject({ accountId: z.optional(id) }), senders: ['extension-page'] },
-  'accounts.availableOrganizations': { request: z.strictObject({ accountId: id }), senders: ['extension-page'] },
-  'accounts.selectOrganizations': {
-    request: z.strictObject({ accountId: id, baseUrls: z.array(text(2048)).check(z.maxLength(500)) }),
+  'accounts.signInOAuth': {
+    request: z.strictObject({ accountId: z.optional(id), tenantId: z.optional(z.string().check(z.regex(GUID))) }),
     senders: ['extension-page'],
   },
+  'accounts.availableOrganizations': { request: z.strictObject({ accountId: id }), senders: ['extension-page'] },
+  'accounts.selectOrganizations': {
+    request: z.strictObject({
+      accountId: id,
+      baseUrls: z.array(text(2048)).check(z.maxLength(500)),
+      takeOver: z.optional(z.array(text(2048)).check(z.maxLength(500))),
+    }),
+    senders: ['extension-page'],
+  },
+  'accounts.dismissSignIn': { request: empty, senders: ['extension-page'] },
+  'accounts.recheckFeatures': { request: z.strictObject({ accountId: id }), senders: ['extension-page'] },
   'accounts.signOut': { request: z.strictObject({ accountId: id }), senders: ['extension-page'] },
   'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: ['extension-page'] },
 };

@@ -6,6 +6,8 @@ import { AppError } from '../errors/app-error';
 import { isAzureDevOpsCloudHost } from './azure-hosts';
 import { organizationOf } from './azure-error';
 import type { RestClient } from './rest-client';
+import type { ConnectionData as WireConnectionData } from 'azure-devops-node-api/interfaces/LocationsInterfaces';
+import type { Identity } from 'azure-devops-node-api/interfaces/IdentitiesInterfaces';
 
 export interface ConnectionData {
   /** VSS identity id: reviewer ids, `autoCompleteSetBy`, "me" filters. */
@@ -24,9 +26,11 @@ const ANONYMOUS_DESCRIPTOR = /^Microsoft\.TeamFoundation\.(UnauthenticatedIdenti
 
 export async function getConnectionData(client: RestClient, baseUrl: string): Promise<ConnectionData> {
   const base = baseUrl.replace(/\/+$/, '');
-  const answer = await client.request<unknown>({ url: `${base}/_apis/connectionData`, apiVersion: null });
+  // The official client's types describe the answer; every field is still checked, since an answer
+  // from a proxy or an old server may lack any of them.
+  const answer = await client.request<WireConnectionData | undefined>({ url: `${base}/_apis/connectionData`, apiVersion: null });
   const data = asRecord(answer);
-  const user = asRecord(data?.authenticatedUser);
+  const user = asRecord(data?.authenticatedUser as Identity | undefined);
   const userId = text(user?.id);
   const descriptor = text(user?.descriptor);
   const organization = organizationOf(base) ?? hostOf(base);

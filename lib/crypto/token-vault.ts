@@ -7,7 +7,11 @@ export interface SealedSecret {
   ciphertext: ArrayBuffer;
 }
 
-/** Encrypts tokens at rest under one non-extractable AES-GCM key kept in IndexedDB. */
+/**
+ * Encrypts tokens at rest under one non-extractable AES-GCM key kept in IndexedDB. The key sits in
+ * the same profile as the ciphertext: this keeps tokens out of casual reads of storage and exports,
+ * not away from someone who has the disk (docs/security.md).
+ */
 export interface TokenVault {
   seal(plaintext: string): Promise<SealedSecret>;
   /** Rejects with `reauth-required` when the secret was tampered with or sealed under another key. */

@@ -42,44 +42,18 @@ export type OrganizationSelection =
   | { baseUrl: string; name: string; status: 'served-elsewhere'; message: string }
   | { baseUrl: string; name: string; status: 'failed'; message: string };
 
-export interface ProtocolMap {
-  ping: { request: Record<string, never>; response: { pong: true; version: string } };
-  'accounts.list': {
-    request: Record<string, never>;
-    response: { accounts: AccountView[]; organizations: OrganizationView[]; signIn: SignInProgressView | null };
-  };
-  'accounts.connectPat': {
-    request: { host: string; token: string };
-    response: { account: AccountView; organization: OrganizationView };
-  };
-  'accounts.signInOAuth': {
-    request: { accountId?: string; tenantId?: string };
-    response: { account: AccountView; available: AvailableOrganization[] };
-  };
-  'accounts.availableOrganizations': {
-    request: { accountId: string };
-    response: { account: AccountView; available: AvailableOrganization[] };
-  };
-  'accounts.selectOrganizations': {
-    request: { accountId: string; baseUrls: string[]; takeOver?: string[] };
-    response: { results: OrganizationSelection[] };
-  };
-  'accounts.dismissSignIn': { request: Record<string, never>; response: Record<string, never> };
-  'accounts.recheckFeatures': { request: { accountId: string }; response: { account: AccountView } };
-  'accounts.signOut': { request: { accountId: string }; response: { removedOrganizations: number } };
-  'organizations.check': {
-    request: { key: string };
-    response: { displayName: string; email: string; checkedAt: number };
-  };
-}
-
-export type MessageType = keyof ProtocolMap;
-export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
-export type ResponseOf<K extends MessageType> = ProtocolMap[K]['response'];
-
-interface MessageRule<K extends MessageType> {
-  request: z.ZodMiniType<RequestOf<K>>;
-  senders: readonly SenderKind[];
+/** What the background answers to each message. Requests are typed by their schemas below. */
+export interface ResponseMap {
+  ping: { pong: true; version: string };
+  'accounts.list': { accounts: AccountView[]; organizations: OrganizationView[]; signIn: SignInProgressView | null };
+  'accounts.connectPat': { account: AccountView; organization: OrganizationView };
+  'accounts.signInOAuth': { account: AccountView; available: AvailableOrganization[] };
+  'accounts.availableOrganizations': { account: AccountView; available: AvailableOrganization[] };
+  'accounts.selectOrganizations': { results: OrganizationSelection[] };
+  'accounts.dismissSignIn': Record<string, never>;
+  'accounts.recheckFeatures': { account: AccountView };
+  'accounts.signOut': { removedOrganizations: number };
+  'organizations.check': { displayName: string; email: string; checkedAt: number };
 }
 
 const empty = z.strictObject({});
@@ -87,32 +61,35 @@ const id = z.string().check(z.minLength(1), z.maxLength(100));
 // Generous bounds: enough for any real host or token, small enough to refuse junk.
 const text = (max: number) => z.string().check(z.maxLength(max));
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PAGE: readonly SenderKind[] = ['extension-page'];
 
-export const protocol: { [K in MessageType]: MessageRule<K> } = {
+/** Each message's request schema (the request type is derived from it) and who may send it. */
+export const protocol = {
   ping: { request: empty, senders: ['extension-page', 'content-script'] },
-  'accounts.list': { request: empty, senders: ['extension-page'] },
-  'accounts.connectPat': {
-    request: z.strictObject({ host: text(2048), token: text(4096) }),
-    senders: ['extension-page'],
-  },
+  'accounts.list': { request: empty, senders: PAGE },
+  'accounts.connectPat': { request: z.strictObject({ host: text(2048), token: text(4096) }), senders: PAGE },
   'accounts.signInOAuth': {
     request: z.strictObject({ accountId: z.optional(id), tenantId: z.optional(z.string().check(z.regex(GUID))) }),
-    senders: ['extension-page'],
+    senders: PAGE,
   },
-  'accounts.availableOrganizations': { request: z.strictObject({ accountId: id }), senders: ['extension-page'] },
+  'accounts.availableOrganizations': { request: z.strictObject({ accountId: id }), senders: PAGE },
   'accounts.selectOrganizations': {
     request: z.strictObject({
       accountId: id,
       baseUrls: z.array(text(2048)).check(z.maxLength(500)),
       takeOver: z.optional(z.array(text(2048)).check(z.maxLength(500))),
     }),
-    senders: ['extension-page'],
+    senders: PAGE,
   },
-  'accounts.dismissSignIn': { request: empty, senders: ['extension-page'] },
-  'accounts.recheckFeatures': { request: z.strictObject({ accountId: id }), senders: ['extension-page'] },
-  'accounts.signOut': { request: z.strictObject({ accountId: id }), senders: ['extension-page'] },
-  'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: ['extension-page'] },
-};
+  'accounts.dismissSignIn': { request: empty, senders: PAGE },
+  'accounts.recheckFeatures': { request: z.strictObject({ accountId: id }), senders: PAGE },
+  'accounts.signOut': { request: z.strictObject({ accountId: id }), senders: PAGE },
+  'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: PAGE },
+} as const satisfies { [K in keyof ResponseMap]: { request: z.ZodMiniType; senders: readonly SenderKind[] } };
+
+export type MessageType = keyof typeof protocol;
+export type RequestOf<K extends MessageType> = z.infer<(typeof protocol)[K]['request']>;
+export type ResponseOf<K extends MessageType> = ResponseMap[K];
 
 /** Every message travels in this envelope, so stray messages from other code are recognisable. */
 export const envelopeSchema = z.strictObject({

@@ -1,0 +1,36 @@
+// @vitest-environment node
+/**
+ * House rules a reviewer would otherwise have to remember: what the runtime code may import.
+ */
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(relative);
+    return /\.tsx?$/.test(entry.name) ? [relative] : [];
+  });
+}
+
+const runtime = [...sourceFiles('lib'), ...sourceFiles('entrypoints')];
+const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+
+describe('conventions', () => {
+  it('finds the runtime sources it checks', () => {
+    expect(runtime).toContain(path.join('lib', 'auth', 'session.ts'));
+  });
+
+  it('imports azure-devops-node-api in runtime code only for its types (its WebApi needs Node and would bloat the bundle)', () => {
+    const offenders = runtime.filter((file) => /^\s*import\s+(?!type\b)[^;]*from\s+['"]azure-devops-node-api/m.test(read(file)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('never imports entrypoints from lib', () => {
+    const offenders = sourceFiles('lib').filter((file) => /from\s+['"](?:@\/entrypoints|(?:\.\.\/)+entrypoints)/.test(read(file)));
+    expect(offenders).toEqual([]);
+  });
+});

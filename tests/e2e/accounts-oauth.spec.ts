@@ -134,6 +134,21 @@ test.describe('accounts: OAuth', () => {
     await expect(popup.account(/Jane Doe \(Microsoft Entra\)/)).toBeVisible();
   });
 
+  test('the real toolbar popup (action.openPopup) closed during sign-in opens again at the organization choice', async ({ popup, context }) => {
+    await popup.open();
+    await popup.openToolbarPopup();
+    await expect.poll(() => popup.toolbarPopupText()).toContain('Connect to Azure DevOps');
+    const authWindow = context.waitForEvent('page');
+    await popup.clickInToolbarPopup('Connect to Azure DevOps');
+    const signInPage = await authWindow;
+    await popup.closeToolbarPopup();
+    await expect.poll(() => popup.toolbarPopupText()).toBeNull();
+    await signInPage.getByRole('button', { name: 'Sign in as Jane Doe' }).click();
+    await expect.poll(() => popup.send('accounts.list', {})).toMatchObject({ data: { signIn: { status: 'choose-organizations' } } });
+    await popup.openToolbarPopup();
+    await expect.poll(() => popup.toolbarPopupText()).toContain('Choose organizations');
+  });
+
   test('an organization a PAT serves is shown as such and stays with the PAT unless the user moves it', async ({ popup, context }) => {
     await popup.open();
     await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);

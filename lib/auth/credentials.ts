@@ -129,7 +129,16 @@ export function createCredentials(deps: CredentialDeps) {
 
   async function silentSignIn(account: AccountRecord): Promise<string> {
     const config = await deps.entra();
-    const tokens = await signInWithEntra(account.tenantId ? { ...config, tenant: account.tenantId } : config, entraDeps, {
+    // A window-less flow that never redirects must not hold the refresh single-flight forever.
+    const silentDeps: EntraDeps = {
+      ...entraDeps,
+      launchWebAuthFlow: (details) =>
+        new Promise((resolve, reject) => {
+          const timer = globalThis.setTimeout(() => reject(new Error('User interaction required.')), timeoutMs);
+          deps.launchWebAuthFlow(details).then(resolve, reject).finally(() => globalThis.clearTimeout(timer));
+        }),
+    };
+    const tokens = await signInWithEntra(account.tenantId ? { ...config, tenant: account.tenantId } : config, silentDeps, {
       interactive: false,
       ...(account.email ? { loginHint: account.email } : {}),
     });

@@ -139,6 +139,17 @@ describe('lib/auth/session: nothing lost', () => {
     await expect(session.checkOrganization({ key: key(CONTOSO) })).resolves.toMatchObject({ displayName: JANE.displayName });
   });
 
+  it('asks the user to sign in again when a window-less sign-in never answers, instead of waiting forever', async () => {
+    const started = startSession(fake);
+    const { account } = await signInJane(started);
+    const { session } = startSession(fake, { dbOptions: started.dbOptions, silentFlowStalls: true, requestTimeoutMs: 300 });
+    fake.control.revokeRefreshTokens();
+    fake.control.expireAccessTokens();
+
+    await expect(session.checkOrganization({ key: key(CONTOSO) })).rejects.toMatchObject({ kind: 'reauth-required' });
+    expect((await session.listAccounts()).accounts).toMatchObject([{ id: account.id, needsReauth: true }]);
+  });
+
   it('does not ask for a new PAT because of one sign-in page answer (a captive portal), and clears the flag on the next success', async () => {
     const { session, db } = startSession(fake);
     const { account } = await session.connectPat({ host: FABRIKAM, token: basic.pats.janeFabrikam });

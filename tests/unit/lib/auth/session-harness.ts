@@ -59,6 +59,8 @@ export interface SessionHarnessOptions {
   holds?: NetworkHold[];
   requestTimeoutMs?: number;
   window?: WindowChoice;
+  /** Window-less (prompt=none) flows never come back, like a hidden window stuck on a page. */
+  silentFlowStalls?: boolean;
   /** Entra's id token carries no `name` claim (it is optional; some tenants leave it out). */
   idTokenWithoutName?: boolean;
 }
@@ -70,7 +72,12 @@ export function startSession(fake: FakeAdo, options: SessionHarnessOptions = {})
   const hasHostPermission = vi.fn(async (_origin: string) => options.hostPermission ?? true);
   const routed = hostRoutedFetch(fake);
   const holds = options.holds ?? [];
-  const launchWebAuthFlow = authWindow(options.window ?? { signInAs: JANE.displayName });
+  const window = authWindow(options.window ?? { signInAs: JANE.displayName });
+  const launchWebAuthFlow = Object.assign(
+    (details: { url: string; interactive: boolean }) =>
+      options.silentFlowStalls && !details.interactive ? new Promise<string | undefined>(() => {}) : window(details),
+    { calls: window.calls },
+  );
   const session = createSession({
     db,
     // A service worker's cross-origin fetch carries the extension's Origin; Entra requires it of SPAs.

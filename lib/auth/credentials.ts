@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
 import type { CompanionDb, AccountRecord, SecretKind, SecretRecord } from '../db/schema';
 import { createSecretStore } from '../db/secret-store';
 import { createTokenVault } from '../crypto/token-vault';
@@ -59,9 +60,7 @@ export function createCredentials(deps: CredentialDeps) {
   );
   const refreshOnce = createSingleFlight<string>();
 
-  function signedOut(): AppError {
-    return new AppError({ kind: 'not-found', message: 'That account is no longer signed in.' });
-  }
+  const signedOut = () => new AppError(appErrors.signedOut());
 
   async function accountOrThrow(accountId: string): Promise<AccountRecord> {
     const account = await db.accounts.get(accountId);
@@ -149,10 +148,7 @@ export function createCredentials(deps: CredentialDeps) {
   }
 
   function reauthError(account: AccountIdentity): AppError {
-    return new AppError({
-      kind: 'reauth-required',
-      message: `Your Azure DevOps sign-in as ${account.email || account.displayName} has ended. Sign in again.`,
-    });
+    return new AppError(appErrors.signInEnded(account.email || account.displayName));
   }
 
   async function markNeedsReauth(account: AccountIdentity, cause?: AppError): Promise<AppError> {

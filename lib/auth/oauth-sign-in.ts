@@ -1,4 +1,5 @@
 import { AppError, toAppErrorValue } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
 import type { AccountRecord } from '../db/schema';
 import { readSignInProgress, writeSignInProgress, type SignInProgress } from '../db/sign-in-progress';
 import { getConnectionData } from '../azure/connection-data';
@@ -109,7 +110,7 @@ export function createOAuthSignIn(deps: OAuthDeps, credentials: Credentials) {
   async function availableOrganizations(input: { accountId: string }) {
     const account = await credentials.accountOrThrow(input.accountId);
     if (account.kind !== 'oauth') {
-      throw new AppError({ kind: 'invalid-input', message: 'A Personal Access Token serves one organization only.' });
+      throw new AppError(appErrors.patServesOneOrganization());
     }
     return offerOrganizations(input.accountId);
   }
@@ -120,7 +121,7 @@ export function createOAuthSignIn(deps: OAuthDeps, credentials: Credentials) {
    */
   async function selectOrganizations(input: { accountId: string; baseUrls: string[]; takeOver?: string[] }) {
     const account = await credentials.accountOrThrow(input.accountId);
-    if (account.kind !== 'oauth') throw new AppError({ kind: 'invalid-input', message: 'Only an OAuth account can pick organizations.' });
+    if (account.kind !== 'oauth') throw new AppError(appErrors.onlyOAuthPicksOrganizations());
     const client = credentials.clientFor(account);
     const wanted = new Set(input.baseUrls.map((url) => url.toLowerCase()));
     const takeOver = new Set((input.takeOver ?? []).map((url) => url.toLowerCase()));
@@ -136,14 +137,14 @@ export function createOAuthSignIn(deps: OAuthDeps, credentials: Credentials) {
       [...wanted].map(async (key): Promise<OrganizationSelection> => {
         const host = parseHostInput(key);
         if (!host.ok || host.target.kind !== 'cloud') {
-          return { baseUrl: key, name: key, status: 'failed', message: 'That is not an Azure DevOps organization address.' };
+          return { baseUrl: key, name: key, status: 'failed', message: appErrors.notAnOrganizationAddress().message };
         }
         const { organization: name, baseUrl } = host.target;
         const servedElsewhere = (owner: AccountRecord): OrganizationSelection => ({
           baseUrl,
           name,
           status: 'served-elsewhere',
-          message: `${name} stays with ${owner.displayName} (${owner.kind === 'pat' ? 'Personal Access Token' : 'Microsoft sign-in'}). Tick it again to move it to this sign-in.`,
+          message: appErrors.servedElsewhere(name, owner).message,
         });
         try {
           const before = await otherOwner(key);
@@ -196,7 +197,7 @@ export function createOAuthSignIn(deps: OAuthDeps, credentials: Credentials) {
         name,
         status: 'blocked',
         patHost,
-        message: `${name} is backed by personal Microsoft accounts, and Azure DevOps does not accept Entra sign-in for those. Use a Personal Access Token for ${name}.`,
+        message: appErrors.msaBackedOrganization(name).message,
       };
     }
     if (tenant?.tenantId && account.tenantId && tenant.tenantId !== account.tenantId.toLowerCase()) {
@@ -206,7 +207,7 @@ export function createOAuthSignIn(deps: OAuthDeps, credentials: Credentials) {
         status: 'other-tenant',
         tenantId: tenant.tenantId,
         patHost,
-        message: `${name} belongs to another Microsoft Entra directory (you may be a guest there). Sign in to that directory to use it.`,
+        message: appErrors.otherDirectory(name).message,
       };
     }
     return { baseUrl, name, status: 'blocked', patHost, message: error.message };
@@ -218,11 +219,7 @@ export function createOAuthSignIn(deps: OAuthDeps, credentials: Credentials) {
     if (!progress) return null;
     if (progress.status === 'running') {
       if (running > 0 && deps.now() - progress.startedAt < SIGN_IN_WINDOW_MS) return { status: 'running' };
-      const lost: SignInProgress = {
-        status: 'failed',
-        error: { kind: 'oauth-failed', message: 'The Microsoft sign-in was interrupted before it finished. Connect again.' },
-        at: deps.now(),
-      };
+      const lost: SignInProgress = { status: 'failed', error: appErrors.signInInterrupted(), at: deps.now() };
       await writeSignInProgress(db, lost);
       return { status: 'failed', error: lost.error };
     }

@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
 import type { RestClient } from '../azure/rest-client';
 
 /** An Azure DevOps organization the signed-in user belongs to. */
@@ -55,8 +56,5 @@ function text(value: unknown): string {
 }
 
 function unexpected(): AppError {
-  return new AppError({
-    kind: 'internal',
-    message: 'Azure DevOps answered unexpectedly when listing your organizations. Try again later.',
-  });
+  return new AppError(appErrors.unexpectedOrganizationList());
 }

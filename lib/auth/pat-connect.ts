@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
 import type { AccountRecord, OrganizationRecord } from '../db/schema';
 import { getConnectionData } from '../azure/connection-data';
 import { probeFeatures } from '../azure/probe-features';
@@ -27,10 +28,7 @@ export function createPatConnect(deps: PatConnectDeps, credentials: Credentials)
     if (!format.ok) throw new AppError({ kind: 'invalid-input', message: format.message, details: { field: 'token' } });
     const target = host.target;
     if (target.kind === 'server' && !(await deps.hasHostPermission(target.origin))) {
-      throw new AppError({
-        kind: 'permission-denied',
-        message: `ADO Companion needs your permission to reach ${target.origin}. Click Connect again and allow it.`,
-      });
+      throw new AppError(appErrors.serverPermissionNeeded(target.origin));
     }
 
     const client = credentials.clientWith({ kind: 'pat', token: format.token });
@@ -41,11 +39,7 @@ export function createPatConnect(deps: PatConnectDeps, credentials: Credentials)
     const features = await probeFeatures(client, target.baseUrl);
     const name = nameOf(target);
     if (features.browse === false) {
-      throw new AppError({
-        kind: 'auth-missing-scope',
-        message: `This token cannot read code in ${name}. Create a token with at least Code (Read); see “Which scopes to tick”.`,
-        details: { field: 'token' },
-      });
+      throw new AppError(appErrors.tokenCannotReadCode(name));
     }
 
     const key = target.baseUrl.toLowerCase();
@@ -107,22 +101,10 @@ export function createPatConnect(deps: PatConnectDeps, credentials: Credentials)
     const name = nameOf(target);
     if (target.kind === 'cloud') {
       const probe = await discoverTenant(target.baseUrl, deps.fetch).catch(() => null);
-      if (probe?.exists === false) {
-        return new AppError({
-          kind: 'not-found',
-          message: `There is no Azure DevOps organization named ${name}. Check its name: it is the part after dev.azure.com/ in your browser's address bar.`,
-          details: { field: 'host' },
-        });
-      }
+      if (probe?.exists === false) return new AppError(appErrors.organizationDoesNotExist(name));
     }
     if (error.kind === 'not-found') return error;
-    return new AppError({
-      kind: 'auth-invalid',
-      message:
-        `Azure DevOps did not accept this token for ${name}: check it was copied whole, is not revoked, and was made for this organization.` +
-        (shapeHint ? ` ${shapeHint}` : ''),
-      details: { field: 'token' },
-    });
+    return new AppError(appErrors.tokenRefused(name, shapeHint));
   }
 
   return { connectPat };

@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
 import type { CompanionDb, OrganizationRecord } from '../db/schema';
 import { deleteAccountData } from '../db/account-data';
 import { getConnectionData } from '../azure/connection-data';
@@ -36,7 +37,7 @@ export function createSession(deps: SessionDeps) {
 
   async function organizationOrThrow(key: string): Promise<OrganizationRecord> {
     const organization = await db.organizations.get(key.toLowerCase());
-    if (!organization) throw new AppError({ kind: 'not-found', message: 'That organization is no longer connected.' });
+    if (!organization) throw new AppError(appErrors.organizationGone());
     return organization;
   }
 
@@ -52,7 +53,7 @@ export function createSession(deps: SessionDeps) {
     const account = await credentials.accountOrThrow(input.accountId);
     const organization = await db.organizations.where('accountId').equals(account.id).first();
     if (account.kind !== 'pat' || !organization) {
-      throw new AppError({ kind: 'invalid-input', message: 'Only a Personal Access Token’s permissions are checked this way.' });
+      throw new AppError(appErrors.onlyPatFeaturesRecheck());
     }
     const features = await probeFeatures(credentials.clientFor(account), organization.baseUrl);
     await credentials.whileSignedIn(account.id, () => db.accounts.update(account.id, { features }));

@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
 
 export interface TenantDiscovery {
   /** The Entra tenant backing the organization; null when it has none or did not say. */
@@ -27,10 +28,10 @@ export async function discoverTenant(orgBaseUrl: string, fetchFn: typeof fetch):
   try {
     url = new URL(orgBaseUrl);
   } catch {
-    throw new AppError({ kind: 'invalid-input', message: 'That organization address is not a web address.' });
+    throw new AppError(appErrors.notAWebAddress());
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AppError({ kind: 'invalid-input', message: 'That organization address is not a web address.' });
+    throw new AppError(appErrors.notAWebAddress());
   }
   let headers: Headers;
   let status: number;
@@ -45,7 +46,7 @@ export async function discoverTenant(orgBaseUrl: string, fetchFn: typeof fetch):
     headers = response.headers;
     status = response.status;
   } catch {
-    throw new AppError({ kind: 'offline', message: 'Could not reach Azure DevOps. Check your connection and try again.' });
+    throw new AppError(appErrors.cannotReachAzureDevOps());
   }
   const exists = status === 404 ? false : status === 401 || (status >= 200 && status < 400) ? true : null;
   return { ...tenantFromHeaders(headers), exists };

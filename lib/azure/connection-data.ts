@@ -3,6 +3,7 @@
  * `GET {base}/_apis/connectionData`, without api-version like `WebApi.connect()`.
  */
 import { AppError } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
 import { isAzureDevOpsCloudHost } from './azure-hosts';
 import { organizationOf } from './azure-error';
 import type { RestClient } from './rest-client';
@@ -37,18 +38,11 @@ export async function getConnectionData(client: RestClient, baseUrl: string): Pr
 
   // §2: success is 200 + JSON + authenticatedUser.id — and an identity that is someone.
   if (!userId || userId === ZERO_GUID || ANONYMOUS_DESCRIPTOR.test(descriptor)) {
-    throw new AppError({
-      kind: 'auth-invalid',
-      message: `Azure DevOps answered for ${organization} without knowing who you are: the token was not accepted. Check it, or create a new one and connect again.`,
-      details: { anonymous: true },
-    });
+    throw new AppError(appErrors.anonymousAnswer(organization));
   }
   const instanceId = text(data?.instanceId);
   if (!instanceId) {
-    throw new AppError({
-      kind: 'internal',
-      message: `${hostOf(base)} did not answer like Azure DevOps. Check the address of the organization or collection.`,
-    });
+    throw new AppError(appErrors.notAzureDevOps(hostOf(base)));
   }
   const properties = asRecord(user?.properties);
   const mail = propertyValue(properties, 'Mail');

@@ -13,6 +13,7 @@
  * Nothing touches browser globals at import time: `fetch` and `setTimeout` are looked up per call.
  */
 import { AppError } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
 import {
   capApiVersion,
   collectionBaseOf,
@@ -263,10 +264,10 @@ function buildUrl(req: RestRequest): URL {
   try {
     url = new URL(req.url);
   } catch {
-    throw new AppError({ kind: 'internal', message: 'ADO Companion tried to call Azure DevOps with an address that is not valid.' });
+    throw new AppError(appErrors.badRequestAddress());
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AppError({ kind: 'internal', message: 'ADO Companion tried to call Azure DevOps with an address that is not valid.' });
+    throw new AppError(appErrors.badRequestAddress());
   }
   // `https://org@dev.azure.com/…` (§13) is a valid remote, but fetch refuses URLs with credentials.
   url.username = '';

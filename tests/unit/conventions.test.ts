@@ -34,3 +34,13 @@ describe('conventions', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('conventions: error sentences', () => {
+  // Input hints of the PAT form are about what was typed, not failures; Entra's are moved next.
+  const ALLOWED = new Set([path.join('lib', 'errors', 'error-messages.ts'), path.join('lib', 'auth', 'pat-input.ts'), path.join('lib', 'auth', 'entra.ts'), path.join('lib', 'auth', 'entra-errors.ts')]);
+
+  it('writes every error sentence in lib/errors/error-messages.ts, none in the modules that raise them or in the UI', () => {
+    const offenders = runtime.filter((file) => !ALLOWED.has(file) && /\bmessage:\s*[`'"]/.test(read(file)));
+    expect(offenders).toEqual([]);
+  });
+});

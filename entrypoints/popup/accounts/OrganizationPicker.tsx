@@ -1,6 +1,7 @@
 import { useSignal, useComputed } from '@preact/signals';
 import type { AccountView, AvailableOrganization, OrganizationSelection } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/send-message';
+import { appErrors } from '@/lib/errors/error-messages';
 import type { AppErrorValue } from '@/lib/errors/app-error';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
@@ -84,7 +85,7 @@ export function OrganizationPicker({ account, available }: { account: AccountVie
                     (state.screen.value = {
                       name: 'pat',
                       host: r.patHost,
-                      notice: `${r.name} does not accept OAuth sign-in. A Personal Access Token works instead.`,
+                      notice: appErrors.patInsteadOfOAuth(r.name),
                     })
                   }
                 >

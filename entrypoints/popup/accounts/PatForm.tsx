@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parseHostInput, PAT_SCOPES_BY_FEATURE } from '@/lib/auth/pat-input';
 import { sendMessage } from '@/lib/messaging/send-message';
+import { appErrors } from '@/lib/errors/error-messages';
 import type { AppErrorValue } from '@/lib/errors/app-error';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
@@ -45,10 +46,7 @@ export function PatForm({ initialHost, notice }: { initialHost?: string; notice?
     if (parsed?.ok && parsed.target.kind === 'server') {
       const granted = await browser.permissions.request({ origins: [`${parsed.target.origin}/*`] }).catch(() => false);
       if (!granted) {
-        error.value = {
-          kind: 'permission-denied',
-          message: `ADO Companion can only reach ${parsed.target.origin} with your permission. Click Connect and choose Allow.`,
-        };
+        error.value = appErrors.serverPermissionNeeded(parsed.target.origin);
         return;
       }
     }

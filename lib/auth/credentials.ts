@@ -5,6 +5,7 @@ import { createSecretStore } from '../db/secret-store';
 import { createTokenVault } from '../crypto/token-vault';
 import { createRestClient, type Credential, type RestClient } from '../azure/rest-client';
 import { createApiVersionMemory } from '../azure/api-version';
+import { isAzureDevOpsServiceHost, mayCarryToken } from '../azure/azure-hosts';
 import { refreshEntraToken, signInWithEntra, type EntraConfig, type EntraDeps, type TokenSet } from './entra';
 import { createSingleFlight } from './single-flight';
 import { timedFetch } from './timed-fetch';
@@ -181,6 +182,7 @@ export function createCredentials(deps: CredentialDeps) {
       fetch: deps.fetch,
       apiVersions,
       timeoutMs,
+      isAllowedUrl: (url) => mayReceiveToken(account, url),
       getCredential: async () => {
         const { credential, account: stored } = await credentialWithAccount(account.id);
         wasFlagged = stored.needsReauth;
@@ -217,9 +219,26 @@ export function createCredentials(deps: CredentialDeps) {
     };
   }
 
-  /** A client for a credential being tried (a PAT on the connect form): one retry, then say what is wrong. */
-  function clientWith(credential: Credential): RestClient {
-    return createRestClient({ fetch: deps.fetch, apiVersions, timeoutMs, maxRetries: 1, getCredential: async () => credential });
+  /**
+   * A token goes only to its account's hosts: an OAuth token to Azure DevOps Services over https; a
+   * PAT to the organization (or Server collection) it was connected for.
+   */
+  async function mayReceiveToken(account: AccountIdentity, url: URL): Promise<boolean> {
+    if (account.kind === 'oauth') return url.protocol === 'https:' && isAzureDevOpsServiceHost(url.hostname);
+    const organizations = await db.organizations.where('accountId').equals(account.id).toArray();
+    return organizations.some((o) => mayCarryToken(url, o.baseUrl));
+  }
+
+  /** A client for a credential being tried on `baseUrl` (a PAT on the connect form): one retry, then say what is wrong. */
+  function clientWith(credential: Credential, baseUrl: string): RestClient {
+    return createRestClient({
+      fetch: deps.fetch,
+      apiVersions,
+      timeoutMs,
+      maxRetries: 1,
+      isAllowedUrl: (url) => mayCarryToken(url, baseUrl),
+      getCredential: async () => credential,
+    });
   }
 
   return {

@@ -3,7 +3,7 @@ import { appErrors } from '../errors/error-messages';
 import type { AccountRecord, OrganizationRecord } from '../db/schema';
 import { getConnectionData } from '../azure/connection-data';
 import { probeFeatures } from '../azure/probe-features';
-import { parseHostInput, checkPatFormat, type PatTarget } from './pat-input';
+import { parseHostInput, checkPatFormat, type HostWarning, type PatTarget } from './pat-input';
 import { discoverTenant } from './tenant-discovery';
 import { toAccountView, toOrganizationView } from './account-views';
 import type { Credentials, CredentialDeps } from './credentials';
@@ -21,9 +21,13 @@ export interface PatConnectDeps extends Pick<CredentialDeps, 'db' | 'fetch' | 'n
 export function createPatConnect(deps: PatConnectDeps, credentials: Credentials) {
   const { db } = deps;
 
-  async function connectPat(input: { host: string; token: string }) {
+  async function connectPat(input: { host: string; token: string; acceptedWarning?: HostWarning['kind'] }) {
     const host = parseHostInput(input.host);
     if (!host.ok) throw new AppError({ kind: 'invalid-input', message: host.message, details: { field: 'host' } });
+    // The background enforces the confirmation too: no token goes to a risky server unconfirmed.
+    if (host.warning && input.acceptedWarning !== host.warning.kind) {
+      throw new AppError({ kind: 'invalid-input', message: host.warning.message, details: { field: 'host', warning: host.warning.kind } });
+    }
     const format = checkPatFormat(input.token);
     if (!format.ok) throw new AppError({ kind: 'invalid-input', message: format.message, details: { field: 'token' } });
     const target = host.target;
@@ -31,7 +35,7 @@ export function createPatConnect(deps: PatConnectDeps, credentials: Credentials)
       throw new AppError(appErrors.serverPermissionNeeded(target.origin));
     }
 
-    const client = credentials.clientWith({ kind: 'pat', token: format.token });
+    const client = credentials.clientWith({ kind: 'pat', token: format.token }, target.baseUrl);
     const who = await getConnectionData(client, target.baseUrl).catch(async (error: unknown) => {
       throw await explainRefusedToken(error, target, format.shapeHint);
     });

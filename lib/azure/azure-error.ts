@@ -15,7 +15,7 @@ import {
   type AdoErrorContext,
   type AdoErrorEntry,
 } from '../errors/error-messages';
-import { isAzureDevOpsCloudHost } from './azure-hosts';
+import { isAzureDevOpsServiceHost, legacyOrganizationOfHost } from './azure-hosts';
 
 export type CredentialKind = 'pat' | 'bearer';
 
@@ -84,9 +84,7 @@ export function organizationOf(url: string): string | undefined {
       return first;
     }
   }
-  const legacy = /^([a-z0-9-]+)(?:\.vssps)?\.visualstudio\.com$/.exec(host);
-  if (legacy && legacy[1] !== 'app') return legacy[1];
-  return undefined;
+  return legacyOrganizationOfHost(host, { withService: true }) ?? undefined;
 }
 
 function hostOf(url: string): string {
@@ -100,7 +98,7 @@ function hostOf(url: string): string {
 function isCloud(url: string): boolean {
   try {
     const host = new URL(url).hostname;
-    return isAzureDevOpsCloudHost(host) || host.toLowerCase() === 'vssps.dev.azure.com';
+    return isAzureDevOpsServiceHost(host);
   } catch {
     return false;
   }

@@ -11,6 +11,7 @@
  */
 import { AppError, type ErrorKind } from '../errors/app-error';
 import type { RestClient } from './rest-client';
+import { vsspsBaseOf } from './azure-hosts';
 
 /** true: allowed; false: refused (scope or policy); null: could not check (try again later). */
 export type FeatureState = boolean | null;
@@ -95,22 +96,4 @@ async function probe(run: () => Promise<unknown>, denied: ReadonlySet<ErrorKind>
     if (allowed.has(error.kind)) return true;
     return null;
   }
-}
-
-/** `https://dev.azure.com/{org}` → `https://vssps.dev.azure.com/{org}`; legacy `{org}.visualstudio.com` → `{org}.vssps.visualstudio.com`; Server → null. */
-export function vsspsBaseOf(baseUrl: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    return null;
-  }
-  const host = url.hostname.toLowerCase();
-  if (host === 'dev.azure.com') {
-    const org = url.pathname.split('/').find(Boolean);
-    return org ? `https://vssps.dev.azure.com/${org}` : null;
-  }
-  const legacy = /^([a-z0-9-]+)\.visualstudio\.com$/.exec(host);
-  if (legacy && legacy[1] !== 'app') return `https://${legacy[1]}.vssps.visualstudio.com`;
-  return null;
 }

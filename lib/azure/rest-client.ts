@@ -43,6 +43,11 @@ export interface RestClientOptions {
   onUnauthorized?: (rejected: Credential) => Promise<Credential | null>;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Whether this client's credential may go to a URL (the hosts of the account that owns it). A
+   * request elsewhere fails before anything is sent. Default: anywhere (tests, a credential being tried).
+   */
+  isAllowedUrl?: (url: URL) => boolean | Promise<boolean>;
   /** Retries after 429, 502/503/504 and network errors, together. Default 3. */
   maxRetries?: number;
   /**
@@ -158,6 +163,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
 
       const target = new URL(url.href);
       if (version) target.searchParams.set('api-version', version);
+      if (options.isAllowedUrl && !(await options.isAllowedUrl(target))) throw new AppError(appErrors.tokenHostRefused(target.host));
       const headers: Record<string, string> = {
         Accept: 'application/json',
         Authorization: authorizationHeader(credential),

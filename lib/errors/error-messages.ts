@@ -241,6 +241,10 @@ export const appErrors = {
     message: `${host} sent an answer ADO Companion could not read (HTTP ${status}). Try again in a moment.`,
     details: { status },
   }),
+  tokenHostRefused: (host: string): AppErrorValue => ({
+    kind: 'internal',
+    message: `ADO Companion did not send your token to ${host}: it is not a host of the account that owns the token.`,
+  }),
   badRequestAddress: (): AppErrorValue => ({
     kind: 'internal',
     message: 'ADO Companion tried to call Azure DevOps with an address that is not valid.',

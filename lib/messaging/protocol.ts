@@ -67,7 +67,11 @@ const PAGE: readonly SenderKind[] = ['extension-page'];
 export const protocol = {
   ping: { request: empty, senders: ['extension-page', 'content-script'] },
   'accounts.list': { request: empty, senders: PAGE },
-  'accounts.connectPat': { request: z.strictObject({ host: text(2048), token: text(4096) }), senders: PAGE },
+  'accounts.connectPat': {
+    // `acceptedWarning`: the user confirmed the warning parseHostInput gave for this host.
+    request: z.strictObject({ host: text(2048), token: text(4096), acceptedWarning: z.optional(z.enum(['lookalike', 'insecure'])) }),
+    senders: PAGE,
+  },
   'accounts.signInOAuth': {
     request: z.strictObject({ accountId: z.optional(id), tenantId: z.optional(z.string().check(z.regex(GUID))) }),
     senders: PAGE,

@@ -114,7 +114,8 @@ const rejected: [string, RegExp][] = [
 
 describe('parseHostInput', () => {
   it.each(accepted)('accepts %j', (input, target) => {
-    expect(parseHostInput(input)).toEqual({ ok: true, target });
+    expect(parseHostInput(input)).toMatchObject({ ok: true, target });
+    expect(parseHostInput(input)).toEqual(expect.objectContaining({ target }));
   });
 
   it.each(rejected)('rejects %j', (input, message) => {
@@ -142,6 +143,27 @@ describe('parseHostInput', () => {
         return result.ok ? result.target.baseUrl.startsWith('http') : /\.$|your-org$/.test(result.message);
       }),
     );
+  });
+
+  it('accepts an http:// server only with a warning that the token would travel in clear', () => {
+    const result = parseHostInput('http://server:8080/tfs/DefaultCollection');
+    expect(result).toMatchObject({ ok: true, warning: { kind: 'insecure', message: expect.stringMatching(/server:8080 is reached over http.*in clear/) } });
+    expect(parseHostInput('https://server:8080/tfs/DefaultCollection')).not.toHaveProperty('warning');
+  });
+
+  it('shows the punycode name of a look-alike server (dev.аzure.com with a Cyrillic а) and warns', () => {
+    const result = parseHostInput('https://dev.\u0430zure.com/tfs/DefaultCollection');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.target.kind).toBe('server');
+    expect(result.warning?.kind).toBe('lookalike');
+    expect(result.warning?.message).toContain('dev.xn--zure-');
+  });
+
+  it('takes no https cloud or plain server address as risky', () => {
+    for (const input of ['dev.azure.com/contoso', 'contoso.visualstudio.com', 'https://tfs.contoso.test/tfs/DefaultCollection']) {
+      expect(parseHostInput(input), input).not.toHaveProperty('warning');
+    }
   });
 
   it('accepts every well-formed organization name on both cloud hosts', () => {

@@ -223,3 +223,46 @@ describe('lib/auth/session: refusals named precisely', () => {
     expect(account.displayName).toBe(JANE.displayName);
   });
 });
+
+describe('lib/auth/session: tokens pinned to their hosts', () => {
+  it("never sends a PAT outside its organization's hosts", async () => {
+    const { session } = startSession(fake);
+    const { account } = await session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    const client = session.clientFor(account);
+    const since = fake.control.requests().at(-1)?.seq ?? 0;
+
+    for (const url of [`${FABRIKAM}/_apis/projects`, 'https://fabrikam.visualstudio.com/_apis/projects', 'https://tfs.contoso.test/tfs/DefaultCollection/_apis/projects']) {
+      await expect(client.request({ url }), url).rejects.toMatchObject({ kind: 'internal', message: expect.stringContaining('did not send your token') });
+    }
+    expect(fake.control.requests({ since })).toEqual([]);
+    await expect(client.request({ url: `${CONTOSO}/_apis/projects` })).resolves.toBeTruthy();
+    await expect(client.request({ url: 'https://contoso.visualstudio.com/_apis/projects' })).resolves.toBeTruthy();
+  });
+
+  it('never sends an OAuth token outside Azure DevOps Services', async () => {
+    const started = startSession(fake);
+    const { account } = await signInJane(started);
+    const client = started.session.clientFor(account);
+
+    await expect(client.request({ url: 'https://tfs.contoso.test/tfs/DefaultCollection/_apis/projects' })).rejects.toMatchObject({ kind: 'internal' });
+    await expect(client.request({ url: `${FABRIKAM}/_apis/projects` })).rejects.not.toMatchObject({ kind: 'internal' });
+  });
+});
+
+describe('lib/auth/session: risky servers', () => {
+  it.each([
+    ['http://tfs.contoso.test/tfs/DefaultCollection', 'insecure', /in clear/],
+    ['https://dev.\u0430zure.com/tfs/DefaultCollection', 'lookalike', /dev\.xn--zure-/],
+  ] as const)('sends no token to %s until the user confirms the warning', async (host, warning, message) => {
+    const { session, db } = startSession(fake);
+
+    const error = await rejectionOf(session.connectPat({ host, token: basic.pats.janeServer }));
+
+    expect(error).toMatchObject({ kind: 'invalid-input', details: { field: 'host', warning } });
+    expect(error.message).toMatch(message);
+    expect(fake.control.requests()).toEqual([]);
+    expect(await db.accounts.count()).toBe(0);
+    // Confirmed, the connect goes ahead (the test network routes every host to the fake server).
+    await expect(session.connectPat({ host, token: basic.pats.janeServer, acceptedWarning: warning })).resolves.toMatchObject({ account: { kind: 'pat' } });
+  });
+});

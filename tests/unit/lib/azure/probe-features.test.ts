@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors/app-error';
 import { createRestClient, type Credential } from '@/lib/azure/rest-client';
-import { probeFeatures, vsspsBaseOf, type FeatureAccess } from '@/lib/azure/probe-features';
+import { probeFeatures, type FeatureAccess } from '@/lib/azure/probe-features';
 import { startFakeAdo, type FakeAdo } from '../../../fake-ado/server';
 import { hostRoutedFetch } from '../../../fake-ado/host-routed-fetch';
 import { basic } from '../../../fake-ado/fixtures/basic';
@@ -132,10 +132,4 @@ describe('probe-features', () => {
     expect(features.browse).toBe(true);
   });
 
-  it('derives the vssps host of cloud organizations only', () => {
-    expect(vsspsBaseOf('https://dev.azure.com/contoso')).toBe('https://vssps.dev.azure.com/contoso');
-    expect(vsspsBaseOf('https://contoso.visualstudio.com/DefaultCollection')).toBe('https://contoso.vssps.visualstudio.com');
-    expect(vsspsBaseOf(basic.orgs.server.url)).toBeNull();
-    expect(vsspsBaseOf('https://localhost:8443/contoso')).toBeNull();
-  });
 });

@@ -485,3 +485,21 @@ async function fetchWithSignal(input: Parameters<typeof fetch>[0], init?: Reques
     fakeNetwork()(input, init).then(resolve, reject);
   });
 }
+
+describe('rest-client token pinning', () => {
+  it('sends nothing, and says why, when the URL is not one the credential may go to', async () => {
+    const captured: { url: string; method: string; headers: Record<string, string>; body?: string }[] = [];
+    const client = createRestClient({
+      fetch: fakeNetwork(captured),
+      getCredential: async () => pat(basic.pats.janeContoso),
+      isAllowedUrl: (url) => url.hostname === 'dev.azure.com' && url.pathname.startsWith('/contoso/'),
+    });
+
+    const error = await client.request({ url: 'https://dev.azure.com.evil.example/contoso/_apis/projects' }).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ kind: 'internal', message: expect.stringContaining('did not send your token to dev.azure.com.evil.example') });
+    expect(captured).toEqual([]);
+    await expect(client.request({ url: REPOS })).resolves.toBeTruthy();
+    expect(captured).toHaveLength(1);
+  });
+});

@@ -347,3 +347,101 @@ export const appErrors = {
     message: 'Something went wrong inside ADO Companion. Try again; if it keeps happening, reload the extension.',
   }),
 } as const;
+
+// --- Microsoft Entra ID ------------------------------------------------------------------------
+
+/** Why an OAuth sign-in failed, for UI that wants more than the sentence (details.reason). */
+export type EntraFailureReason =
+  | 'cancelled'
+  | 'consent-required'
+  | 'not-assigned'
+  | 'conditional-access'
+  | 'interaction-required'
+  | 'session-ended'
+  | 'state-mismatch'
+  | 'app-registration'
+  | 'redirect-mismatch'
+  | 'code-rejected'
+  | 'unexpected-answer'
+  | 'unknown';
+
+export interface EntraErrorEntry {
+  kind: 'oauth-failed' | 'reauth-required';
+  reason: EntraFailureReason;
+  message: string;
+}
+
+export const ENTRA_SENTENCES = {
+  cancelled: 'Sign-in was cancelled.',
+  sessionEnded: 'Your Azure DevOps sign-in has ended (Microsoft allows 24 hours for browser extensions). Sign in again.',
+  signInAgain: 'Microsoft needs you to sign in to Azure DevOps again.',
+  orPat: 'or connect with a Personal Access Token instead',
+  signInPageUnreachable: 'The Microsoft sign-in page could not be loaded. Check your connection and try again.',
+  tokenServiceUnreachable: 'Could not reach the Microsoft sign-in service. Check your connection and try again.',
+  tokenServiceBusy: 'The Microsoft sign-in service is busy. Try again in a moment.',
+  windowClosedWithoutAnswer: 'The sign-in window closed without an answer. Sign in again.',
+  stateMismatch: 'The sign-in answer did not match this request, so it was ignored. Sign in again.',
+  noCode: 'The sign-in answer carried no authorization code. Sign in again.',
+  windowFailed: 'The sign-in window could not finish. Sign in again.',
+  unexpectedRedirect: 'The sign-in answer came back to an unexpected address, so it was ignored. Sign in again.',
+  unexpectedTokenAnswer: (status: number) => `The Microsoft sign-in service answered unexpectedly (HTTP ${status}). Try again in a moment.`,
+  codeRejected: 'Microsoft did not accept the answer of this sign-in. Sign in again.',
+  serviceTrouble: 'The Microsoft sign-in service is having trouble right now. Try again in a moment.',
+  unknown: (code: number | undefined) =>
+    `Microsoft could not sign you in${code === undefined ? '' : ` (AADSTS${code})`}. Try again, or connect with a Personal Access Token instead.`,
+} as const;
+
+const failed = (reason: EntraFailureReason, message: string): EntraErrorEntry => ({ kind: 'oauth-failed', reason, message });
+const again = (reason: EntraFailureReason, message: string): EntraErrorEntry => ({ kind: 'reauth-required', reason, message });
+
+/** Entra refusals by AADSTS code (docs/entra-oauth.md, "Refusals"). */
+export function entraErrorByCode(code: number, context: { clientId: string; redirectUri?: string }): EntraErrorEntry | null {
+  switch (code) {
+    case 65004:
+      return failed('cancelled', ENTRA_SENTENCES.cancelled);
+    case 65001:
+      return failed('consent-required',
+        `Your organization has not approved ADO Companion for Azure DevOps yet. Ask a Microsoft Entra administrator to grant consent to the app, ${ENTRA_SENTENCES.orPat}.`);
+    case 50105:
+      return failed('not-assigned',
+        `Your Microsoft Entra administrator has not given you access to ADO Companion. Ask them to assign you to the app, ${ENTRA_SENTENCES.orPat}.`);
+    case 53000:
+    case 53001:
+    case 53002:
+    case 53003:
+    case 53004:
+      return failed('conditional-access',
+        `Your organization's Conditional Access policies blocked this sign-in. Ask your Microsoft Entra administrator about it, ${ENTRA_SENTENCES.orPat}.`);
+    case 50076:
+    case 50079:
+      return again('interaction-required', ENTRA_SENTENCES.signInAgain);
+    case 9002325:
+    case 9002326:
+    case 7000218:
+      return failed('app-registration',
+        `The app registration of ADO Companion (client id ${context.clientId}) is not a Single-page application, so Microsoft refuses to sign in from a browser extension. Its redirect URI must be registered under the "Single-page application" platform in Microsoft Entra ID.`);
+    case 9002327:
+      return failed('app-registration',
+        `The app registration of ADO Companion is a Single-page application, which Microsoft only serves to requests that carry the extension's origin, and this browser did not send it. Connect with a Personal Access Token instead.`);
+    case 50011:
+    case 500113:
+      return failed('redirect-mismatch',
+        `The redirect address of this browser${context.redirectUri ? ` (${context.redirectUri})` : ''} is not registered for ADO Companion (client id ${context.clientId}). It must be added, exactly as shown, to the app's Single-page application redirect URIs in Microsoft Entra ID.`);
+    case 70000:
+      return failed('redirect-mismatch',
+        `Microsoft did not accept the sign-in code for this app (AADSTS70000): the client id or redirect address differs between the sign-in and the token request. Sign in again; if it keeps happening, check the app registration.`);
+    case 501481:
+      return failed('code-rejected',
+        'Microsoft could not confirm that the sign-in answer belongs to this request, so it was refused. Sign in again.');
+    case 54005:
+    case 70008:
+      return failed('code-rejected', 'The sign-in took too long or was already used. Sign in again.');
+    case 700016:
+      return failed('app-registration',
+        `ADO Companion (client id ${context.clientId}) is not known in your Microsoft Entra directory. Ask your administrator to allow it, ${ENTRA_SENTENCES.orPat}.`);
+    case 90002:
+      return failed('app-registration', 'Microsoft does not know the directory (tenant) this sign-in asked for. Check the tenant of the account.');
+    default:
+      return null;
+  }
+}

@@ -167,6 +167,16 @@ test.describe('accounts: OAuth', () => {
     await expect((await popup.testConnection('contoso')).getByRole('status')).toHaveText('Connected as Jane Doe');
   });
 
+  test('an app registration without this browser’s redirect URI is named as that, not as a network problem', async ({ popup, extensionId, fakeAdo }) => {
+    // As if the registration lacked this browser's redirect URI (registered for another browser, say).
+    fakeAdo.control.reset();
+    await popup.open();
+    await popup.connectOAuthButton.click();
+    await expect(popup.alert).toContainText(`The redirect address of this browser (https://${extensionId}.chromiumapp.org/) is not registered`);
+    await expect(popup.alert).not.toContainText('connection');
+    expect(fakeAdo.control.requests({ pathIncludes: '/token' })).toEqual([]);
+  });
+
   test('a request after the service worker was stopped still works', async ({ popup, context, serviceWorker }) => {
     await popup.open();
     await signInWithMicrosoft(context, popup.page);

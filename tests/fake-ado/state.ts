@@ -37,6 +37,34 @@ export interface FailureModes {
   accessTokenLifetimeSeconds: number;
   /** Whether Entra still has a session cookie: `prompt=none` succeeds only when true. */
   entraSessionAlive: boolean;
+  /** The tenant has not consented to the app: code redemption and refresh fail with AADSTS65001. */
+  entraConsentRequired: boolean;
+  /** A Conditional Access policy blocks the sign-in: the authorize redirect carries AADSTS53003. */
+  entraConditionalAccessBlocked: boolean;
+}
+
+/** An app registration in the fake Entra: only these client ids and exact redirect URIs are accepted. */
+export interface EntraApp {
+  clientId: string;
+  /** 'spa' redeems codes cross-origin with PKCE; 'web' refuses that (AADSTS9002326). */
+  platform: 'spa' | 'web';
+  redirectUris: Set<string>;
+}
+
+/**
+ * Registered at every reset: the test client (unit and contract tests) and the client id the
+ * extension is built with by default (E2E and the demo add their own redirect URI once the browser
+ * has told them the extension's id).
+ */
+export const TEST_CLIENT_ID = '5b0a9c2e-3d51-4f7a-9e0b-6c1d2e3f4a5b';
+export const TEST_REDIRECT_URI = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+export const BUILD_DEFAULT_CLIENT_ID = 'ado-companion-public-client';
+
+function defaultEntraApps(): Map<string, EntraApp> {
+  return new Map([
+    [TEST_CLIENT_ID, { clientId: TEST_CLIENT_ID, platform: 'spa', redirectUris: new Set([TEST_REDIRECT_URI]) }],
+    [BUILD_DEFAULT_CLIENT_ID, { clientId: BUILD_DEFAULT_CLIENT_ID, platform: 'spa', redirectUris: new Set<string>() }],
+  ]);
 }
 
 export function defaultFailureModes(): FailureModes {
@@ -47,6 +75,8 @@ export function defaultFailureModes(): FailureModes {
     latencyMs: 0,
     accessTokenLifetimeSeconds: 3600,
     entraSessionAlive: false,
+    entraConsentRequired: false,
+    entraConditionalAccessBlocked: false,
   };
 }
 
@@ -179,6 +209,7 @@ export class FakeState {
   accessTokens = new Map<string, AccessTokenRecord>();
   refreshTokens = new Map<string, RefreshTokenRecord>();
   entraSession: EntraSession | null = null;
+  entraApps = defaultEntraApps();
   private pushSeq = 0;
 
   constructor(private fixture: Fixture) {
@@ -200,6 +231,7 @@ export class FakeState {
     this.accessTokens = new Map();
     this.refreshTokens = new Map();
     this.entraSession = null;
+    this.entraApps = defaultEntraApps();
     this.pushSeq = 0;
     for (const org of this.data.organizations) {
       org.sshKeys ??= [];

@@ -266,3 +266,25 @@ describe('lib/auth/session: risky servers', () => {
     await expect(session.connectPat({ host, token: basic.pats.janeServer, acceptedWarning: warning })).resolves.toMatchObject({ account: { kind: 'pat' } });
   });
 });
+
+describe('lib/auth/session: organizations of another directory', () => {
+  const NORTHWIND_TENANT = '6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b';
+  const NORTHWIND = 'https://dev.azure.com/northwind';
+
+  it('offers to sign in against the directory of an organization where the user is a guest, and connects it there', async () => {
+    const fixture = structuredClone(fake.control.state.data);
+    fixture.organizations.push({ ...structuredClone(fixture.organizations[0]!), name: 'northwind', id: '7d2c3b4a-5e6f-4a1b-9c8d-7e6f5a4b3c2d', tenantId: NORTHWIND_TENANT });
+    fake.control.reset(fixture);
+    const { session } = startSession(fake);
+    const { account: home } = await session.signInOAuth({});
+
+    const { results } = await session.selectOrganizations({ accountId: home.id, baseUrls: [NORTHWIND] });
+    expect(results).toEqual([expect.objectContaining({ name: 'northwind', status: 'other-tenant', tenantId: NORTHWIND_TENANT })]);
+
+    const { account: guest } = await session.signInOAuth({ tenantId: NORTHWIND_TENANT });
+    expect(guest.id).not.toBe(home.id);
+    const again = await session.selectOrganizations({ accountId: guest.id, baseUrls: [NORTHWIND] });
+    expect(again.results).toEqual([expect.objectContaining({ name: 'northwind', status: 'connected' })]);
+    await expect(session.checkOrganization({ key: NORTHWIND })).resolves.toMatchObject({ displayName: JANE.displayName });
+  });
+});

@@ -13,7 +13,7 @@ import type { CompanionDb } from '@/lib/db/schema';
 import type { FakeAdo } from '../../../fake-ado/server';
 import { basic } from '../../../fake-ado/fixtures/basic';
 import { fakeIndexedDb, openTestDb } from '../db/test-db';
-import { EXTENSION_ORIGIN, REDIRECT_URI, authWindow, hostRoutedFetch, type WindowChoice } from './fake-entra-browser';
+import { CLIENT_ID, EXTENSION_ORIGIN, REDIRECT_URI, authWindow, hostRoutedFetch, type WindowChoice } from './fake-entra-browser';
 
 export const CONTOSO = `https://dev.azure.com/${basic.orgs.contoso.name}`;
 export const FABRIKAM = `https://dev.azure.com/${basic.orgs.fabrikam.name}`;
@@ -103,7 +103,7 @@ export function startSession(fake: FakeAdo, options: SessionHarnessOptions = {})
       return response;
     },
     now: () => clock.now,
-    entra: async () => ({ clientId: 'test-client', tenant: 'organizations', authority: fake.origin }),
+    entra: async () => ({ clientId: CLIENT_ID, tenant: 'organizations', authority: fake.origin }),
     launchWebAuthFlow,
     redirectUri: REDIRECT_URI,
     hasHostPermission,

@@ -1,6 +1,6 @@
 /**
  * Microsoft Entra ID sign-in for Azure DevOps: authorization code + PKCE as a Single-page
- * application, driven through the browser's `identity.launchWebAuthFlow` (azure-devops-api.md §3).
+ * application, driven through the browser's `identity.launchWebAuthFlow` (docs/azure-devops-rest.md).
  *
  * Nothing here touches browser globals at import time; the caller injects the browser pieces
  * (`launchWebAuthFlow`, `fetch`, `now`). Tokens, codes and verifiers never appear in an error.

@@ -1,6 +1,6 @@
 /**
  * What the popup's "Connect with a Personal Access Token" form accepts: the host (organization or
- * Azure DevOps Server collection) and the token itself (azure-devops-api.md §2). Pure functions;
+ * Azure DevOps Server collection) and the token itself (docs/azure-devops-rest.md). Pure functions;
  * messages are complete sentences and never repeat what was typed (it could be a token).
  */
 import { parseAzureRemote, type AzureRepoRef } from '../azure/remote-url';
@@ -215,7 +215,7 @@ const SURROUNDING_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u206
  * The token from what was pasted, surrounding whitespace (and zero-width characters) removed,
  * or why it cannot be a PAT (empty, with a scheme, broken by spaces, an Entra token, not ASCII).
  * Today's shapes: 52 characters (legacy, and Azure DevOps Server) or 84 matching
- * `/^.{76}AZDO.{4}$/` (current cloud format, §2); either is accepted for either kind of host.
+ * `/^.{76}AZDO.{4}$/` (current cloud format, docs/azure-devops-rest.md#personal-access-tokens); either is accepted for either kind of host.
  */
 export function checkPatFormat(raw: string): PatFormatResult {
   const token = typeof raw === 'string' ? raw.replace(SURROUNDING_SPACE, '') : '';
@@ -232,7 +232,7 @@ export function checkPatFormat(raw: string): PatFormatResult {
 /** Which part of ADO Companion a PAT scope unlocks (keys of the account's feature access, plus projects). */
 export type PatFeatureKey = 'browse' | 'createRepository' | 'pullRequests' | 'reviewers' | 'workItems' | 'projects';
 
-/** A PAT scope the popup lists under "Generate a token on Azure DevOps", per feature (§2). */
+/** A PAT scope the popup lists under "Generate a token on Azure DevOps", per feature (docs/azure-devops-rest.md#personal-access-tokens). */
 export interface PatScopeRequirement {
   key: PatFeatureKey;
   /** What the user gets, as the popup names it. */

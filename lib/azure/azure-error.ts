@@ -33,7 +33,7 @@ export interface AzureResponseInfo {
   requiredScope?: string;
 }
 
-/** The Azure DevOps error envelope (§1), as far as it could be read. */
+/** The Azure DevOps error envelope (docs/azure-devops-rest.md#versions-headers-errors), as far as it could be read. */
 export interface AdoErrorEnvelope {
   typeKey?: string;
   message?: string;
@@ -41,7 +41,7 @@ export interface AdoErrorEnvelope {
   code?: string;
 }
 
-/** PAT UI labels of the scopes (§2 "Scopes per feature"), so a message names what to tick. */
+/** PAT UI labels of the scopes (docs/azure-devops-rest.md#personal-access-tokens "Scopes per feature"), so a message names what to tick. */
 export const PAT_SCOPE_LABELS: Readonly<Record<string, string>> = {
   'vso.project': 'Project and Team: Read',
   'vso.code': 'Code: Read',

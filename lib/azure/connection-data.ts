@@ -1,5 +1,5 @@
 /**
- * Who a token is, in one organization (azure-devops-api.md §2 "Validate a PAT against one org"):
+ * Who a token is, in one organization (docs/azure-devops-rest.md "Validate a PAT against one org"):
  * `GET {base}/_apis/connectionData`, without api-version like `WebApi.connect()`.
  */
 import { AppError } from '../errors/app-error';
@@ -36,7 +36,7 @@ export async function getConnectionData(client: RestClient, baseUrl: string): Pr
   const descriptor = text(user?.descriptor);
   const organization = organizationOf(base) ?? hostOf(base);
 
-  // §2: success is 200 + JSON + authenticatedUser.id — and an identity that is someone.
+  // docs/azure-devops-rest.md#personal-access-tokens: success is 200 + JSON + authenticatedUser.id — and an identity that is someone.
   if (!userId || userId === ZERO_GUID || ANONYMOUS_DESCRIPTOR.test(descriptor)) {
     throw new AppError(appErrors.anonymousAnswer(organization));
   }

@@ -33,7 +33,7 @@ const DENIED: ReadonlySet<ErrorKind> = new Set(['auth-missing-scope', 'oauth-blo
 /** What a write probe gets once the scope check passed: the body or the target was refused. */
 const REJECTED_AFTER_AUTHORIZATION: ReadonlySet<ErrorKind> = new Set(['invalid-input', 'invalid-name', 'not-found', 'conflict']);
 /**
- * §12: the SSH key API is internal; which credentials it takes is unverified. Any refusal
+ * docs/azure-devops-rest.md#ssh-keys: the SSH key API is internal; which credentials it takes is unverified. Any refusal
  * (401/403/404, a sign-in page) means "use the SSH keys page instead".
  */
 const SSH_UNAVAILABLE: ReadonlySet<ErrorKind> = new Set([...DENIED, 'auth-invalid', 'auth-expired', 'not-found', 'invalid-input']);
@@ -53,7 +53,7 @@ export async function probeFeatures(client: RestClient, baseUrl: string): Promis
       DENIED,
       REJECTED_AFTER_AUTHORIZATION,
     ),
-    // vso.identity (assumed, §2): a search is read-only. 404: no picker on this server (§10).
+    // vso.identity (assumed, docs/azure-devops-rest.md#personal-access-tokens): a search is read-only. 404: no picker on this server (docs/azure-devops-rest.md#identity-picker).
     probe(
       () =>
         client.request({
@@ -66,7 +66,7 @@ export async function probeFeatures(client: RestClient, baseUrl: string): Promis
     ),
     // vso.work: errorPolicy=omit answers a missing item with null instead of 404.
     probe(() => client.request({ url: `${base}/_apis/wit/workitems`, query: { ids: 1, errorPolicy: 'omit' } }), DENIED),
-    // Cloud only (§12); Server has no such API.
+    // Cloud only (docs/azure-devops-rest.md#ssh-keys); Server has no such API.
     vssps
       ? probe(
           () =>

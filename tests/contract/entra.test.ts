@@ -158,7 +158,7 @@ describe('Bearer tokens against organizations', () => {
     expect(error.message).toContain(tenant);
   });
 
-  it('tokens of Microsoft account (MSA) users do not work for the REST APIs (§3)', async () => {
+  it('tokens of Microsoft account (MSA) users do not work for the REST APIs (docs/entra-oauth.md)', async () => {
     const token = await signIn(fake, 'consumers', 'Priya Patel');
     const error = await clientError(bearerApi(fake, 'adatum', token.access_token).connect());
     expect(error.statusCode).toBe(401);

@@ -19,21 +19,21 @@ import type {
 
 export const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 export const ZERO_OBJECT_ID = '0000000000000000000000000000000000000000';
-/** Newest api-version a cloud organization serves (7.2 is still preview, §1). */
+/** Newest api-version a cloud organization serves (7.2 is still preview, docs/azure-devops-rest.md#versions-headers-errors). */
 export const CLOUD_MAX_API_VERSION = '7.2';
 export const CLOUD_RELEASED_API_VERSION = '7.1';
 
 /** Failure modes switched by tests and the demo (control.ts, POST /_fake/failures). */
 export interface FailureModes {
-  /** Every authenticated API call answers 203 + HTML sign-in page (session lost, §1). */
+  /** Every authenticated API call answers 203 + HTML sign-in page (session lost, docs/azure-devops-rest.md#versions-headers-errors). */
   signInPage: boolean;
-  /** The next `count` API calls get 429 TF400733 with Retry-After (§14); null = off. */
+  /** The next `count` API calls get 429 TF400733 with Retry-After (docs/azure-devops-rest.md#throttling); null = off. */
   throttle: { count: number; retryAfterSeconds: number } | null;
   /** Sockets are destroyed without a response (network down). `/_fake/` keeps working. */
   offline: boolean;
   /** Delay before every answer (ms). */
   latencyMs: number;
-  /** `expires_in` of Entra access tokens issued from now on (default 3600, §3). */
+  /** `expires_in` of Entra access tokens issued from now on (default 3600, docs/entra-oauth.md). */
   accessTokenLifetimeSeconds: number;
   /** Whether Entra still has a session cookie: `prompt=none` succeeds only when true. */
   entraSessionAlive: boolean;
@@ -122,7 +122,7 @@ export interface PushRecord {
   refUpdates: { name: string; oldObjectId: string; newObjectId: string }[];
 }
 
-/** A fork sync request (§8); the fake completes them at once. */
+/** A fork sync request (docs/azure-devops-rest.md#forks); the fake completes them at once. */
 export interface ForkSyncRecord {
   operationId: number;
   forkRepositoryId: string;
@@ -160,7 +160,7 @@ export interface RefreshTokenRecord {
   tenantId: string;
   clientId: string;
   scope: string;
-  /** SPA refresh tokens die 24 h after the first sign-in of the chain (§3), refreshes inherit it. */
+  /** SPA refresh tokens die 24 h after the first sign-in of the chain (docs/entra-oauth.md), refreshes inherit it. */
   chainExpiresAt: number;
   chainStartedAt: number;
   revoked: boolean;

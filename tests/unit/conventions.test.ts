@@ -46,3 +46,19 @@ describe('conventions: error sentences', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('conventions: knowledge', () => {
+  const everything = [...runtime, ...sourceFiles('tests'), ...sourceFiles('scripts')];
+
+  it('cites the project’s own docs folder, never the reference notes outside the repository', () => {
+    const offenders = everything.filter((file) => /azure-devops-api\.md|\bshared\/|(?<!RFC \d+ |Core )§\d/.test(read(file).replace(/tests\/unit\/conventions\.test\.ts/g, '')));
+    expect(offenders.filter((file) => !file.endsWith('conventions.test.ts'))).toEqual([]);
+  });
+
+  it('points only at docs that exist', () => {
+    const cited = new Set(everything.flatMap((file) => [...read(file).matchAll(/docs\/([\w-]+\.md)/g)].map((m) => m[1]!)));
+    const missing = [...cited].filter((doc) => !fs.existsSync(path.join(ROOT, 'docs', doc)));
+    expect(missing).toEqual([]);
+    expect(cited.size).toBeGreaterThan(3);
+  });
+});

@@ -142,7 +142,7 @@ function parseAuthorize(ctx: Ctx, tenant: string): AuthorizeRequest | Reply {
   // A missing challenge is accepted here, as by Entra: a SPA's redemption then fails (AADSTS9002325).
   const codeChallenge = q.get('code_challenge') ?? '';
   if (codeChallenge && q.get('code_challenge_method') !== 'S256') {
-    // Entra would default to "plain"; the extension must use S256 (§3), so the fake insists.
+    // Entra would default to "plain"; the extension must use S256 (docs/entra-oauth.md), so the fake insists.
     return fail('invalid_request', 'AADSTS501491', `Invalid code_challenge_method '${q.get('code_challenge_method') ?? ''}': this application requires S256.`);
   }
   const issuingTenant = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tenant) ? tenant.toLowerCase() : null;
@@ -214,7 +214,7 @@ function authorizeGet(ctx: Ctx, tenant: string): Reply {
   const req = parseAuthorize(ctx, tenant);
   if ('status' in req) return req;
   if (req.prompt === 'none') {
-    // Silent sign-in works only while the Entra session (cookie) is alive (§3).
+    // Silent sign-in works only while the Entra session (cookie) is alive (docs/entra-oauth.md).
     const session = ctx.state.failures.entraSessionAlive ? (ctx.state.entraSession ?? fallbackSession(ctx, req)) : null;
     const user = session ? req.users.find((u) => u.id === session.userId) : undefined;
     const hintOk = !req.loginHint || user?.email.toLowerCase() === req.loginHint.toLowerCase();
@@ -355,7 +355,7 @@ function token(ctx: Ctx): Reply {
       `The user or administrator has not consented to use the application with ID '${clientId}'. Send an interactive authorization request for this user and resource.`,
     );
   }
-  // SPA tokens must be redeemed cross-origin, i.e. with an Origin header (§3).
+  // SPA tokens must be redeemed cross-origin, i.e. with an Origin header (docs/entra-oauth.md).
   if (!header(ctx, 'origin')) {
     return fail('invalid_request', 'AADSTS9002327', "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.");
   }

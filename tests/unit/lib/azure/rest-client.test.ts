@@ -257,7 +257,7 @@ describe('rest-client', () => {
     });
   });
 
-  describe('throttling (§14)', () => {
+  describe('throttling (docs/azure-devops-rest.md#throttling)', () => {
     it('waits Retry-After on 429 and then succeeds', async () => {
       fake.control.setFailures({ throttle: { count: 2, retryAfterSeconds: 7 } });
       const { waits, sleep } = recordingSleep();

@@ -177,6 +177,19 @@ test.describe('accounts: OAuth', () => {
     expect(fakeAdo.control.requests({ pathIncludes: '/token' })).toEqual([]);
   });
 
+  for (const [failure, sentence] of [
+    ['entraConsentRequired', /has not approved ADO Companion.*administrator to grant consent/],
+    ['entraConditionalAccessBlocked', /Conditional Access policies blocked this sign-in/],
+  ] as const) {
+    test(`a ${failure === 'entraConsentRequired' ? 'consent' : 'Conditional Access'} refusal is told in a sentence the user can act on`, async ({ popup, context, fakeAdo }) => {
+      fakeAdo.control.setFailures({ [failure]: true });
+      await popup.open();
+      await signInWithMicrosoft(context, popup.page);
+      await expect(popup.alert).toHaveText(sentence);
+      await expect(popup.usePatButton).toBeVisible();
+    });
+  }
+
   test('a request after the service worker was stopped still works', async ({ popup, context, serviceWorker }) => {
     await popup.open();
     await signInWithMicrosoft(context, popup.page);

@@ -39,7 +39,8 @@ export function createCredentials(deps: CredentialDeps) {
   const { db } = deps;
   const timeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const secrets = createSecretStore(db, createTokenVault(db));
-  // Entra's token endpoint is not called through the REST client, so it gets the same deadline here.
+  // Calls that do not go through the REST client (Entra's token endpoint, the anonymous HEAD that
+  // discovers an organization's tenant) get the same deadline here: `entraDeps.fetch`.
   const entraDeps: EntraDeps = {
     fetch: timedFetch(deps.fetch, timeoutMs),
     now: deps.now,

@@ -189,7 +189,7 @@ export function createOAuthSignIn(deps: OAuthDeps, credentials: Credentials) {
    * in there), personal Microsoft accounts (PAT only), or its OAuth policy (PAT, or ask an admin).
    */
   async function explainOAuthRefusal(account: AccountRecord, name: string, baseUrl: string, error: AppError): Promise<OrganizationSelection> {
-    const tenant = await discoverTenant(baseUrl, deps.fetch).catch(() => null);
+    const tenant = await discoverTenant(baseUrl, credentials.entraDeps.fetch).catch(() => null);
     const patHost = `dev.azure.com/${name}`;
     if (tenant?.msa) {
       return {

@@ -104,7 +104,7 @@ export function createPatConnect(deps: PatConnectDeps, credentials: Credentials)
     if (!refused) return error;
     const name = nameOf(target);
     if (target.kind === 'cloud') {
-      const probe = await discoverTenant(target.baseUrl, deps.fetch).catch(() => null);
+      const probe = await discoverTenant(target.baseUrl, credentials.entraDeps.fetch).catch(() => null);
       if (probe?.exists === false) return new AppError(appErrors.organizationDoesNotExist(name));
     }
     if (error.kind === 'not-found') return error;

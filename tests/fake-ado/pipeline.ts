@@ -68,7 +68,12 @@ const isApiPath = (rest: string) => splitPath(rest).slice(0, 2).some((s) => s.to
 async function api(ctx: Ctx): Promise<Reply> {
   const { site, state } = ctx;
   const origin = `https://${ctx.hostHeader}`;
-  if (site.kind !== 'app-vssps' && !ctx.org) throw site.orgName ? orgNotFound(site.orgName) : notFound(ctx.url.pathname);
+  if (site.kind !== 'app-vssps' && !ctx.org) {
+    // Azure DevOps Services answers the API of an organization that does not exist like a refused
+    // credential (Azure/azure-cli#32897); only an anonymous HEAD on the organization tells (404).
+    if (site.orgName && site.flavor !== 'server') throw notAuthenticated(origin);
+    throw site.orgName ? orgNotFound(site.orgName) : notFound(ctx.url.pathname);
+  }
 
   const throttle = state.failures.throttle;
   if (throttle && throttle.count > 0) {

@@ -288,3 +288,16 @@ describe('lib/auth/session: organizations of another directory', () => {
     await expect(session.checkOrganization({ key: NORTHWIND })).resolves.toMatchObject({ displayName: JANE.displayName });
   });
 });
+
+describe('lib/auth/session: deadlines on anonymous calls', () => {
+  it('settles a PAT connect whose organization check (anonymous HEAD) stalls', async () => {
+    const hold = holdRequests((url) => url.pathname === '/no-such-org');
+    const { session } = startSession(fake, { holds: [hold], requestTimeoutMs: 300 });
+
+    const error = await rejectionOf(session.connectPat({ host: 'dev.azure.com/no-such-org', token: basic.pats.janeContoso }));
+
+    // Without the check it cannot tell a missing organization from a refused token: it says the latter.
+    expect(error).toMatchObject({ kind: 'auth-invalid', message: expect.stringMatching(/^Azure DevOps did not accept this token for no-such-org/) });
+    hold.release();
+  });
+});

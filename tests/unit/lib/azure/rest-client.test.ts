@@ -447,10 +447,9 @@ describe('rest-client', () => {
       expect(error.details).toMatchObject({ code: 'TF401019', status: 404 });
     });
 
-    it('maps an unknown organization to not-found', async () => {
+    it('takes an unknown organization for a refused credential, as Azure DevOps answers it (the session tells them apart)', async () => {
       const error = await failure(api().request({ url: 'https://dev.azure.com/nosuchorg/_apis/git/repositories' }));
-      expect(error.kind).toBe('not-found');
-      expect(error.message).toBe('Organization nosuchorg was not found on Azure DevOps. Check its name in the address.');
+      expect(error.kind).toBe('auth-invalid');
     });
 
     it('maps a duplicate pull request to conflict (TF401179)', async () => {

@@ -13,6 +13,10 @@ export function App() {
     void state.reload();
   }, []);
   const screen = state.screen.value;
+  // Every screen change moves focus to the new screen's heading.
+  useEffect(() => {
+    document.querySelector<HTMLElement>('main h2')?.focus();
+  }, [screen]);
 
   return (
     <PopupStateContext.Provider value={state}>
@@ -31,6 +35,9 @@ export function App() {
           <OrganizationPicker account={screen.account} available={screen.available} />
         )}
       </main>
+      <p class="sr-only" role="status" aria-live="polite">
+        {state.status.value}
+      </p>
     </PopupStateContext.Provider>
   );
 }

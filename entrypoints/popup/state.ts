@@ -34,7 +34,10 @@ export function createPopupState() {
     organizations.value = result.data.organizations;
     signIn.value = result.data.signIn;
     // A toolbar popup closes when the Microsoft window takes focus: opened again, it resumes the sign-in.
-    if (screen.value.name === 'loading' || screen.value.name === 'signing-in') screen.value = resumeScreen(result.data.signIn);
+    if (screen.value.name === 'loading' || screen.value.name === 'signing-in') {
+      const next = resumeScreen(result.data.signIn);
+      if (next.name !== screen.value.name) go(next);
+    }
   }
 
   function resumeScreen(progress: SignInProgressView | null): Screen {
@@ -52,7 +55,25 @@ export function createPopupState() {
     }
   }
 
-  return { screen, accounts, organizations, loadError, signInError, signIn, reload };
+  /** The one way screens change: the new screen's heading gets focus (App), so keyboard and screen-reader users land on it. */
+  function go(next: Screen): void {
+    screen.value = next;
+  }
+
+  /** The accounts list, or the connect screen when there is none. */
+  function goHome(): void {
+    go(accounts.value.length ? { name: 'accounts' } : { name: 'connect' });
+  }
+
+  /** One polite live region for status messages ("Copied", "Connected as …"). */
+  const status = signal('');
+  function announce(text: string): void {
+    status.value = '';
+    // A change of text is what screen readers announce; clearing first repeats an equal message.
+    queueMicrotask(() => (status.value = text));
+  }
+
+  return { screen, accounts, organizations, loadError, signInError, signIn, status, reload, go, goHome, announce };
 }
 
 export type PopupState = ReturnType<typeof createPopupState>;

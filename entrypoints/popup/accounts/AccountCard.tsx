@@ -2,32 +2,23 @@ import { useSignal } from '@preact/signals';
 import type { AccountView, OrganizationView } from '@/lib/messaging/protocol';
 import { PAT_SCOPES_BY_FEATURE } from '@/lib/auth/pat-input';
 import { sendMessage } from '@/lib/messaging/send-message';
-import type { AppErrorValue } from '@/lib/errors/app-error';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
+import { useAction } from '../use-action';
 
 const KIND_LABEL = { oauth: 'Microsoft Entra', pat: 'Personal Access Token' } as const;
 
 export function AccountCard({ account, organizations }: { account: AccountView; organizations: OrganizationView[] }) {
   const state = usePopupState();
   const confirmingSignOut = useSignal(false);
-  const busy = useSignal(false);
-  const error = useSignal<AppErrorValue | null>(null);
+  const { busy, error, run } = useAction();
   const isServer = account.host !== 'dev.azure.com';
-
-  async function run<T>(action: () => Promise<{ ok: true; data: T } | { ok: false; error: AppErrorValue }>) {
-    busy.value = true;
-    error.value = null;
-    const result = await action();
-    busy.value = false;
-    if (!result.ok) error.value = result.error;
-    return result.ok ? result.data : null;
-  }
 
   async function signOut() {
     if (await run(() => sendMessage('accounts.signOut', { accountId: account.id }))) {
       await state.reload();
-      if (state.accounts.value.length === 0) state.screen.value = { name: 'connect' };
+      state.announce(`Signed out ${account.displayName}.`);
+      if (state.accounts.value.length === 0) state.go({ name: 'connect' });
     }
   }
 
@@ -39,7 +30,7 @@ export function AccountCard({ account, organizations }: { account: AccountView; 
     );
     if (data) {
       await state.reload();
-      state.screen.value = { name: 'pick-organizations', account: data.account, available: data.available };
+      state.go({ name: 'pick-organizations', account: data.account, available: data.available });
     }
   }
 
@@ -65,7 +56,7 @@ export function AccountCard({ account, organizations }: { account: AccountView; 
             onClick={() =>
               account.kind === 'oauth'
                 ? pickOrganizations(true)
-                : (state.screen.value = { name: 'pat', host: organizations[0] ? hostInputOf(organizations[0]) : '' })
+                : state.go({ name: 'pat', host: organizations[0] ? hostInputOf(organizations[0]) : '' })
             }
           >
             {account.kind === 'oauth' ? 'Sign in again' : 'Enter a new token'}
@@ -122,18 +113,15 @@ export function AccountCard({ account, organizations }: { account: AccountView; 
 
 function OrganizationRow({ organization }: { organization: OrganizationView }) {
   const state = usePopupState();
-  const status = useSignal<{ ok: boolean; text: string } | null>(null);
-  const busy = useSignal(false);
+  const connectedAs = useSignal<string | null>(null);
+  const { busy, error, run } = useAction();
 
   async function check() {
-    busy.value = true;
-    const result = await sendMessage('organizations.check', { key: organization.key });
-    busy.value = false;
-    status.value = result.ok
-      ? { ok: true, text: `Connected as ${result.data.displayName}` }
-      : { ok: false, text: result.error.message };
+    connectedAs.value = null;
+    const data = await run(() => sendMessage('organizations.check', { key: organization.key }));
+    if (data) connectedAs.value = `Connected as ${data.displayName}`;
     // A failure may have ended the account's sign-in; show that on its card.
-    if (!result.ok) await state.reload();
+    else await state.reload();
   }
 
   return (
@@ -142,11 +130,12 @@ function OrganizationRow({ organization }: { organization: OrganizationView }) {
       <button class="link small" type="button" disabled={busy.value} onClick={check}>
         {busy.value ? 'Checking…' : 'Test connection'}
       </button>
-      {status.value && (
-        <div class={status.value.ok ? 'ok small' : 'notice notice-error'} role={status.value.ok ? 'status' : 'alert'}>
-          {status.value.text}
+      {connectedAs.value && (
+        <div class="ok small" role="status">
+          {connectedAs.value}
         </div>
       )}
+      <ErrorNotice error={error.value} />
     </li>
   );
 }

@@ -6,8 +6,8 @@ export function AccountsView() {
   return (
     <section class="stack" aria-labelledby="accounts-title">
       <div class="row row-between">
-        <h2 id="accounts-title">Accounts</h2>
-        <button class="secondary small" type="button" onClick={() => (state.screen.value = { name: 'connect' })}>
+        <h2 tabIndex={-1} id="accounts-title">Accounts</h2>
+        <button class="secondary small" type="button" onClick={() => state.go({ name: 'connect' })}>
           Add account
         </button>
       </div>

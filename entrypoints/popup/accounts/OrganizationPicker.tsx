@@ -2,9 +2,10 @@ import { useSignal, useComputed } from '@preact/signals';
 import type { AccountView, AvailableOrganization, OrganizationSelection } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { appErrors } from '@/lib/errors/error-messages';
-import type { AppErrorValue } from '@/lib/errors/app-error';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
+import { useAction } from '../use-action';
+import { useEffect } from 'preact/hooks';
 
 /** After an OAuth sign-in: which of the user's organizations ADO Companion should use. */
 export function OrganizationPicker({ account, available }: { account: AccountView; available: AvailableOrganization[] }) {
@@ -14,8 +15,7 @@ export function OrganizationPicker({ account, available }: { account: AccountVie
   const anySelected = available.some((o) => o.selected);
   const chosen = useSignal(new Set(available.filter((o) => o.selected || (!anySelected && !o.servedBy)).map((o) => o.baseUrl)));
   const filter = useSignal('');
-  const busy = useSignal(false);
-  const error = useSignal<AppErrorValue | null>(null);
+  const { busy, error, run } = useAction();
   const results = useSignal<OrganizationSelection[] | null>(null);
   const visible = useComputed(() =>
     available.filter((o) => o.name.toLowerCase().includes(filter.value.trim().toLowerCase())),
@@ -28,44 +28,39 @@ export function OrganizationPicker({ account, available }: { account: AccountVie
     chosen.value = next;
   }
 
+  // The results replace the list on the same screen: their heading takes the focus.
+  useEffect(() => {
+    if (results.value) document.getElementById('org-results-title')?.focus();
+  }, [results.value]);
+
   async function signInToDirectory(tenantId: string) {
-    busy.value = true;
-    error.value = null;
-    const result = await sendMessage('accounts.signInOAuth', { tenantId });
-    busy.value = false;
-    if (!result.ok) {
-      error.value = result.error;
-      return;
-    }
+    const data = await run(() => sendMessage('accounts.signInOAuth', { tenantId }));
+    if (!data) return;
     await state.reload();
-    state.screen.value = { name: 'pick-organizations', account: result.data.account, available: result.data.available };
+    state.go({ name: 'pick-organizations', account: data.account, available: data.available });
   }
 
   function leave() {
     void sendMessage('accounts.dismissSignIn', {});
-    state.screen.value = { name: 'accounts' };
+    state.goHome();
   }
 
   async function save() {
-    busy.value = true;
-    error.value = null;
     const baseUrls = [...chosen.value];
     const takeOver = available.filter((o) => o.servedBy && chosen.value.has(o.baseUrl)).map((o) => o.baseUrl);
-    const result = await sendMessage('accounts.selectOrganizations', { accountId: account.id, baseUrls, takeOver });
-    busy.value = false;
-    if (!result.ok) {
-      error.value = result.error;
-      return;
-    }
+    const data = await run(() => sendMessage('accounts.selectOrganizations', { accountId: account.id, baseUrls, takeOver }));
+    if (!data) return;
     await state.reload();
-    if (result.data.results.every((r) => r.status === 'connected')) state.screen.value = { name: 'accounts' };
-    else results.value = result.data.results;
+    if (data.results.every((r) => r.status === 'connected')) {
+      state.announce(`Using ${data.results.length} organization${data.results.length === 1 ? '' : 's'}.`);
+      state.go({ name: 'accounts' });
+    } else results.value = data.results;
   }
 
   if (results.value) {
     return (
       <section class="stack" aria-labelledby="org-results-title">
-        <h2 id="org-results-title">Some organizations need attention</h2>
+        <h2 tabIndex={-1} id="org-results-title">Some organizations need attention</h2>
         <ul class="org-results">
           {results.value.map((r) => (
             <li key={r.baseUrl} data-status={r.status}>
@@ -81,13 +76,7 @@ export function OrganizationPicker({ account, available }: { account: AccountVie
                 <button
                   class="secondary"
                   type="button"
-                  onClick={() =>
-                    (state.screen.value = {
-                      name: 'pat',
-                      host: r.patHost,
-                      notice: appErrors.patInsteadOfOAuth(r.name),
-                    })
-                  }
+                  onClick={() => state.go({ name: 'pat', host: r.patHost, notice: appErrors.patInsteadOfOAuth(r.name) })}
                 >
                   Use a Personal Access Token for {r.name}
                 </button>
@@ -105,7 +94,7 @@ export function OrganizationPicker({ account, available }: { account: AccountVie
 
   return (
     <section class="stack" aria-labelledby="pick-title">
-      <h2 id="pick-title">Choose organizations</h2>
+      <h2 tabIndex={-1} id="pick-title">Choose organizations</h2>
       <p class="muted">
         Signed in as {account.displayName}
         {account.email && ` (${account.email})`}.
@@ -124,6 +113,8 @@ export function OrganizationPicker({ account, available }: { account: AccountVie
           onInput={(event) => (filter.value = event.currentTarget.value)}
         />
       )}
+      <fieldset class="org-choice">
+      <legend>Organizations to use with this sign-in</legend>
       <ul class="org-list">
         {visible.value.map((o) => (
           <li key={o.baseUrl}>
@@ -145,6 +136,7 @@ export function OrganizationPicker({ account, available }: { account: AccountVie
           </li>
         ))}
       </ul>
+      </fieldset>
       <ErrorNotice error={error.value} />
       <button class="primary" type="button" disabled={busy.value || chosen.value.size === 0} onClick={save}>
         {busy.value ? 'Checking organizations…' : `Use ${chosen.value.size} organization${chosen.value.size === 1 ? '' : 's'}`}

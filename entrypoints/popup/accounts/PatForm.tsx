@@ -5,9 +5,9 @@ import { storage } from 'wxt/utils/storage';
 import { parseHostInput, PAT_SCOPES_BY_FEATURE } from '@/lib/auth/pat-input';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { appErrors } from '@/lib/errors/error-messages';
-import type { AppErrorValue } from '@/lib/errors/app-error';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
+import { useAction } from '../use-action';
 
 // The popup closes when "Generate a token" opens a tab: keep what was typed in the host field
 // (never the token) so it is still there when the user comes back.
@@ -17,8 +17,7 @@ export function PatForm({ initialHost, notice }: { initialHost?: string; notice?
   const state = usePopupState();
   const host = useSignal(initialHost ?? '');
   const token = useSignal('');
-  const busy = useSignal(false);
-  const error = useSignal<AppErrorValue | null>(null);
+  const { busy, error, run } = useAction();
   const parsedHost = useComputed(() => (host.value.trim() ? parseHostInput(host.value) : null));
   // A risky server (look-alike name, plain http) needs the user's word before a token goes to it.
   const hostWarning = useComputed(() => (parsedHost.value?.ok ? (parsedHost.value.warning ?? null) : null));
@@ -54,22 +53,20 @@ export function PatForm({ initialHost, notice }: { initialHost?: string; notice?
         return;
       }
     }
-    busy.value = true;
     const warning = hostWarning.value;
-    const result = await sendMessage('accounts.connectPat', {
-      host: host.value,
-      token: token.value,
-      ...(warning && trusted.value ? { acceptedWarning: warning.kind } : {}),
-    });
-    busy.value = false;
-    if (!result.ok) {
-      error.value = result.error;
-      return;
-    }
+    const data = await run(() =>
+      sendMessage('accounts.connectPat', {
+        host: host.value,
+        token: token.value,
+        ...(warning && trusted.value ? { acceptedWarning: warning.kind } : {}),
+      }),
+    );
+    if (!data) return;
     token.value = '';
     await hostDraft.removeValue();
     await state.reload();
-    state.screen.value = { name: 'accounts' };
+    state.announce(`Connected to ${data.organization.name} as ${data.account.displayName}.`);
+    state.go({ name: 'accounts' });
   }
 
   const invalidField = error.value?.details?.field;
@@ -77,7 +74,7 @@ export function PatForm({ initialHost, notice }: { initialHost?: string; notice?
 
   return (
     <form class="stack" onSubmit={connect} aria-labelledby="pat-title" noValidate>
-      <h2 id="pat-title">Connect with a Personal Access Token</h2>
+      <h2 tabIndex={-1} id="pat-title">Connect with a Personal Access Token</h2>
       {notice && <p class="notice notice-info">{notice}</p>}
       <label class="field">
         <span>Organization or server</span>
@@ -89,10 +86,15 @@ export function PatForm({ initialHost, notice }: { initialHost?: string; notice?
           placeholder="dev.azure.com/your-organization"
           value={host.value}
           aria-invalid={invalidField === 'host' || Boolean(hostProblem)}
+          aria-describedby={hostProblem ? 'host-problem' : undefined}
           onInput={(event) => onHostInput(event.currentTarget.value)}
         />
-        {hostProblem && <small class="field-hint field-hint-error">{hostProblem}</small>}
       </label>
+      {hostProblem && (
+        <small id="host-problem" class="field-hint field-hint-error">
+          {hostProblem}
+        </small>
+      )}
       {hostWarning.value && (
         <div class="notice notice-warning" data-warning={hostWarning.value.kind}>
           <p id="host-warning">{hostWarning.value.message}</p>
@@ -140,7 +142,7 @@ export function PatForm({ initialHost, notice }: { initialHost?: string; notice?
         <button
           class="link"
           type="button"
-          onClick={() => (state.screen.value = state.accounts.value.length ? { name: 'accounts' } : { name: 'connect' })}
+          onClick={() => state.goHome()}
         >
           Cancel
         </button>

@@ -16,7 +16,7 @@ export function SigningInView() {
   }, []);
   return (
     <section class="stack" aria-labelledby="signing-in-title">
-      <h2 id="signing-in-title">Finishing your Microsoft sign-in</h2>
+      <h2 tabIndex={-1} id="signing-in-title">Finishing your Microsoft sign-in</h2>
       <p class="muted" role="status">
         Complete the sign-in in the Microsoft window. This popup continues with your organizations as soon as it is done.
       </p>

@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { basic } from '../fake-ado/fixtures/basic';
+
+/** axe-core's WCAG 2.1 A/AA rules on what the popup shows now. */
+async function expectNoViolations(page: Page, screen: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    screen,
+  ).toEqual([]);
+}
+
+test.describe('popup accessibility', () => {
+  test('every account screen passes axe, and each screen change puts the focus on its heading', async ({ popup, context }) => {
+    await popup.open();
+    await expect(popup.page.getByRole('heading', { name: 'Connect to Azure DevOps' })).toBeFocused();
+    await expectNoViolations(popup.page, 'connect');
+
+    await popup.usePatButton.click();
+    await expect(popup.page.getByRole('heading', { name: 'Connect with a Personal Access Token' })).toBeFocused();
+    await popup.hostField.fill('github.com/contoso/app');
+    await expect(popup.hostField).toHaveAccessibleDescription(/GitHub/);
+    await expectNoViolations(popup.page, 'PAT form with a host problem');
+    await popup.hostField.fill('http://tfs.contoso.test/tfs/DefaultCollection');
+    await expectNoViolations(popup.page, 'PAT form with a server warning');
+
+    await popup.hostField.fill('dev.azure.com/contoso');
+    await popup.tokenField.fill(basic.pats.janeContoso);
+    await popup.connectButton.click();
+    await expect(popup.page.getByRole('heading', { name: 'Accounts' })).toBeFocused();
+    await expect(popup.page.getByRole('status').filter({ hasText: 'Connected to contoso as Jane Doe.' })).toBeAttached();
+    await expectNoViolations(popup.page, 'accounts');
+
+    await popup.addAccountButton.click();
+    const authWindow = context.waitForEvent('page');
+    await popup.connectOAuthButton.click();
+    await (await authWindow).getByRole('button', { name: 'Sign in as Jane Doe' }).click();
+    await expect(popup.page.getByRole('heading', { name: 'Choose organizations' })).toBeFocused();
+    await expect(popup.page.getByRole('group', { name: 'Organizations to use with this sign-in' })).toBeVisible();
+    await expectNoViolations(popup.page, 'organization picker');
+
+    await popup.page.getByRole('checkbox', { name: 'adatum' }).check();
+    await popup.page.getByRole('button', { name: /^Use \d+ organizations?$/ }).click();
+    await expect(popup.page.getByRole('heading', { name: 'Some organizations need attention' })).toBeFocused();
+    await expectNoViolations(popup.page, 'organization results');
+  });
+});

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import { openCompanionDb } from '@/lib/db/schema';
+import { openCompanionDb, type CompanionDb } from '@/lib/db/schema';
+import { createRepositoryCache } from '@/lib/repositories/repository-cache';
+import { repositoryHandlers } from './handlers/repositories';
 import { createSession, type Session } from '@/lib/auth/session';
 import { startMessageRouter } from './router';
 import { ping } from './handlers/system';
@@ -8,10 +10,12 @@ import { readEntraConfig } from './entra-config';
 
 export default defineBackground(() => {
   let session: Session | null = null;
+  let db: CompanionDb | null = null;
   // Created on first use: a worker woken for a ping does not open the database.
+  const getDb = () => (db ??= openCompanionDb());
   const getSession = () =>
     (session ??= (() => {
-      const db = openCompanionDb();
+      const db = getDb();
       return createSession({
         db,
         fetch: (input, init) => fetch(input, init),
@@ -23,5 +27,9 @@ export default defineBackground(() => {
       });
     })());
 
-  startMessageRouter({ ping, ...accountHandlers(getSession) });
+  let repositories: ReturnType<typeof createRepositoryCache> | null = null;
+  const getRepositories = () =>
+    (repositories ??= createRepositoryCache({ db: getDb(), session: getSession(), now: () => Date.now() }));
+
+  startMessageRouter({ ping, ...accountHandlers(getSession), ...repositoryHandlers(getRepositories) });
 });

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { createPopupState, PopupStateContext } from './state';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { AccountsView } from './accounts/AccountsView';
+import { RepositoriesView } from './repositories/RepositoriesView';
 import { ConnectView } from './accounts/ConnectView';
 import { PatForm } from './accounts/PatForm';
 import { OrganizationPicker } from './accounts/OrganizationPicker';
@@ -28,6 +29,7 @@ export function App() {
         <ErrorNotice error={state.loadError.value} />
         {screen.name === 'loading' && !state.loadError.value && <p class="muted">Loading…</p>}
         {screen.name === 'accounts' && <AccountsView />}
+        {screen.name === 'repositories' && <RepositoriesView />}
         {screen.name === 'connect' && <ConnectView />}
         {screen.name === 'signing-in' && <SigningInView />}
         {screen.name === 'pat' && <PatForm initialHost={screen.host} notice={screen.notice} />}

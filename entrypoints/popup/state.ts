@@ -8,6 +8,7 @@ import type { AppErrorValue } from '@/lib/errors/app-error';
 export type Screen =
   | { name: 'loading' }
   | { name: 'accounts' }
+  | { name: 'repositories' }
   | { name: 'connect' }
   | { name: 'signing-in' }
   | { name: 'pat'; host?: string; notice?: string }

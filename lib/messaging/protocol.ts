@@ -42,6 +42,27 @@ export type OrganizationSelection =
   | { baseUrl: string; name: string; status: 'served-elsewhere'; message: string }
   | { baseUrl: string; name: string; status: 'failed'; message: string };
 
+/** A cached repository as the popup shows it. */
+export interface RepositoryView {
+  id: string;
+  orgKey: string;
+  projectName: string;
+  name: string;
+  defaultBranch: string | null;
+  webUrl: string;
+  httpsUrl: string;
+  sshUrl: string | null;
+  isFork: boolean;
+}
+
+export interface RepositoryListView {
+  repositories: RepositoryView[];
+  /** Selected organizations, with when their list was last fetched (null: never). */
+  organizations: { key: string; name: string; refreshedAt: number | null }[];
+  /** Organizations whose refresh failed; their cached rows are kept. */
+  failures: { key: string; name: string; error: AppErrorValue }[];
+}
+
 /** What the background answers to each message. Requests are typed by their schemas below. */
 export interface ResponseMap {
   ping: { pong: true; version: string };
@@ -54,6 +75,8 @@ export interface ResponseMap {
   'accounts.recheckFeatures': { account: AccountView };
   'accounts.signOut': { removedOrganizations: number };
   'organizations.check': { displayName: string; email: string; checkedAt: number };
+  'repositories.list': RepositoryListView;
+  'repositories.refresh': RepositoryListView;
 }
 
 const empty = z.strictObject({});
@@ -89,6 +112,8 @@ export const protocol = {
   'accounts.recheckFeatures': { request: z.strictObject({ accountId: id }), senders: PAGE },
   'accounts.signOut': { request: z.strictObject({ accountId: id }), senders: PAGE },
   'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: PAGE },
+  'repositories.list': { request: empty, senders: PAGE },
+  'repositories.refresh': { request: empty, senders: PAGE },
 } as const satisfies { [K in keyof ResponseMap]: { request: z.ZodMiniType; senders: readonly SenderKind[] } };
 
 export type MessageType = keyof typeof protocol;

@@ -7,9 +7,14 @@ export function AccountsView() {
     <section class="stack" aria-labelledby="accounts-title">
       <div class="row row-between">
         <h2 tabIndex={-1} id="accounts-title">Accounts</h2>
-        <button class="secondary small" type="button" onClick={() => state.go({ name: 'connect' })}>
-          Add account
-        </button>
+        <div class="row">
+          <button class="secondary small" type="button" onClick={() => state.go({ name: 'repositories' })}>
+            Repositories
+          </button>
+          <button class="secondary small" type="button" onClick={() => state.go({ name: 'connect' })}>
+            Add account
+          </button>
+        </div>
       </div>
       {state.accounts.value.map((account) => (
         <AccountCard

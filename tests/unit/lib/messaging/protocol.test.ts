@@ -25,6 +25,8 @@ describe('lib/messaging/protocol', () => {
       'accounts.signOut': { accountId: 'a' },
       'accounts.dismissSignIn': {},
       'accounts.recheckFeatures': { accountId: 'a' },
+      'repositories.list': {},
+      'repositories.refresh': {},
       'organizations.check': { key: 'https://dev.azure.com/contoso' },
     };
     expect(Object.keys(samples).sort()).toEqual(Object.keys(protocol).sort());

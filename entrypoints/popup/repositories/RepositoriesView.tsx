@@ -1,0 +1,95 @@
+import { useComputed, useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { RepositoryListView, RepositoryView } from '@/lib/messaging/protocol';
+import { sendMessage } from '@/lib/messaging/send-message';
+import { DESKTOP_CLIENTS, desktopClient } from '@/lib/clients/desktop-clients';
+import { ErrorNotice } from '@/lib/ui/ErrorNotice';
+import { usePopupState } from '../state';
+import { useAction } from '../use-action';
+import { matchRepositories } from './match-repositories';
+import { useClonePreferences } from './clone-preferences';
+import { RepositoryRow } from './RepositoryRow';
+
+/** Rows rendered at once: the filter narrows the rest (a list of thousands stays instant). */
+const SHOWN = 100;
+
+/** Every repository of every selected organization: from the cache at once, then refreshed. */
+export function RepositoriesView() {
+  const state = usePopupState();
+  const list = useSignal<RepositoryListView | null>(null);
+  const filter = useSignal('');
+  const refreshing = useAction();
+  const preferences = useClonePreferences();
+  const orgNames = useComputed(() => new Map((list.value?.organizations ?? []).map((o) => [o.key, o.name])));
+  const matches = useComputed(() => matchRepositories(list.value?.repositories ?? [], filter.value, orgNames.value));
+
+  useEffect(() => {
+    void (async () => {
+      const cached = await sendMessage('repositories.list', {});
+      if (cached.ok) list.value = cached.data;
+      const fresh = await refreshing.run(() => sendMessage('repositories.refresh', {}));
+      if (fresh) list.value = fresh;
+    })();
+  }, []);
+
+  const view = list.value;
+  const oldest = view?.organizations.reduce<number | null>((min, o) => (o.refreshedAt !== null && (min === null || o.refreshedAt < min) ? o.refreshedAt : min), null);
+  const client = desktopClient(preferences.clientId.value);
+
+  return (
+    <section class="stack" aria-labelledby="repositories-title">
+      <div class="row row-between">
+        <h2 tabIndex={-1} id="repositories-title">
+          Repositories
+        </h2>
+        <button class="secondary small" type="button" onClick={() => state.go({ name: 'accounts' })}>
+          Accounts
+        </button>
+      </div>
+      <input
+        type="search"
+        placeholder="Filter by name or project"
+        aria-label="Filter repositories"
+        aria-describedby="repositories-count"
+        value={filter.value}
+        onInput={(event) => (filter.value = event.currentTarget.value)}
+      />
+      <div class="row small">
+        <label>
+          Clone with{' '}
+          <select value={client.id} onChange={(event) => preferences.setClient(event.currentTarget.value)}>
+            {DESKTOP_CLIENTS.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          using{' '}
+          <select value={preferences.protocol.value} onChange={(event) => preferences.setProtocol(event.currentTarget.value === 'ssh' ? 'ssh' : 'https')}>
+            <option value="https">HTTPS</option>
+            <option value="ssh">SSH</option>
+          </select>
+        </label>
+      </div>
+      <p id="repositories-count" class="muted small" role="status">
+        {view === null
+          ? 'Loading…'
+          : `${matches.value.length} of ${view.repositories.length} repositories` +
+            (refreshing.busy.value ? ' · updating…' : oldest ? ` · updated ${new Date(oldest).toLocaleString()}` : '')}
+      </p>
+      {view?.failures.map((failure) => (
+        <ErrorNotice key={failure.key} error={{ ...failure.error, message: `${failure.name}: ${failure.error.message} Showing the list from ${oldest ? new Date(oldest).toLocaleString() : 'before'}.` }} />
+      ))}
+      <ErrorNotice error={refreshing.error.value} />
+      {view && view.organizations.length === 0 && <p class="notice notice-info">No organization is selected. Choose some under Accounts.</p>}
+      <ul class="repo-list" aria-label="Repositories">
+        {matches.value.slice(0, SHOWN).map((repo: RepositoryView) => (
+          <RepositoryRow key={repo.id} repo={repo} organization={orgNames.value.get(repo.orgKey) ?? ''} client={client} protocol={preferences.protocol.value} />
+        ))}
+      </ul>
+      {matches.value.length > SHOWN && <p class="muted small">{matches.value.length - SHOWN} more: type to narrow the list.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { signal } from '@preact/signals';
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_CLIENT_ID } from '@/lib/clients/desktop-clients';
+
+// Not secrets: which client and protocol the user clones with, shared by every extension page.
+const clientItem = storage.defineItem<string>('local:clone-client', { fallback: DEFAULT_CLIENT_ID });
+const protocolItem = storage.defineItem<'https' | 'ssh'>('local:clone-protocol', { fallback: 'https' });
+
+const clientId = signal(DEFAULT_CLIENT_ID);
+const protocol = signal<'https' | 'ssh'>('https');
+let loaded = false;
+
+/** The user's desktop client and clone protocol, remembered across popups. */
+export function useClonePreferences() {
+  if (!loaded) {
+    loaded = true;
+    void clientItem.getValue().then((value) => (clientId.value = value));
+    void protocolItem.getValue().then((value) => (protocol.value = value));
+  }
+  return {
+    clientId,
+    protocol,
+    setClient(id: string) {
+      clientId.value = id;
+      void clientItem.setValue(id);
+    },
+    setProtocol(value: 'https' | 'ssh') {
+      protocol.value = value;
+      void protocolItem.setValue(value);
+    },
+  };
+}

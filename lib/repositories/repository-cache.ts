@@ -1,0 +1,76 @@
+import { toAppErrorValue } from '../errors/app-error';
+import { parseAzureRemote } from '../azure/remote-url';
+import type { CompanionDb, RepositoryRecord } from '../db/schema';
+import type { Session } from '../auth/session';
+import type { RepositoryListView, RepositoryView } from '../messaging/protocol';
+import { listOrganizationRepositories } from './repository-list';
+
+export interface RepositoryCacheDeps {
+  db: CompanionDb;
+  session: Pick<Session, 'clientFor'>;
+  now: () => number;
+}
+
+/**
+ * The repositories of every selected organization, cached in IndexedDB: the popup paints from the
+ * cache at once, then asks for a refresh. A refresh replaces an organization's rows in one
+ * transaction, and only while that organization is still connected to the same account.
+ */
+export function createRepositoryCache(deps: RepositoryCacheDeps) {
+  const { db } = deps;
+
+  async function list(): Promise<RepositoryListView> {
+    const [organizations, repositories] = await Promise.all([db.organizations.toArray(), db.repositories.toArray()]);
+    const selected = organizations.filter((o) => o.selected);
+    const keys = new Set(selected.map((o) => o.key));
+    return {
+      repositories: repositories.filter((r) => keys.has(r.orgKey)).map(toView),
+      organizations: selected.map((o) => {
+        const rows = repositories.filter((r) => r.orgKey === o.key);
+        return { key: o.key, name: o.name, refreshedAt: rows.length ? Math.min(...rows.map((r) => r.cachedAt)) : null };
+      }),
+      failures: [],
+    };
+  }
+
+  async function refresh(): Promise<RepositoryListView> {
+    const organizations = (await db.organizations.toArray()).filter((o) => o.selected);
+    const failures = await Promise.all(
+      organizations.map(async (organization) => {
+        try {
+          const account = await db.accounts.get(organization.accountId);
+          if (!account) return null;
+          const rows = await listOrganizationRepositories(deps.session.clientFor(account), organization.key, organization.baseUrl, deps.now());
+          await db.transaction('rw', [db.organizations, db.repositories], async () => {
+            const current = await db.organizations.get(organization.key);
+            if (current?.accountId !== organization.accountId) return;
+            await db.repositories.where('orgKey').equals(organization.key).delete();
+            await db.repositories.bulkPut(rows);
+          });
+          return null;
+        } catch (error) {
+          // One organization failing (offline, signed out) keeps its cached rows and says why.
+          return { key: organization.key, name: organization.name, error: toAppErrorValue(error) };
+        }
+      }),
+    );
+    return { ...(await list()), failures: failures.filter((f) => f !== null) };
+  }
+
+  return { list, refresh };
+}
+
+function toView(record: RepositoryRecord): RepositoryView {
+  return {
+    id: record.id,
+    orgKey: record.orgKey,
+    projectName: record.projectName,
+    name: record.name,
+    defaultBranch: record.defaultBranch,
+    webUrl: record.webUrl,
+    // The canonical forms: dev.azure.com for legacy organizations, no user name in the URL.
+    httpsUrl: parseAzureRemote(record.remoteUrl)?.httpsUrl ?? record.remoteUrl,
+    sshUrl: record.sshUrl ? (parseAzureRemote(record.sshUrl)?.sshUrl ?? record.sshUrl) : null,
+    isFork: record.isFork,
+  };
+}

@@ -1,0 +1,31 @@
+import type { GitRepository } from 'azure-devops-node-api/interfaces/GitInterfaces';
+import type { RepositoryRecord } from '../db/schema';
+import type { RestClient } from '../azure/rest-client';
+
+/**
+ * Every repository of one organization (docs/azure-devops-rest.md#repositories): one organization-wide
+ * call. Disabled repositories refuse Git operations, so they are left out.
+ */
+export async function listOrganizationRepositories(client: RestClient, orgKey: string, baseUrl: string, now: number): Promise<RepositoryRecord[]> {
+  const answer = await client.request<{ value?: GitRepository[] } | undefined>({ url: `${baseUrl.replace(/\/+$/, '')}/_apis/git/repositories` });
+  const records: RepositoryRecord[] = [];
+  for (const repo of answer?.value ?? []) {
+    if (!repo.id || !repo.name || !repo.project?.id || repo.isDisabled) continue;
+    records.push({
+      id: repo.id,
+      orgKey,
+      projectId: repo.project.id,
+      projectName: repo.project.name ?? '',
+      name: repo.name,
+      defaultBranch: repo.defaultBranch ? repo.defaultBranch.replace(/^refs\/heads\//, '') : null,
+      webUrl: repo.webUrl ?? '',
+      // The service may put `{org}@` in front of the host; it is not part of the address.
+      remoteUrl: (repo.remoteUrl ?? '').replace(/^(https?:\/\/)[^@/]+@/, '$1'),
+      sshUrl: repo.sshUrl ?? null,
+      isFork: repo.isFork === true,
+      size: typeof repo.size === 'number' ? repo.size : 0,
+      cachedAt: now,
+    });
+  }
+  return records;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { matchRepositories } from '@/entrypoints/popup/repositories/match-repositories';
+import type { RepositoryView } from '@/lib/messaging/protocol';
+
+const repo = (orgKey: string, projectName: string, name: string): RepositoryView => ({
+  id: `${orgKey}/${projectName}/${name}`,
+  orgKey,
+  projectName,
+  name,
+  defaultBranch: 'main',
+  webUrl: '',
+  httpsUrl: '',
+  sshUrl: null,
+  isFork: false,
+});
+const orgs = new Map([
+  ['c', 'contoso'],
+  ['f', 'fabrikam'],
+]);
+const all = [repo('f', 'Web', 'portal'), repo('c', 'Mobile App', 'ios-app'), repo('c', 'Mobile App', 'android-app'), repo('c', 'Platform', 'app-shell'), repo('c', 'Tools', 'scripts')];
+const names = (filter: string) => matchRepositories(all, filter, orgs).map((r) => r.name);
+
+describe('popup/match-repositories', () => {
+  it('lists everything by organization, project and name when the filter is empty', () => {
+    expect(names('  ')).toEqual(['android-app', 'ios-app', 'app-shell', 'scripts', 'portal']);
+  });
+
+  it('ranks a name that starts with the filter before one that contains it', () => {
+    expect(names('app')).toEqual(['app-shell', 'android-app', 'ios-app']);
+  });
+
+  it('finds the letters in order across organization, project and name when nothing else matches', () => {
+    expect(names('mapios')).toEqual(['ios-app']);
+    expect(names('fab web')).toEqual(['portal']);
+  });
+
+  it('matches the project name too, and nothing for a filter no repository fits', () => {
+    expect(names('tools')).toEqual(['scripts']);
+    expect(names('zzz')).toEqual([]);
+  });
+
+  it('filters 5,000 repositories without copying more than it returns', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => repo('c', `Project ${i % 50}`, `service-${i}`));
+    expect(matchRepositories(many, 'service-4999', orgs).map((r) => r.name)).toEqual(['service-4999']);
+  });
+});

@@ -1,0 +1,68 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createRepositoryCache } from '@/lib/repositories/repository-cache';
+import { startFakeAdo, type FakeAdo } from '../../../fake-ado/server';
+import { basic } from '../../../fake-ado/fixtures/basic';
+import { CONTOSO, holdRequests, key, startSession } from '../auth/session-harness';
+
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+
+let fake: FakeAdo;
+beforeAll(async () => {
+  fake = await startFakeAdo({ port: 0 });
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.control.reset());
+
+const contosoRepositories = () =>
+  (fake.control.state.data.organizations.find((o) => o.name === 'contoso')?.projects ?? []).flatMap((p) => p.repositories.map((r) => r.name));
+
+describe('lib/repositories/repository-cache', () => {
+  it('lists every repository of a connected organization after a refresh, in canonical clone forms', async () => {
+    const started = startSession(fake);
+    await started.session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    const cache = createRepositoryCache({ db: started.db, session: started.session, now: () => started.clock.now });
+
+    expect((await cache.list()).repositories).toEqual([]);
+    const { repositories, organizations, failures } = await cache.refresh();
+
+    expect(failures).toEqual([]);
+    expect(repositories.map((r) => r.name).sort()).toEqual([...contosoRepositories()].sort());
+    expect(organizations).toEqual([{ key: key(CONTOSO), name: 'contoso', refreshedAt: started.clock.now }]);
+    const ios = repositories.find((r) => r.name === 'ios-app')!;
+    expect(ios).toMatchObject({ httpsUrl: 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app', sshUrl: 'git@ssh.dev.azure.com:v3/contoso/Mobile%20App/ios-app' });
+  });
+
+  it('paints from the cache with no network request, and keeps the cache when a refresh fails', async () => {
+    const started = startSession(fake);
+    await started.session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    const cache = createRepositoryCache({ db: started.db, session: started.session, now: () => started.clock.now });
+    const before = (await cache.refresh()).repositories;
+    fake.control.clearRequests();
+
+    expect((await cache.list()).repositories).toEqual(before);
+    expect(fake.control.requests()).toEqual([]);
+
+    fake.control.setFailures({ offline: true });
+    const offline = await cache.refresh();
+    expect(offline.repositories).toEqual(before);
+    expect(offline.failures).toEqual([{ key: key(CONTOSO), name: 'contoso', error: expect.objectContaining({ kind: 'offline' }) }]);
+  });
+
+  it('stores nothing for an organization signed out while its list was loading', async () => {
+    const holds: ReturnType<typeof holdRequests>[] = [];
+    const started = startSession(fake, { holds });
+    const { account } = await started.session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    const hold = holdRequests((url) => url.pathname.endsWith('/_apis/git/repositories'));
+    holds.push(hold);
+    const cache = createRepositoryCache({ db: started.db, session: started.session, now: () => started.clock.now });
+
+    const refreshing = cache.refresh();
+    await hold.arrived;
+    await started.session.signOut({ accountId: account.id });
+    hold.release();
+    await refreshing;
+
+    expect(await started.db.repositories.count()).toBe(0);
+  });
+});

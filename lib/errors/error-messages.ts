@@ -334,6 +334,12 @@ export const appErrors = {
   unreadableSavedSignIn: (): AppErrorValue => ({ kind: 'reauth-required', message: 'A saved sign-in could not be read. Sign in again.' }),
   invalidSetting: (name: string): AppErrorValue => ({ kind: 'invalid-input', message: `The setting "${name}" has a value it cannot take.` }),
 
+  /** A repository list that could not be refreshed: the cached one stays on screen. */
+  refreshFailed: (org: string, cause: AppErrorValue, cachedAt: number | null): AppErrorValue => ({
+    ...cause,
+    message: `${org}: ${cause.message} Showing the list from ${cachedAt ? new Date(cachedAt).toLocaleString() : 'before'}.`,
+  }),
+
   // The message channel
   unknownMessage: (): AppErrorValue => ({ kind: 'invalid-message', message: 'ADO Companion received a request it does not understand.' }),
   malformedMessage: (): AppErrorValue => ({ kind: 'invalid-message', message: 'ADO Companion received a malformed request.' }),

@@ -8,7 +8,8 @@
 export const BUDGETS_GZIP_BYTES = {
   'content script': 3_600,
   background: 60_000,
-  popup: 24_000,
+  // The repository browser brought it from 22 to 25 KiB.
+  popup: 26_000,
 } as const;
 
 export type BundleName = keyof typeof BUDGETS_GZIP_BYTES;

@@ -4,6 +4,7 @@ import type { RepositoryListView, RepositoryView } from '@/lib/messaging/protoco
 import { sendMessage } from '@/lib/messaging/send-message';
 import { DESKTOP_CLIENTS, desktopClient } from '@/lib/clients/desktop-clients';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
+import { appErrors } from '@/lib/errors/error-messages';
 import { usePopupState } from '../state';
 import { useAction } from '../use-action';
 import { matchRepositories } from './match-repositories';
@@ -80,7 +81,7 @@ export function RepositoriesView() {
             (refreshing.busy.value ? ' · updating…' : oldest ? ` · updated ${new Date(oldest).toLocaleString()}` : '')}
       </p>
       {view?.failures.map((failure) => (
-        <ErrorNotice key={failure.key} error={{ ...failure.error, message: `${failure.name}: ${failure.error.message} Showing the list from ${oldest ? new Date(oldest).toLocaleString() : 'before'}.` }} />
+        <ErrorNotice key={failure.key} error={appErrors.refreshFailed(failure.name, failure.error, oldest ?? null)} />
       ))}
       <ErrorNotice error={refreshing.error.value} />
       {view && view.organizations.length === 0 && <p class="notice notice-info">No organization is selected. Choose some under Accounts.</p>}

@@ -12,8 +12,8 @@ export async function evaluateInContentScript<T>(extensionPage: Page, url: strin
       const tabs = await api.tabs.query({});
       const tab = tabs.find((t) => t.url === url);
       if (tab?.id === undefined) throw new Error(`no tab shows ${url}; open tabs: ${tabs.map((t) => t.url).join(', ')}`);
-      const [result] = await api.tabs.executeScript(tab.id, { code });
-      return result as T;
+      const results = await api.tabs.executeScript(tab.id, { code });
+      return results?.[0] as T;
     },
     url,
     code,

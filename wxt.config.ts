@@ -12,6 +12,15 @@ export const AZURE_HOST_PERMISSIONS = [
 
 const SERVER_HOST_PERMISSIONS = ['https://*/*', 'http://*/*'];
 
+/**
+ * The oldest browsers the extension is built and tested for (docs/browser-support.md): Chromium 120
+ * (Chrome and Edge: MV3 service worker kept alive by pending extension API calls such as the
+ * sign-in window, storage.session, optional_host_permissions); Firefox 142
+ * (data_collection_permissions).
+ */
+export const MINIMUM_CHROME_VERSION = '120';
+export const MINIMUM_FIREFOX_VERSION = '142.0';
+
 export default defineConfig({
   // The packaging test zips into a folder of its own, so it never rebuilds under a running E2E test.
   outDir: process.env.ADO_COMPANION_OUT_DIR ?? '.output',
@@ -28,13 +37,14 @@ export default defineConfig({
       ? { optional_host_permissions: SERVER_HOST_PERMISSIONS }
       : { optional_permissions: SERVER_HOST_PERMISSIONS }),
     action: { default_title: 'ADO Companion' },
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: MINIMUM_CHROME_VERSION }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             // A fixed add-on id keeps Firefox's identity redirect URL stable (see README, Entra app).
             gecko: {
               id: 'ado-companion@ado-companion.dev',
-              strict_min_version: '142.0',
+              strict_min_version: MINIMUM_FIREFOX_VERSION,
               // Tokens and data go only to the Azure DevOps hosts the user signs in to.
               data_collection_permissions: { required: ['none'] },
             },

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { appErrors } from '@/lib/errors/error-messages';
 import { AppError, toAppErrorValue } from '@/lib/errors/app-error';
 import { classifySender, type SenderInfo } from '@/lib/messaging/classify-sender';
 import { envelopeSchema, protocol, type MessageType, type RequestOf, type ResponseOf, type SenderKind } from '@/lib/messaging/protocol';
@@ -20,7 +21,7 @@ export async function routeMessage(
   try {
     const envelope = envelopeSchema.safeParse(message);
     if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) {
-      throw new AppError({ kind: 'invalid-message', message: 'ADO Companion received a request it does not understand.' });
+      throw new AppError(appErrors.unknownMessage());
     }
     const type = envelope.data.type as MessageType;
     const rule = protocol[type];
@@ -28,11 +29,11 @@ export async function routeMessage(
       isAzureDevOpsCloudHost(url.hostname),
     );
     if (!senderKind || !rule.senders.includes(senderKind)) {
-      throw new AppError({ kind: 'forbidden-sender', message: 'This page is not allowed to ask ADO Companion for that.' });
+      throw new AppError(appErrors.forbiddenSender());
     }
     const request = rule.request.safeParse(envelope.data.data);
     if (!request.success) {
-      throw new AppError({ kind: 'invalid-message', message: 'ADO Companion received a malformed request.' });
+      throw new AppError(appErrors.malformedMessage());
     }
     const handler = handlers[type] as Handler<MessageType>;
     return { ok: true, data: await handler(request.data, senderKind) };
@@ -41,6 +42,18 @@ export async function routeMessage(
   }
 }
 
+/**
+ * The `runtime.onMessage` listener. It answers through `sendResponse` and returns `true` (keep the
+ * channel open): returning a Promise is honoured only by Firefox and recent Chrome, and older Chrome
+ * or Edge would drop the answer, leaving every popup action with "background did not answer".
+ */
+export function createMessageListener(handlers: Handlers) {
+  return (message: unknown, sender: SenderInfo, sendResponse: (response: unknown) => void): true => {
+    void routeMessage(message, sender, handlers).then(sendResponse);
+    return true;
+  };
+}
+
 export function startMessageRouter(handlers: Handlers): void {
-  browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, handlers));
+  browser.runtime.onMessage.addListener(createMessageListener(handlers));
 }

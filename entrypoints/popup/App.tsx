@@ -5,6 +5,7 @@ import { AccountsView } from './accounts/AccountsView';
 import { ConnectView } from './accounts/ConnectView';
 import { PatForm } from './accounts/PatForm';
 import { OrganizationPicker } from './accounts/OrganizationPicker';
+import { SigningInView } from './accounts/SigningInView';
 
 export function App() {
   const state = useMemo(createPopupState, []);
@@ -24,6 +25,7 @@ export function App() {
         {screen.name === 'loading' && !state.loadError.value && <p class="muted">Loading…</p>}
         {screen.name === 'accounts' && <AccountsView />}
         {screen.name === 'connect' && <ConnectView />}
+        {screen.name === 'signing-in' && <SigningInView />}
         {screen.name === 'pat' && <PatForm initialHost={screen.host} notice={screen.notice} />}
         {screen.name === 'pick-organizations' && (
           <OrganizationPicker account={screen.account} available={screen.available} />

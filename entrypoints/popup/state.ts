@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { signal } from '@preact/signals';
-import type { AccountView, AvailableOrganization, OrganizationView } from '@/lib/messaging/protocol';
+import type { AccountView, AvailableOrganization, OrganizationView, SignInProgressView } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/send-message';
 import type { AppErrorValue } from '@/lib/errors/app-error';
 
@@ -9,6 +9,7 @@ export type Screen =
   | { name: 'loading' }
   | { name: 'accounts' }
   | { name: 'connect' }
+  | { name: 'signing-in' }
   | { name: 'pat'; host?: string; notice?: string }
   | { name: 'pick-organizations'; account: AccountView; available: AvailableOrganization[] };
 
@@ -18,6 +19,9 @@ export function createPopupState() {
   const accounts = signal<AccountView[]>([]);
   const organizations = signal<OrganizationView[]>([]);
   const loadError = signal<AppErrorValue | null>(null);
+  /** How the last OAuth sign-in ended, when this popup was not open to see it. */
+  const signInError = signal<AppErrorValue | null>(null);
+  const signIn = signal<SignInProgressView | null>(null);
 
   async function reload(): Promise<void> {
     const result = await sendMessage('accounts.list', {});
@@ -28,10 +32,27 @@ export function createPopupState() {
     loadError.value = null;
     accounts.value = result.data.accounts;
     organizations.value = result.data.organizations;
-    if (screen.value.name === 'loading') screen.value = result.data.accounts.length ? { name: 'accounts' } : { name: 'connect' };
+    signIn.value = result.data.signIn;
+    // A toolbar popup closes when the Microsoft window takes focus: opened again, it resumes the sign-in.
+    if (screen.value.name === 'loading' || screen.value.name === 'signing-in') screen.value = resumeScreen(result.data.signIn);
   }
 
-  return { screen, accounts, organizations, loadError, reload };
+  function resumeScreen(progress: SignInProgressView | null): Screen {
+    switch (progress?.status) {
+      case 'running':
+        return { name: 'signing-in' };
+      case 'choose-organizations':
+        return { name: 'pick-organizations', account: progress.account, available: progress.available };
+      case 'failed':
+        signInError.value = progress.error;
+        void sendMessage('accounts.dismissSignIn', {});
+        return { name: 'connect' };
+      default:
+        return accounts.value.length ? { name: 'accounts' } : { name: 'connect' };
+    }
+  }
+
+  return { screen, accounts, organizations, loadError, signInError, signIn, reload };
 }
 
 export type PopupState = ReturnType<typeof createPopupState>;

@@ -1,11 +1,12 @@
 /**
  * Microsoft Entra ID sign-in for Azure DevOps: authorization code + PKCE as a Single-page
- * application, driven through the browser's `identity.launchWebAuthFlow` (azure-devops-api.md §3).
+ * application, driven through the browser's `identity.launchWebAuthFlow` (docs/azure-devops-rest.md).
  *
  * Nothing here touches browser globals at import time; the caller injects the browser pieces
  * (`launchWebAuthFlow`, `fetch`, `now`). Tokens, codes and verifiers never appear in an error.
  */
 import { AppError } from '../errors/app-error';
+import { ENTRA_SENTENCES } from '../errors/error-messages';
 import { base64UrlDecode } from '../encoding/base64';
 import { entraError, oauthFailed, SIGN_IN_CANCELLED, type EntraErrorContext, type EntraStage } from './entra-errors';
 import { createPkce, randomState } from './pkce';
@@ -126,20 +127,21 @@ export async function signInWithEntra(config: EntraConfig, deps: EntraDeps, opti
   try {
     responseUrl = await deps.launchWebAuthFlow({ url, interactive: options.interactive });
   } catch (error) {
-    throw authWindowFailed(error);
+    const failure = authWindowFailed(error);
+    throw failure.kind === 'offline' ? await explainUnloadablePage(url, deps, context, failure) : failure;
   }
-  if (!responseUrl) throw oauthFailed('unexpected-answer', 'The sign-in window closed without an answer. Sign in again.');
+  if (!responseUrl) throw oauthFailed('unexpected-answer', ENTRA_SENTENCES.windowClosedWithoutAnswer);
 
   const answer = redirectParams(responseUrl, deps.redirectUri);
   if (answer.get('state') !== state) {
-    throw oauthFailed('state-mismatch', 'The sign-in answer did not match this request, so it was ignored. Sign in again.');
+    throw oauthFailed('state-mismatch', ENTRA_SENTENCES.stateMismatch);
   }
   const error = answer.get('error');
   if (error) {
     throw entraError({ error, description: answer.get('error_description'), subcode: answer.get('error_subcode') }, 'authorize', context);
   }
   const code = answer.get('code');
-  if (!code) throw oauthFailed('unexpected-answer', 'The sign-in answer carried no authorization code. Sign in again.');
+  if (!code) throw oauthFailed('unexpected-answer', ENTRA_SENTENCES.noCode);
 
   return requestTokens(
     config,
@@ -178,15 +180,31 @@ function authWindowFailed(error: unknown): AppError {
   const message = error instanceof Error ? error.message : String(error);
   // Chrome "User interaction required.", Firefox "Requires user interaction": a silent attempt.
   if (/interaction/i.test(message)) {
-    return new AppError({ kind: 'reauth-required', message: 'Microsoft needs you to sign in to Azure DevOps again.', details: { reason: 'interaction-required' } });
+    return new AppError({ kind: 'reauth-required', message: ENTRA_SENTENCES.signInAgain, details: { reason: 'interaction-required' } });
   }
   // Chrome "The user did not approve access." (window closed), Firefox "User cancelled or denied access."
   if (/cancel|approve|closed/i.test(message)) return oauthFailed('cancelled', SIGN_IN_CANCELLED);
   // Chrome "Authorization page could not be loaded."
   if (/could not be loaded|network|offline/i.test(message)) {
-    return new AppError({ kind: 'offline', message: 'The Microsoft sign-in page could not be loaded. Check your connection and try again.' });
+    return new AppError({ kind: 'offline', message: ENTRA_SENTENCES.signInPageUnreachable });
   }
-  return oauthFailed('unknown', 'The sign-in window could not finish. Sign in again.');
+  return oauthFailed('unknown', ENTRA_SENTENCES.windowFailed);
+}
+
+/**
+ * The browser reports only "could not be loaded" when the sign-in page answers with an error status,
+ * which is how Entra refuses an unregistered redirect URI or an unknown app (its own page, no
+ * redirect). Loading the same page here reads the AADSTS code it shows, so the user learns what is
+ * wrong instead of being told to check a network that works.
+ */
+async function explainUnloadablePage(url: string, deps: Pick<EntraDeps, 'fetch'>, context: EntraErrorContext, fallback: AppError): Promise<AppError> {
+  try {
+    const response = await deps.fetch(url, { credentials: 'omit', redirect: 'manual', cache: 'no-store' });
+    const code = /AADSTS(\d{4,})/.exec(await response.text())?.[1];
+    return code ? entraError({ error: 'invalid_request', codes: [Number(code)] }, 'authorize', context) : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 /** Query and fragment parameters of the final redirect, which must land on our redirect URI. */
@@ -199,13 +217,13 @@ function redirectParams(responseUrl: string, redirectUri: string): URLSearchPara
       url = null;
     }
   }
-  if (!url) throw oauthFailed('unexpected-answer', 'The sign-in answer came back to an unexpected address, so it was ignored. Sign in again.');
+  if (!url) throw oauthFailed('unexpected-answer', ENTRA_SENTENCES.unexpectedRedirect);
   const params = new URLSearchParams(url.search);
   for (const [key, value] of new URLSearchParams(url.hash.slice(1))) if (!params.has(key)) params.set(key, value);
   return params;
 }
 
-const OFFLINE_MESSAGE = 'Could not reach the Microsoft sign-in service. Check your connection and try again.';
+const OFFLINE_MESSAGE = ENTRA_SENTENCES.tokenServiceUnreachable;
 
 async function requestTokens(
   config: EntraConfig,
@@ -242,13 +260,13 @@ async function requestTokens(
     const seconds = Number(retryAfter);
     throw new AppError({
       kind: 'throttled',
-      message: 'The Microsoft sign-in service is busy. Try again in a moment.',
+      message: ENTRA_SENTENCES.tokenServiceBusy,
       ...(Number.isFinite(seconds) && seconds >= 0 ? { details: { retryAfterSeconds: seconds } } : {}),
     });
   }
   const accessToken = body && stringOf(body.access_token);
   if (status < 200 || status >= 300 || !body || !accessToken) {
-    throw oauthFailed('unexpected-answer', `The Microsoft sign-in service answered unexpectedly (HTTP ${status}). Try again in a moment.`);
+    throw oauthFailed('unexpected-answer', ENTRA_SENTENCES.unexpectedTokenAnswer(status));
   }
 
   const expiresIn = secondsOf(body.expires_in) ?? 3600;

@@ -1,4 +1,6 @@
 import { AppError } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
+import type { RestClient } from '../azure/rest-client';
 
 /** An Azure DevOps organization the signed-in user belongs to. */
 export interface EntraOrganization {
@@ -10,76 +12,49 @@ export interface EntraOrganization {
   baseUrl: string;
 }
 
+/** Who the profile service says the signed-in user is. */
+export interface EntraProfile {
+  /** '' when the profile has none. */
+  displayName: string;
+  /** '' when the profile has none. */
+  email: string;
+}
+
 const PROFILE_HOST = 'https://app.vssps.visualstudio.com';
 
 /**
- * The organizations of the signed-in user, sorted by name (azure-devops-api.md §4: profile → accounts).
- * Needs an Entra access token: these APIs refuse organization-scoped PATs. Rejects with an AppError:
- * 'auth-invalid' (401, or a sign-in page instead of JSON), 'throttled', 'offline', 'internal'.
+ * The signed-in user's profile and organizations, sorted by name (profile → accounts; see
+ * docs/azure-devops-rest.md). Needs an Entra access token: these APIs refuse organization-scoped
+ * PATs. Goes through the REST client like every other call, for its deadline, retries and
+ * redaction; rejects with the AppError it gives, or 'internal' for an answer without an id.
  */
-export async function listEntraOrganizations(accessToken: string, fetchFn: typeof fetch): Promise<EntraOrganization[]> {
-  const profile = await getJson(`${PROFILE_HOST}/_apis/profile/profiles/me?api-version=7.1`, accessToken, fetchFn);
-  const memberId = typeof profile.id === 'string' && profile.id ? profile.id : null;
+export async function listEntraOrganizations(client: RestClient): Promise<{ profile: EntraProfile; organizations: EntraOrganization[] }> {
+  const context = { organization: 'your Azure DevOps profile' };
+  const profile = asRecord(await client.request<unknown>({ url: `${PROFILE_HOST}/_apis/profile/profiles/me`, context }));
+  const memberId = text(profile?.id);
   if (!memberId) throw unexpected();
-  const accounts = await getJson(`${PROFILE_HOST}/_apis/accounts?memberId=${encodeURIComponent(memberId)}&api-version=7.1`, accessToken, fetchFn);
-  if (!Array.isArray(accounts.value)) throw unexpected();
+  const accounts = asRecord(await client.request<unknown>({ url: `${PROFILE_HOST}/_apis/accounts`, query: { memberId }, context }));
+  if (!Array.isArray(accounts?.value)) throw unexpected();
   const organizations: EntraOrganization[] = [];
   for (const account of accounts.value as unknown[]) {
-    if (account === null || typeof account !== 'object') continue;
-    const { accountName: name, accountId: id } = account as Record<string, unknown>;
-    if (typeof name !== 'string' || !name || typeof id !== 'string' || !id) continue;
+    const record = asRecord(account);
+    const name = text(record?.accountName);
+    const id = text(record?.accountId);
+    if (!name || !id) continue;
     organizations.push({ name, id, baseUrl: `https://dev.azure.com/${encodeURIComponent(name)}` });
   }
-  return organizations.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.name.localeCompare(b.name));
+  organizations.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.name.localeCompare(b.name));
+  return { profile: { displayName: text(profile?.displayName), email: text(profile?.emailAddress) }, organizations };
 }
 
-async function getJson(url: string, accessToken: string, fetchFn: typeof fetch): Promise<Record<string, unknown>> {
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetchFn(url, {
-      headers: {
-        Accept: 'application/json',
-        Authorization: `Bearer ${accessToken}`,
-        // A 401 instead of a redirect to (or 203 with) an HTML sign-in page (§1).
-        'X-TFS-FedAuthRedirect': 'Suppress',
-        'X-VSS-ReauthenticationAction': 'Suppress',
-      },
-    });
-    text = await response.text();
-  } catch {
-    throw new AppError({ kind: 'offline', message: 'Could not reach Azure DevOps to list your organizations. Check your connection and try again.' });
-  }
-  const { status } = response;
-  // 2xx that is not JSON (203 + sign-in page) means the token was not accepted (§1).
-  const isJson = /json/i.test(response.headers.get('content-type') ?? '') && !text.trimStart().startsWith('<');
-  if (status === 401 || status === 403 || (status >= 200 && status < 300 && (status === 203 || !isJson))) {
-    throw new AppError({
-      kind: 'auth-invalid',
-      message: 'Azure DevOps did not accept your Microsoft sign-in when listing your organizations. Sign in again.',
-    });
-  }
-  if (status === 429) {
-    const seconds = Number(response.headers.get('retry-after'));
-    throw new AppError({
-      kind: 'throttled',
-      message: 'Azure DevOps is limiting requests right now. Try again in a moment.',
-      ...(Number.isFinite(seconds) && seconds > 0 ? { details: { retryAfterSeconds: seconds } } : {}),
-    });
-  }
-  if (status < 200 || status >= 300) throw unexpected(status);
-  try {
-    const value: unknown = JSON.parse(text);
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // fall through
-  }
-  throw unexpected();
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-function unexpected(status?: number): AppError {
-  return new AppError({
-    kind: 'internal',
-    message: `Azure DevOps answered unexpectedly when listing your organizations${status ? ` (HTTP ${status})` : ''}. Try again later.`,
-  });
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function unexpected(): AppError {
+  return new AppError(appErrors.unexpectedOrganizationList());
 }

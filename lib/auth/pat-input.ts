@@ -1,9 +1,10 @@
 /**
  * What the popup's "Connect with a Personal Access Token" form accepts: the host (organization or
- * Azure DevOps Server collection) and the token itself (azure-devops-api.md §2). Pure functions;
+ * Azure DevOps Server collection) and the token itself (docs/azure-devops-rest.md). Pure functions;
  * messages are complete sentences and never repeat what was typed (it could be a token).
  */
 import { parseAzureRemote, type AzureRepoRef } from '../azure/remote-url';
+import { CLOUD_SSH_HOSTS, ORGANIZATION_NAME, isDevAzureHost, legacyOrganizationOfHost, namesMicrosoftCloud } from '../azure/azure-hosts';
 
 export type PatTarget =
   | {
@@ -25,8 +26,22 @@ export type PatTarget =
       tokenPageUrl: string;
     };
 
-export type HostInputResult = { ok: true; target: PatTarget } | { ok: false; message: string };
-export type PatFormatResult = { ok: true; token: string } | { ok: false; message: string };
+/**
+ * A Server address that is usable but risky: its name is written in another script (an IDN that may
+ * imitate a trusted name), or it is plain http (the token would travel unencrypted). The user must
+ * confirm before a token is sent to it.
+ */
+export interface HostWarning {
+  kind: 'lookalike' | 'insecure';
+  message: string;
+}
+
+export type HostInputResult = { ok: true; target: PatTarget; warning?: HostWarning } | { ok: false; message: string };
+/**
+ * `shapeHint`: the token is not of a shape Azure DevOps issues today. It is still tried (a new
+ * format must not lock users out); the hint is added only if Azure DevOps refuses it.
+ */
+export type PatFormatResult = { ok: true; token: string; shapeHint?: string } | { ok: false; message: string };
 
 const EXAMPLE = 'like dev.azure.com/your-org';
 const MESSAGES = {
@@ -46,7 +61,7 @@ const MESSAGES = {
   forge: (name: string) => `That is a ${name} address, not Azure DevOps. Enter your Azure DevOps organization, ${EXAMPLE}.`,
 } as const;
 
-const ORG_NAME = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+const ORG_NAME = ORGANIZATION_NAME;
 const URL_WITH_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 // git's scp-like syntax, `user@host:path`.
 const SCP_LIKE = /^[^@/\s]+@([^@/:\s]+):(.*)$/;
@@ -60,15 +75,7 @@ const FORGES: readonly (readonly [domain: string, name: string])[] = [
   ['gitea.com', 'Gitea'],
   ['sourceforge.net', 'SourceForge'],
 ];
-const CLOUD_SSH_HOSTS = new Set(['ssh.dev.azure.com', 'vs-ssh.visualstudio.com']);
-/** dev.azure.com and its org-scoped service hosts (`{service}.dev.azure.com/{org}`). */
-const DEV_AZURE_HOSTS = new Set(['dev.azure.com', 'vssps.dev.azure.com', 'vsrm.dev.azure.com', 'feeds.dev.azure.com', 'pkgs.dev.azure.com', 'vsaex.dev.azure.com']);
-/** Services of a legacy org host: `{org}.{service}.visualstudio.com`. */
-const LEGACY_SERVICES = new Set(['vssps', 'vsrm', 'feeds', 'pkgs', 'vsaex']);
-/** First labels of visualstudio.com hosts that are Microsoft sites, not organizations. */
-const NOT_ORG_LABELS = new Set(['www', 'app', 'my', 'marketplace', 'aex', 'login', 'go', 'docs', 'code', 'devblogs', 'developercommunity', 'download', 'visualstudio', 'vs-ssh', 'ssh', 'api']);
 const MICROSOFT_DOMAINS = ['azure.com', 'microsoft.com', 'microsoftonline.com', 'live.com', 'office.com', 'azure.net', 'windows.net'];
-const MICROSOFT_CLOUD_NAME = /dev\.azure\.com|visualstudio\.com/i;
 const DEV_AZURE_TYPO = /(?:^|[.-])dev[.-]?azure\.[a-z]{2,}$/;
 
 const fail = (message: string): HostInputResult => ({ ok: false, message });
@@ -115,9 +122,9 @@ export function parseHostInput(input: string): HostInputResult {
     return org && ORG_NAME.test(org) ? { ok: true, target: cloudTarget(org) } : fail(MESSAGES.sshHost);
   }
   if (scheme !== 'http' && scheme !== 'https') return fail(MESSAGES.notWeb);
-  if (MICROSOFT_CLOUD_NAME.test(url.username) || MICROSOFT_CLOUD_NAME.test(url.password)) return fail(MESSAGES.lookAlike);
+  if (namesMicrosoftCloud(url.username) || namesMicrosoftCloud(url.password)) return fail(MESSAGES.lookAlike);
 
-  if (DEV_AZURE_HOSTS.has(host)) {
+  if (isDevAzureHost(host)) {
     if (url.port) return fail(MESSAGES.cloudPort);
     const org = segments?.[0];
     if (org === undefined || org.startsWith('_')) return fail(MESSAGES.addOrganization);
@@ -126,13 +133,10 @@ export function parseHostInput(input: string): HostInputResult {
   if (endsWithDomain(host, 'dev.azure.com')) return fail(MESSAGES.notOrganizationHost('dev.azure.com'));
   if (endsWithDomain(host, 'visualstudio.com')) {
     if (url.port) return fail(MESSAGES.cloudPort);
-    const labels = host.slice(0, -'.visualstudio.com'.length).split('.');
-    const [org, service] = labels;
-    const orgHost = labels.length === 1 || (labels.length === 2 && service !== undefined && LEGACY_SERVICES.has(service));
-    if (!orgHost || org === undefined || NOT_ORG_LABELS.has(org) || !ORG_NAME.test(org)) return fail(MESSAGES.notOrganizationHost('visualstudio.com'));
-    return { ok: true, target: cloudTarget(org) };
+    const org = legacyOrganizationOfHost(host, { withService: true });
+    return org ? { ok: true, target: cloudTarget(org) } : fail(MESSAGES.notOrganizationHost('visualstudio.com'));
   }
-  if (MICROSOFT_CLOUD_NAME.test(host) || DEV_AZURE_TYPO.test(host)) return fail(MESSAGES.lookAlike);
+  if (namesMicrosoftCloud(host) || DEV_AZURE_TYPO.test(host)) return fail(MESSAGES.lookAlike);
   if (MICROSOFT_DOMAINS.some((domain) => endsWithDomain(host, domain))) return fail(MESSAGES.microsoftNotDevOps);
 
   // Azure DevOps Server: the collection is the last segment before any `_area` part of a page URL.
@@ -142,9 +146,28 @@ export function parseHostInput(input: string): HostInputResult {
   const collection = collectionPath.at(-1);
   if (collection === undefined || (collectionPath.length === 1 && collection.toLowerCase() === 'tfs')) return fail(MESSAGES.addCollection);
   // `https://evil.example/dev.azure.com/org` is not a Server collection named "org".
-  if (collectionPath.some((segment) => MICROSOFT_CLOUD_NAME.test(segment))) return fail(MESSAGES.lookAlike);
+  if (collectionPath.some((segment) => namesMicrosoftCloud(segment))) return fail(MESSAGES.lookAlike);
   const baseUrl = `${url.origin}/${collectionPath.map(encodeURIComponent).join('/')}`;
-  return { ok: true, target: { kind: 'server', collection, baseUrl, origin: url.origin, tokenPageUrl: `${baseUrl}/_usersSettings/tokens` } };
+  const target: PatTarget = { kind: 'server', collection, baseUrl, origin: url.origin, tokenPageUrl: `${baseUrl}/_usersSettings/tokens` };
+  const warning = serverWarning(url);
+  return warning ? { ok: true, target, warning } : { ok: true, target };
+}
+
+function serverWarning(url: URL): HostWarning | undefined {
+  // The URL parser turns a non-ASCII name into its ASCII (punycode) form: `dev.аzure.com` → `dev.xn--zure-….com`.
+  if (url.hostname.split('.').some((label) => label.startsWith('xn--'))) {
+    return {
+      kind: 'lookalike',
+      message: `This server's name is written with non-Latin letters; its real name is ${url.hostname}. It may imitate a name you trust. Connect only if you know this server.`,
+    };
+  }
+  if (url.protocol === 'http:') {
+    return {
+      kind: 'insecure',
+      message: `${url.host} is reached over http, without encryption: your token would travel in clear and could be read on the network. Use https if the server offers it.`,
+    };
+  }
+  return undefined;
 }
 
 function cloudTarget(organization: string): PatTarget {
@@ -182,16 +205,17 @@ const PAT_MESSAGES = {
   authorizationHeader: 'Paste only the token itself, without "Basic " or "Bearer " in front of it.',
   innerWhitespace: 'The token contains spaces or line breaks. Copy it again in one piece.',
   jwt: 'That looks like an Entra access token, not a Personal Access Token. Use "Connect to Azure DevOps" to sign in with Microsoft, or create a Personal Access Token.',
-  shape: (length: number) =>
-    `That does not look like an Azure DevOps Personal Access Token (52 or 84 characters); it has ${length}. Copy the whole token from the page that showed it.`,
+  nonAscii: 'The token contains characters Azure DevOps tokens never have. Copy it again from the page that showed it.',
+  shape: (length: number) => `Azure DevOps tokens are 52 or 84 characters; this one has ${length} — was it copied whole?`,
 } as const;
 
 const SURROUNDING_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
 
 /**
  * The token from what was pasted, surrounding whitespace (and zero-width characters) removed,
- * or why it cannot be a PAT: 52 characters (legacy, and Azure DevOps Server) or 84 matching
- * `/^.{76}AZDO.{4}$/` (current cloud format, §2); either is accepted for either kind of host.
+ * or why it cannot be a PAT (empty, with a scheme, broken by spaces, an Entra token, not ASCII).
+ * Today's shapes: 52 characters (legacy, and Azure DevOps Server) or 84 matching
+ * `/^.{76}AZDO.{4}$/` (current cloud format, docs/azure-devops-rest.md#personal-access-tokens); either is accepted for either kind of host.
  */
 export function checkPatFormat(raw: string): PatFormatResult {
   const token = typeof raw === 'string' ? raw.replace(SURROUNDING_SPACE, '') : '';
@@ -199,16 +223,16 @@ export function checkPatFormat(raw: string): PatFormatResult {
   if (/^(?:basic|bearer)\s/i.test(token)) return { ok: false, message: PAT_MESSAGES.authorizationHeader };
   if (/[\s\u200B-\u200D\u2060\uFEFF]/.test(token)) return { ok: false, message: PAT_MESSAGES.innerWhitespace };
   if (token.startsWith('eyJ')) return { ok: false, message: PAT_MESSAGES.jwt };
-  // Printable ASCII only: the token goes into `btoa(':' + token)`.
-  const ascii = /^[\x21-\x7e]+$/.test(token);
-  if (ascii && (token.length === 52 || (token.length === 84 && /^.{76}AZDO.{4}$/.test(token)))) return { ok: true, token };
-  return { ok: false, message: PAT_MESSAGES.shape([...token].length) };
+  // Printable ASCII only: the token travels in a Basic authorization header.
+  if (!/^[\x21-\x7e]+$/.test(token)) return { ok: false, message: PAT_MESSAGES.nonAscii };
+  if (token.length === 52 || (token.length === 84 && /^.{76}AZDO.{4}$/.test(token))) return { ok: true, token };
+  return { ok: true, token, shapeHint: PAT_MESSAGES.shape(token.length) };
 }
 
 /** Which part of ADO Companion a PAT scope unlocks (keys of the account's feature access, plus projects). */
 export type PatFeatureKey = 'browse' | 'createRepository' | 'pullRequests' | 'reviewers' | 'workItems' | 'projects';
 
-/** A PAT scope the popup lists under "Generate a token on Azure DevOps", per feature (§2). */
+/** A PAT scope the popup lists under "Generate a token on Azure DevOps", per feature (docs/azure-devops-rest.md#personal-access-tokens). */
 export interface PatScopeRequirement {
   key: PatFeatureKey;
   /** What the user gets, as the popup names it. */

@@ -1,10 +1,16 @@
 import { AppError } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
 
 export interface TenantDiscovery {
   /** The Entra tenant backing the organization; null when it has none or did not say. */
   tenantId: string | null;
   /** The organization is backed by Microsoft accounts (all-zero tenant): Entra OAuth cannot serve it, offer a PAT. */
   msa: boolean;
+  /**
+   * false: no such organization (the anonymous HEAD answered 404). Its REST API cannot tell: it
+   * refuses every call for a missing organization like a permission refusal. null: unknown.
+   */
+  exists: boolean | null;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -12,7 +18,7 @@ const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Which Entra tenant backs an Azure DevOps organization, from an unauthenticated HEAD on its URL
- * (azure-devops-api.md §3 "Tenant discovery", after GCM's `AzureDevOpsRestApi.GetAuthorityAsync`):
+ * (docs/azure-devops-rest.md "Tenant discovery", after GCM's `AzureDevOpsRestApi.GetAuthorityAsync`):
  * the `authorization_uri` of the Bearer challenge in `WWW-Authenticate`, else the first non-zero
  * GUID of `X-VSS-ResourceTenant`; only all-zero GUIDs there mean a Microsoft-account org.
  * When neither says anything, `{ tenantId: null, msa: false }`: sign in with `organizations`.
@@ -22,12 +28,13 @@ export async function discoverTenant(orgBaseUrl: string, fetchFn: typeof fetch):
   try {
     url = new URL(orgBaseUrl);
   } catch {
-    throw new AppError({ kind: 'invalid-input', message: 'That organization address is not a web address.' });
+    throw new AppError(appErrors.notAWebAddress());
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AppError({ kind: 'invalid-input', message: 'That organization address is not a web address.' });
+    throw new AppError(appErrors.notAWebAddress());
   }
   let headers: Headers;
+  let status: number;
   try {
     const response = await fetchFn(url.href, {
       method: 'HEAD',
@@ -37,14 +44,16 @@ export async function discoverTenant(orgBaseUrl: string, fetchFn: typeof fetch):
       headers: { 'X-TFS-FedAuthRedirect': 'Suppress' },
     });
     headers = response.headers;
+    status = response.status;
   } catch {
-    throw new AppError({ kind: 'offline', message: 'Could not reach Azure DevOps. Check your connection and try again.' });
+    throw new AppError(appErrors.cannotReachAzureDevOps());
   }
-  return tenantFromHeaders(headers);
+  const exists = status === 404 ? false : status === 401 || (status >= 200 && status < 400) ? true : null;
+  return { ...tenantFromHeaders(headers), exists };
 }
 
 /** The discovery rules on the response headers alone. */
-export function tenantFromHeaders(headers: Headers): TenantDiscovery {
+export function tenantFromHeaders(headers: Headers): Omit<TenantDiscovery, 'exists'> {
   const fromChallenge = tenantOfAuthorizationUri(headers.get('www-authenticate'));
   if (fromChallenge && fromChallenge !== ZERO_GUID) return { tenantId: fromChallenge, msa: false };
 

@@ -1,5 +1,5 @@
 /**
- * api-version negotiation (azure-devops-api.md §1). Services take 7.1; Azure DevOps Server answers a
+ * api-version negotiation (docs/azure-devops-rest.md). Services take 7.1; Azure DevOps Server answers a
  * too-new version with 400 `VssVersionOutOfRangeException` "… The latest REST API version this
  * server supports is Y." The REST client learns Y once per collection and sends it from then on;
  * this module holds what was learned and the version arithmetic.
@@ -118,7 +118,7 @@ export function capApiVersion(requested: string, cap: string | undefined): strin
   return `${limit.major}.${limit.minor}${wanted.preview ?? ''}`;
 }
 
-/** Y in "… The latest REST API version this server supports is Y." (§1), or null. */
+/** Y in "… The latest REST API version this server supports is Y." (docs/azure-devops-rest.md#versions-headers-errors), or null. */
 export function latestSupportedApiVersion(message: string): string | null {
   const match = /latest REST API version this server supports is\s+(\d+(?:\.\d+)?)/i.exec(message);
   return match ? match[1]! : null;

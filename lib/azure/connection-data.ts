@@ -1,11 +1,14 @@
 /**
- * Who a token is, in one organization (azure-devops-api.md §2 "Validate a PAT against one org"):
+ * Who a token is, in one organization (docs/azure-devops-rest.md "Validate a PAT against one org"):
  * `GET {base}/_apis/connectionData`, without api-version like `WebApi.connect()`.
  */
 import { AppError } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
 import { isAzureDevOpsCloudHost } from './azure-hosts';
 import { organizationOf } from './azure-error';
 import type { RestClient } from './rest-client';
+import type { ConnectionData as WireConnectionData } from 'azure-devops-node-api/interfaces/LocationsInterfaces';
+import type { Identity } from 'azure-devops-node-api/interfaces/IdentitiesInterfaces';
 
 export interface ConnectionData {
   /** VSS identity id: reviewer ids, `autoCompleteSetBy`, "me" filters. */
@@ -24,27 +27,22 @@ const ANONYMOUS_DESCRIPTOR = /^Microsoft\.TeamFoundation\.(UnauthenticatedIdenti
 
 export async function getConnectionData(client: RestClient, baseUrl: string): Promise<ConnectionData> {
   const base = baseUrl.replace(/\/+$/, '');
-  const answer = await client.request<unknown>({ url: `${base}/_apis/connectionData`, apiVersion: null });
+  // The official client's types describe the answer; every field is still checked, since an answer
+  // from a proxy or an old server may lack any of them.
+  const answer = await client.request<WireConnectionData | undefined>({ url: `${base}/_apis/connectionData`, apiVersion: null });
   const data = asRecord(answer);
-  const user = asRecord(data?.authenticatedUser);
+  const user = asRecord(data?.authenticatedUser as Identity | undefined);
   const userId = text(user?.id);
   const descriptor = text(user?.descriptor);
   const organization = organizationOf(base) ?? hostOf(base);
 
-  // §2: success is 200 + JSON + authenticatedUser.id — and an identity that is someone.
+  // docs/azure-devops-rest.md#personal-access-tokens: success is 200 + JSON + authenticatedUser.id — and an identity that is someone.
   if (!userId || userId === ZERO_GUID || ANONYMOUS_DESCRIPTOR.test(descriptor)) {
-    throw new AppError({
-      kind: 'auth-invalid',
-      message: `Azure DevOps answered for ${organization} without knowing who you are: the token was not accepted. Check it, or create a new one and connect again.`,
-      details: { anonymous: true },
-    });
+    throw new AppError(appErrors.anonymousAnswer(organization));
   }
   const instanceId = text(data?.instanceId);
   if (!instanceId) {
-    throw new AppError({
-      kind: 'internal',
-      message: `${hostOf(base)} did not answer like Azure DevOps. Check the address of the organization or collection.`,
-    });
+    throw new AppError(appErrors.notAzureDevOps(hostOf(base)));
   }
   const properties = asRecord(user?.properties);
   const mail = propertyValue(properties, 'Mail');

@@ -1,6 +1,6 @@
 import { parseAzureRepoUrl, type AzureRepoRef } from './remote-url';
 
-// URL shapes: /work/shared/azure-devops-pages.md §1.
+// URL shapes: docs/azure-devops-pages.md.
 export type AzurePageType =
   | 'files'
   | 'commit'

@@ -5,20 +5,25 @@
  * - write scopes: a request the server must reject for its body *after* authorizing it (Azure
  *   DevOps checks the token's scope for the route before it looks at the body or the target):
  *   a 400/404 means "allowed", 401 TF400813/403 means "not allowed". Nothing is ever created.
- * Probes run in parallel. A missing scope is `false`; a network failure, a 5xx or a credential
- * that does not work at all is thrown.
+ * Probes run in parallel. A missing scope is `false`. Anything else that goes wrong (a network
+ * failure, a timeout, a 5xx, an API a server lacks) is `null`, "could not check": the capability is
+ * optional, and a hiccup in one probe must never fail a sign-in whose identity is already proven.
  */
 import { AppError, type ErrorKind } from '../errors/app-error';
 import type { RestClient } from './rest-client';
+import { vsspsBaseOf } from './azure-hosts';
+
+/** true: allowed; false: refused (scope or policy); null: could not check (try again later). */
+export type FeatureState = boolean | null;
 
 /** What a token may do in one organization (stored on the account, shown in the popup). */
 export type FeatureAccess = {
-  browse: boolean;
-  createRepository: boolean;
-  pullRequests: boolean;
-  reviewers: boolean;
-  workItems: boolean;
-  sshKeys: boolean;
+  browse: FeatureState;
+  createRepository: FeatureState;
+  pullRequests: FeatureState;
+  reviewers: FeatureState;
+  workItems: FeatureState;
+  sshKeys: FeatureState;
 };
 
 const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
@@ -28,7 +33,7 @@ const DENIED: ReadonlySet<ErrorKind> = new Set(['auth-missing-scope', 'oauth-blo
 /** What a write probe gets once the scope check passed: the body or the target was refused. */
 const REJECTED_AFTER_AUTHORIZATION: ReadonlySet<ErrorKind> = new Set(['invalid-input', 'invalid-name', 'not-found', 'conflict']);
 /**
- * §12: the SSH key API is internal; which credentials it takes is unverified. Any refusal
+ * docs/azure-devops-rest.md#ssh-keys: the SSH key API is internal; which credentials it takes is unverified. Any refusal
  * (401/403/404, a sign-in page) means "use the SSH keys page instead".
  */
 const SSH_UNAVAILABLE: ReadonlySet<ErrorKind> = new Set([...DENIED, 'auth-invalid', 'auth-expired', 'not-found', 'invalid-input']);
@@ -48,7 +53,7 @@ export async function probeFeatures(client: RestClient, baseUrl: string): Promis
       DENIED,
       REJECTED_AFTER_AUTHORIZATION,
     ),
-    // vso.identity (assumed, §2): a search is read-only. 404: no picker on this server (§10).
+    // vso.identity (assumed, docs/azure-devops-rest.md#personal-access-tokens): a search is read-only. 404: no picker on this server (docs/azure-devops-rest.md#identity-picker).
     probe(
       () =>
         client.request({
@@ -61,7 +66,7 @@ export async function probeFeatures(client: RestClient, baseUrl: string): Promis
     ),
     // vso.work: errorPolicy=omit answers a missing item with null instead of 404.
     probe(() => client.request({ url: `${base}/_apis/wit/workitems`, query: { ids: 1, errorPolicy: 'omit' } }), DENIED),
-    // Cloud only (§12); Server has no such API.
+    // Cloud only (docs/azure-devops-rest.md#ssh-keys); Server has no such API.
     vssps
       ? probe(
           () =>
@@ -79,34 +84,16 @@ export async function probeFeatures(client: RestClient, baseUrl: string): Promis
 
 /**
  * true when the request succeeds (or fails in a way that proves authorization passed);
- * false when it is refused for scope/policy; anything else is thrown.
+ * false when it is refused for scope/policy; null for anything else.
  */
-async function probe(run: () => Promise<unknown>, denied: ReadonlySet<ErrorKind>, allowed: ReadonlySet<ErrorKind> = new Set()): Promise<boolean> {
+async function probe(run: () => Promise<unknown>, denied: ReadonlySet<ErrorKind>, allowed: ReadonlySet<ErrorKind> = new Set()): Promise<FeatureState> {
   try {
     await run();
     return true;
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
+    if (!(error instanceof AppError)) return null;
     if (denied.has(error.kind)) return false;
     if (allowed.has(error.kind)) return true;
-    throw error;
-  }
-}
-
-/** `https://dev.azure.com/{org}` → `https://vssps.dev.azure.com/{org}`; legacy `{org}.visualstudio.com` → `{org}.vssps.visualstudio.com`; Server → null. */
-export function vsspsBaseOf(baseUrl: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
     return null;
   }
-  const host = url.hostname.toLowerCase();
-  if (host === 'dev.azure.com') {
-    const org = url.pathname.split('/').find(Boolean);
-    return org ? `https://vssps.dev.azure.com/${org}` : null;
-  }
-  const legacy = /^([a-z0-9-]+)\.visualstudio\.com$/.exec(host);
-  if (legacy && legacy[1] !== 'app') return `https://${legacy[1]}.vssps.visualstudio.com`;
-  return null;
 }

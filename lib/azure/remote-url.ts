@@ -1,3 +1,5 @@
+import { CLOUD_SSH_HOSTS, LEGACY_SSH_HOST, ORGANIZATION_NAME, legacyOrganizationOfHost, namesMicrosoftCloud } from './azure-hosts';
+
 /**
  * One Azure DevOps Git repository, as named by any of its clone URLs or web pages.
  *
@@ -48,13 +50,14 @@ export function parseAzureRepoUrl(input: string): AzureRepoUrl | null {
   const { scheme, host, port, segments } = location;
 
   if (CLOUD_SSH_HOSTS.has(host)) {
-    return scheme === 'ssh' && (port === '' || port === '22') ? parseCloudSsh(segments) : null;
+    if (scheme !== 'ssh' || (port !== '' && port !== '22')) return null;
+    return host === LEGACY_SSH_HOST && segments.includes('_ssh') ? parseLegacySsh(location) : parseCloudSsh(segments);
   }
   if (scheme === 'ssh') return parseServer(location);
   if (host === 'dev.azure.com') {
     return port === '' ? parseCloudGitPath(segments[0], segments.slice(1)) : null;
   }
-  const legacyOrg = /^([a-z0-9][a-z0-9-]*)\.visualstudio\.com$/.exec(host)?.[1];
+  const legacyOrg = legacyOrganizationOfHost(host);
   if (legacyOrg) {
     if (port !== '') return null;
     const rest = segments[0]?.toLowerCase() === 'defaultcollection' ? segments.slice(1) : segments;
@@ -126,6 +129,18 @@ function parseCloudSsh(segments: string[]): AzureRepoUrl | null {
   return { repo: cloudRef(org, project, repository), pagePath: [] };
 }
 
+/**
+ * Legacy SSH: `ssh://{org}@vs-ssh.visualstudio.com[:22]/[DefaultCollection/][{project}/]_ssh/{repo}`,
+ * where the organization is the user name.
+ */
+function parseLegacySsh({ userinfo, segments }: Location): AzureRepoUrl | null {
+  const org = decodeName(userinfo.split(':')[0] ?? '');
+  const rest = segments[0]?.toLowerCase() === 'defaultcollection' ? segments.slice(1) : segments;
+  const at = rest.indexOf('_ssh');
+  if (at < 0 || at > 1 || rest.length !== at + 2) return null;
+  return parseCloudGitPath(org ?? undefined, [...rest.slice(0, at), '_git', rest[at + 1]!]);
+}
+
 /** `[{project}/]_git/{repo}...` after the organization of a cloud host. */
 function parseCloudGitPath(rawOrg: string | undefined, rest: string[]): AzureRepoUrl | null {
   const org = rawOrg === undefined ? null : decodeName(rawOrg);
@@ -154,7 +169,7 @@ function cloudRef(organization: string, project: string, repository: string): Az
 function parseServer({ scheme, host, port, userinfo, segments }: Location): AzureRepoUrl | null {
   // A Microsoft cloud name anywhere but in a cloud host is a look-alike (`dev.azure.com.evil.example`,
   // `https://dev.azure.com@evil.example/...`), not an on-prem server.
-  if (FORGE_HOST.test(host) || MICROSOFT_CLOUD_NAME.test(host) || MICROSOFT_CLOUD_NAME.test(userinfo)) return null;
+  if (FORGE_HOST.test(host) || namesMicrosoftCloud(host) || namesMicrosoftCloud(userinfo)) return null;
   const git = splitAtGit(segments);
   // With a single segment before `_git` we could not tell a collection from a project.
   if (!git || git.before.length < 2) return null;
@@ -163,7 +178,7 @@ function parseServer({ scheme, host, port, userinfo, segments }: Location): Azur
   const virtualDir = names.slice(0, -2);
   const repository = decodeName(git.repo);
   if (!repository || !project || !collection || !virtualDir.every((name) => name !== null)) return null;
-  if ([...virtualDir, collection].some((name) => MICROSOFT_CLOUD_NAME.test(name))) return null;
+  if ([...virtualDir, collection].some((name) => namesMicrosoftCloud(name))) return null;
 
   const path = [...virtualDir, collection, project].map(encodeURIComponent).join('/');
   const gitPath = `${path}/_git/${encodeURIComponent(repository)}`;
@@ -182,10 +197,8 @@ function parseServer({ scheme, host, port, userinfo, segments }: Location): Azur
   };
 }
 
-const CLOUD_SSH_HOSTS = new Set(['ssh.dev.azure.com', 'vs-ssh.visualstudio.com']);
-const ORG_NAME = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+const ORG_NAME = ORGANIZATION_NAME;
 const FORGE_HOST = /(?:^|\.)(?:github\.com|gitlab\.com|bitbucket\.org)$/;
-const MICROSOFT_CLOUD_NAME = /dev\.azure\.com|visualstudio\.com/i;
 
 interface GitPath {
   /** Raw segments between the organization (or host) and `_git`. */

@@ -1,6 +1,6 @@
 /**
  * The extension's REST client for Azure DevOps: a thin typed layer over `fetch` that runs in the
- * background service worker (azure-devops-api.md §1, §2, §14, §15).
+ * background service worker (docs/azure-devops-rest.md).
  *
  * - Authenticates every call (PAT as Basic, Entra token as Bearer) and asks for 401s instead of
  *   sign-in redirects; a sign-in page that comes back anyway is an auth failure, not data.
@@ -13,6 +13,7 @@
  * Nothing touches browser globals at import time: `fetch` and `setTimeout` are looked up per call.
  */
 import { AppError } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
 import {
   capApiVersion,
   collectionBaseOf,
@@ -42,6 +43,11 @@ export interface RestClientOptions {
   onUnauthorized?: (rejected: Credential) => Promise<Credential | null>;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Whether this client's credential may go to a URL (the hosts of the account that owns it). A
+   * request elsewhere fails before anything is sent. Default: anywhere (tests, a credential being tried).
+   */
+  isAllowedUrl?: (url: URL) => boolean | Promise<boolean>;
   /** Retries after 429, 502/503/504 and network errors, together. Default 3. */
   maxRetries?: number;
   /**
@@ -54,7 +60,7 @@ export interface RestClientOptions {
   /** Per attempt, including reading the answer; 0 = none. Default 60 000 ms. A timeout counts as a network error. */
   timeoutMs?: number;
   /**
-   * A served answer carried Retry-After (Azure DevOps delayed it, §14): not waited for, only
+   * A served answer carried Retry-After (Azure DevOps delayed it, docs/azure-devops-rest.md#throttling): not waited for, only
    * reported, e.g. to slow down background refreshes.
    */
   onRateLimitHint?: (hint: { retryAfterSeconds: number; url: string }) => void;
@@ -91,7 +97,7 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
 export function authorizationHeader(credential: Credential): string {
-  // §2: "Use any value for the user name and the token as the password" — an empty user name.
+  // docs/azure-devops-rest.md#personal-access-tokens: "Use any value for the user name and the token as the password" — an empty user name.
   return credential.kind === 'pat' ? `Basic ${base64Utf8(`:${credential.token}`)}` : `Bearer ${credential.token}`;
 }
 
@@ -157,10 +163,11 @@ export function createRestClient(options: RestClientOptions): RestClient {
 
       const target = new URL(url.href);
       if (version) target.searchParams.set('api-version', version);
+      if (options.isAllowedUrl && !(await options.isAllowedUrl(target))) throw new AppError(appErrors.tokenHostRefused(target.host));
       const headers: Record<string, string> = {
         Accept: 'application/json',
         Authorization: authorizationHeader(credential),
-        // §1: a 401 instead of a 302/203 sign-in page.
+        // docs/azure-devops-rest.md#versions-headers-errors: a 401 instead of a 302/203 sign-in page.
         'X-TFS-FedAuthRedirect': 'Suppress',
         'X-VSS-ReauthenticationAction': 'Suppress',
       };
@@ -188,7 +195,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
       const { status } = answer;
       const retryAfter = retryAfterSeconds(answer.headers);
 
-      // §14: a 429 was blocked before it ran, whatever the method.
+      // docs/azure-devops-rest.md#throttling: a 429 was blocked before it ran, whatever the method.
       if (status === 429) {
         if (retryAfter !== null && retryAfter > maxRetryAfter) return fail(throttledError(retryAfter));
         if (retries >= maxRetries) return fail(throttledError(retryAfter ?? Math.ceil(backoffMs(retries) / 1000)));
@@ -229,7 +236,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
         return parsed.value as T;
       }
 
-      // §1: a Server answers a too-new api-version with the newest it supports; learn it, retry once.
+      // docs/azure-devops-rest.md#versions-headers-errors: a Server answers a too-new api-version with the newest it supports; learn it, retry once.
       if (status === 400 && version && requestedVersion && !renegotiated) {
         const envelope = readAdoErrorEnvelope(parsed.value);
         const latest = envelope.typeKey === 'VssVersionOutOfRangeException' ? latestSupportedApiVersion(envelope.message ?? '') : null;
@@ -263,12 +270,12 @@ function buildUrl(req: RestRequest): URL {
   try {
     url = new URL(req.url);
   } catch {
-    throw new AppError({ kind: 'internal', message: 'ADO Companion tried to call Azure DevOps with an address that is not valid.' });
+    throw new AppError(appErrors.badRequestAddress());
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AppError({ kind: 'internal', message: 'ADO Companion tried to call Azure DevOps with an address that is not valid.' });
+    throw new AppError(appErrors.badRequestAddress());
   }
-  // `https://org@dev.azure.com/…` (§13) is a valid remote, but fetch refuses URLs with credentials.
+  // `https://org@dev.azure.com/…` (docs/azure-devops-hosts.md) is a valid remote, but fetch refuses URLs with credentials.
   url.username = '';
   url.password = '';
   url.hash = '';
@@ -290,7 +297,7 @@ function encodeBody(req: RestRequest): { payload: string; contentType: string } 
 type Parsed = { kind: 'json'; value: unknown } | { kind: 'empty'; value: undefined } | { kind: 'broken'; value: string } | { kind: 'other'; value: string };
 
 /**
- * JSON, nothing, JSON that does not parse, or something else (HTML sign-in page, text). §1: a
+ * JSON, nothing, JSON that does not parse, or something else (HTML sign-in page, text). docs/azure-devops-rest.md#versions-headers-errors: a
  * success answer that is not JSON, or starts with `<`, is the sign-in page.
  */
 function parseAnswer(answer: Answer): Parsed {

@@ -2,7 +2,7 @@
  * DOM anchors on Azure DevOps web pages (the "New Repos experience", bolt / azure-devops-ui).
  *
  * The single place content scripts look up where to mount. No Microsoft document describes this DOM:
- * every selector is third-party knowledge (see ../shared/azure-devops-pages.md §2, §3, §5) and can
+ * every selector is third-party knowledge (see docs/azure-devops-pages.md) and can
  * change without notice. Candidate lists are ordered most specific first; mount into the first match.
  * tests/fake-ado/pages renders the same markup and tests/unit/fake-ado-pages.test.ts proves each
  * selector here matches the fake page it belongs to.
@@ -42,7 +42,7 @@ export const HEADER_COMMAND_ITEM: SelectorCandidates = ['div.bolt-header-command
  * Files header command bar (Clone, …, overflow "More actions"). Insert at its start (GK) or before the
  * overflow item (GP). GK src/hosts/azureDevops.ts `.repos-files-header-commandbar`; GP
  * button-contributions.ts `div.repos-files-header-commandbar:nth-child(1)`; bolt fallback per the
- * pages doc "Robust anchoring advice" §1.
+ * pages doc "Robust anchoring advice".
  */
 export const FILES_HEADER_COMMANDBAR: SelectorCandidates = [
   'div.repos-files-header-commandbar',

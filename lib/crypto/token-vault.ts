@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
 import type { CompanionDb } from '../db/schema';
 
 /** A token encrypted with AES-GCM: the IV (12 bytes, fresh per seal) and ciphertext + tag. */
@@ -7,7 +8,11 @@ export interface SealedSecret {
   ciphertext: ArrayBuffer;
 }
 
-/** Encrypts tokens at rest under one non-extractable AES-GCM key kept in IndexedDB. */
+/**
+ * Encrypts tokens at rest under one non-extractable AES-GCM key kept in IndexedDB. The key sits in
+ * the same profile as the ciphertext: this keeps tokens out of casual reads of storage and exports,
+ * not away from someone who has the disk (docs/security.md).
+ */
 export interface TokenVault {
   seal(plaintext: string): Promise<SealedSecret>;
   /** Rejects with `reauth-required` when the secret was tampered with or sealed under another key. */
@@ -47,10 +52,7 @@ export function createTokenVault(db: CompanionDb): TokenVault {
         data = await globalThis.crypto.subtle.decrypt({ name: ALGORITHM.name, iv }, key, sealed.ciphertext);
       } catch {
         // The cause (an OperationError) says nothing useful, and nothing about the secret may leak.
-        throw new AppError({
-          kind: 'reauth-required',
-          message: 'A saved sign-in could not be read. Sign in again.',
-        });
+        throw new AppError(appErrors.unreadableSavedSignIn());
       }
       return new TextDecoder().decode(data);
     },

@@ -1,9 +1,13 @@
 import type { TokenVault } from '../crypto/token-vault';
-import type { CompanionDb, SecretKind } from './schema';
+import type { CompanionDb, SecretKind, SecretRecord } from './schema';
 
 /** Tokens per account and kind, sealed by the vault before they reach IndexedDB. */
 export interface SecretStore {
-  put(accountId: string, kind: SecretKind, token: string): Promise<void>;
+  /**
+   * The record to store, sealed. Seal first, then put it inside the transaction that checks its
+   * account still exists: WebCrypto cannot run inside an IndexedDB transaction (it would commit).
+   */
+  seal(accountId: string, kind: SecretKind, token: string): Promise<SecretRecord>;
   /** null when none is stored; rejects (`reauth-required`) when the stored one cannot be unsealed. */
   get(accountId: string, kind: SecretKind): Promise<string | null>;
   deleteForAccount(accountId: string): Promise<void>;
@@ -16,9 +20,9 @@ export function secretKey(accountId: string, kind: SecretKind): string {
 
 export function createSecretStore(db: CompanionDb, vault: TokenVault): SecretStore {
   return {
-    async put(accountId, kind, token) {
+    async seal(accountId, kind, token) {
       const { iv, ciphertext } = await vault.seal(token);
-      await db.secrets.put({ key: secretKey(accountId, kind), accountId, kind, iv, ciphertext });
+      return { key: secretKey(accountId, kind), accountId, kind, iv, ciphertext };
     },
 
     async get(accountId, kind) {

@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
 import type { CompanionDb } from './schema';
 
 /**
@@ -46,7 +47,7 @@ export async function updateSettings(db: CompanionDb, patch: Partial<Settings>):
     (name) => {
       const value: unknown = patch[name];
       if (!isValid[name](value)) {
-        throw new AppError({ kind: 'invalid-input', message: `The setting "${name}" has a value it cannot take.` });
+        throw new AppError(appErrors.invalidSetting(name));
       }
       return { key: name, value };
     },

@@ -1,6 +1,8 @@
+import { appErrors } from './error-messages';
+
 /**
- * Errors are values the UI can explain. Every failure that reaches a user is one of these kinds;
- * `describeError` (error-messages.ts) turns it into the sentence the user reads.
+ * Errors are values the UI can explain. Every failure that reaches a user is one of these kinds,
+ * with the sentence error-messages.ts wrote for it; the UI shows that sentence as text.
  */
 export type ErrorKind =
   | 'invalid-message' // a message that failed its schema
@@ -48,8 +50,5 @@ export class AppError extends Error {
 /** Any thrown value as an AppErrorValue; unknown errors become a generic, stack-free message. */
 export function toAppErrorValue(error: unknown): AppErrorValue {
   if (error instanceof AppError) return error.toValue();
-  return {
-    kind: 'internal',
-    message: 'Something went wrong inside ADO Companion. Try again; if it keeps happening, reload the extension.',
-  };
+  return appErrors.internal();
 }

@@ -25,7 +25,10 @@ export function classifySender(
   } catch {
     return null;
   }
-  if (url.origin === new URL(ownOrigin).origin) return 'extension-page';
+  // Scheme and host, not `URL.origin`: that is 'null' for every non-web scheme in some runtimes
+  // (Node, Firefox's moz-extension: in places), and 'null' === 'null' would let any page through.
+  const own = new URL(ownOrigin);
+  if (url.protocol === own.protocol && url.host !== '' && url.host === own.host) return 'extension-page';
   if (sender.tab && (url.protocol === 'https:' || url.protocol === 'http:') && isAzureDevOpsPageUrl(url)) {
     return 'content-script';
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import type { AccountRecord, OrganizationRecord } from '../db/schema';
+import type { AppErrorValue } from '../errors/app-error';
 
 /**
  * The single catalogue of messages between extension pages / content scripts and the background.
@@ -22,73 +23,77 @@ export interface AvailableOrganization {
   baseUrl: string;
   /** Already used through this account. */
   selected: boolean;
+  /** Another account serves it now; it moves only if the user asks (`takeOver`). */
+  servedBy?: { accountId: string; displayName: string; kind: AccountRecord['kind'] };
 }
+
+/** Where an OAuth sign-in stands, for a popup opened again after it closed mid-sign-in. */
+export type SignInProgressView =
+  | { status: 'running' }
+  | { status: 'choose-organizations'; account: AccountView; available: AvailableOrganization[] }
+  | { status: 'failed'; error: AppErrorValue };
 
 /** The outcome of turning on one organization for an OAuth account. */
 export type OrganizationSelection =
   | { baseUrl: string; name: string; status: 'connected' }
   | { baseUrl: string; name: string; status: 'blocked'; message: string; patHost: string }
+  /** Its directory is not the account's (a B2B guest): sign in against `tenantId`. */
+  | { baseUrl: string; name: string; status: 'other-tenant'; message: string; tenantId: string; patHost: string }
+  | { baseUrl: string; name: string; status: 'served-elsewhere'; message: string }
   | { baseUrl: string; name: string; status: 'failed'; message: string };
 
-export interface ProtocolMap {
-  ping: { request: Record<string, never>; response: { pong: true; version: string } };
-  'accounts.list': {
-    request: Record<string, never>;
-    response: { accounts: AccountView[]; organizations: OrganizationView[] };
-  };
-  'accounts.connectPat': {
-    request: { host: string; token: string };
-    response: { account: AccountView; organization: OrganizationView };
-  };
-  'accounts.signInOAuth': {
-    request: { accountId?: string };
-    response: { account: AccountView; available: AvailableOrganization[] };
-  };
-  'accounts.availableOrganizations': {
-    request: { accountId: string };
-    response: { account: AccountView; available: AvailableOrganization[] };
-  };
-  'accounts.selectOrganizations': {
-    request: { accountId: string; baseUrls: string[] };
-    response: { results: OrganizationSelection[] };
-  };
-  'accounts.signOut': { request: { accountId: string }; response: { removedOrganizations: number } };
-  'organizations.check': {
-    request: { key: string };
-    response: { displayName: string; email: string; checkedAt: number };
-  };
-}
-
-export type MessageType = keyof ProtocolMap;
-export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
-export type ResponseOf<K extends MessageType> = ProtocolMap[K]['response'];
-
-interface MessageRule<K extends MessageType> {
-  request: z.ZodMiniType<RequestOf<K>>;
-  senders: readonly SenderKind[];
+/** What the background answers to each message. Requests are typed by their schemas below. */
+export interface ResponseMap {
+  ping: { pong: true; version: string };
+  'accounts.list': { accounts: AccountView[]; organizations: OrganizationView[]; signIn: SignInProgressView | null };
+  'accounts.connectPat': { account: AccountView; organization: OrganizationView };
+  'accounts.signInOAuth': { account: AccountView; available: AvailableOrganization[] };
+  'accounts.availableOrganizations': { account: AccountView; available: AvailableOrganization[] };
+  'accounts.selectOrganizations': { results: OrganizationSelection[] };
+  'accounts.dismissSignIn': Record<string, never>;
+  'accounts.recheckFeatures': { account: AccountView };
+  'accounts.signOut': { removedOrganizations: number };
+  'organizations.check': { displayName: string; email: string; checkedAt: number };
 }
 
 const empty = z.strictObject({});
 const id = z.string().check(z.minLength(1), z.maxLength(100));
 // Generous bounds: enough for any real host or token, small enough to refuse junk.
 const text = (max: number) => z.string().check(z.maxLength(max));
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PAGE: readonly SenderKind[] = ['extension-page'];
 
-export const protocol: { [K in MessageType]: MessageRule<K> } = {
+/** Each message's request schema (the request type is derived from it) and who may send it. */
+export const protocol = {
   ping: { request: empty, senders: ['extension-page', 'content-script'] },
-  'accounts.list': { request: empty, senders: ['extension-page'] },
+  'accounts.list': { request: empty, senders: PAGE },
   'accounts.connectPat': {
-    request: z.strictObject({ host: text(2048), token: text(4096) }),
-    senders: ['extension-page'],
+    // `acceptedWarning`: the user confirmed the warning parseHostInput gave for this host.
+    request: z.strictObject({ host: text(2048), token: text(4096), acceptedWarning: z.optional(z.enum(['lookalike', 'insecure'])) }),
+    senders: PAGE,
   },
-  'accounts.signInOAuth': { request: z.strictObject({ accountId: z.optional(id) }), senders: ['extension-page'] },
-  'accounts.availableOrganizations': { request: z.strictObject({ accountId: id }), senders: ['extension-page'] },
+  'accounts.signInOAuth': {
+    request: z.strictObject({ accountId: z.optional(id), tenantId: z.optional(z.string().check(z.regex(GUID))) }),
+    senders: PAGE,
+  },
+  'accounts.availableOrganizations': { request: z.strictObject({ accountId: id }), senders: PAGE },
   'accounts.selectOrganizations': {
-    request: z.strictObject({ accountId: id, baseUrls: z.array(text(2048)).check(z.maxLength(500)) }),
-    senders: ['extension-page'],
+    request: z.strictObject({
+      accountId: id,
+      baseUrls: z.array(text(2048)).check(z.maxLength(500)),
+      takeOver: z.optional(z.array(text(2048)).check(z.maxLength(500))),
+    }),
+    senders: PAGE,
   },
-  'accounts.signOut': { request: z.strictObject({ accountId: id }), senders: ['extension-page'] },
-  'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: ['extension-page'] },
-};
+  'accounts.dismissSignIn': { request: empty, senders: PAGE },
+  'accounts.recheckFeatures': { request: z.strictObject({ accountId: id }), senders: PAGE },
+  'accounts.signOut': { request: z.strictObject({ accountId: id }), senders: PAGE },
+  'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: PAGE },
+} as const satisfies { [K in keyof ResponseMap]: { request: z.ZodMiniType; senders: readonly SenderKind[] } };
+
+export type MessageType = keyof typeof protocol;
+export type RequestOf<K extends MessageType> = z.infer<(typeof protocol)[K]['request']>;
+export type ResponseOf<K extends MessageType> = ResponseMap[K];
 
 /** Every message travels in this envelope, so stray messages from other code are recognisable. */
 export const envelopeSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { appErrors } from '../errors/error-messages';
 import type { MessageType, RequestOf, ResponseOf } from './protocol';
 import type { MessageResult } from './result';
 
@@ -15,11 +16,5 @@ export async function sendMessage<K extends MessageType>(
   } catch {
     // Falls through: the background could not be reached (extension reloaded or updating).
   }
-  return {
-    ok: false,
-    error: {
-      kind: 'internal',
-      message: 'ADO Companion’s background service did not answer. Reload the page or the extension.',
-    },
-  };
+  return { ok: false, error: appErrors.backgroundSilent() };
 }

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * PAT authentication and the service's failure modes (azure-devops-api.md §1, §2, §3, §14, §15):
+ * PAT authentication and the service's failure modes (docs/azure-devops-rest.md):
  * expired/wrong-org/missing-scope PATs, the 203 sign-in page, tenant discovery, throttling,
  * api-version limits, and the control API that switches them.
  */

@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * The official azure-devops-node-api client against the fake: connection data, projects,
- * repositories, refs, pushes, forks (azure-devops-api.md §2, §4–§8). If the client cannot read an
+ * repositories, refs, pushes, forks (docs/azure-devops-rest.md). If the client cannot read an
  * answer, the fake is wrong.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

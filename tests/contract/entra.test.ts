@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * Microsoft Entra ID authorization code + PKCE against the fake login.microsoftonline.com
- * (azure-devops-api.md §3, §4), then the official client with a Bearer token.
+ * (docs/entra-oauth.md), then the official client with a Bearer token.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeAdo, type FakeAdo } from '../fake-ado/server';
@@ -158,7 +158,7 @@ describe('Bearer tokens against organizations', () => {
     expect(error.message).toContain(tenant);
   });
 
-  it('tokens of Microsoft account (MSA) users do not work for the REST APIs (§3)', async () => {
+  it('tokens of Microsoft account (MSA) users do not work for the REST APIs (docs/entra-oauth.md)', async () => {
     const token = await signIn(fake, 'consumers', 'Priya Patel');
     const error = await clientError(bearerApi(fake, 'adatum', token.access_token).connect());
     expect(error.statusCode).toBe(401);
@@ -178,5 +178,85 @@ describe('Bearer tokens against organizations', () => {
       headers: { Authorization: `Basic ${Buffer.from(`:${basic.pats.janeContoso}`).toString('base64')}`, 'X-TFS-FedAuthRedirect': 'Suppress' },
     });
     expect(withPat.status).toBe(401);
+  });
+});
+
+describe('a fake Entra as strict as the real one', () => {
+  const errorPageText = async (url: string) => {
+    const res = await fakeFetch(fake, url);
+    return { status: res.status, location: res.headers.get('location'), text: await res.text() };
+  };
+
+  it('refuses an unknown client id on its own page (AADSTS700016), redirecting nowhere', async () => {
+    const page = await errorPageText(authorizeUrl(tenant, pkcePair().challenge, { client_id: '11111111-2222-3333-4444-555555555555' }));
+    expect(page).toMatchObject({ status: 400, location: null });
+    expect(page.text).toContain('AADSTS700016');
+  });
+
+  it('refuses a redirect URI the app did not register, even an https one (AADSTS50011)', async () => {
+    for (const redirect of ['https://evil.example/', 'https://0123456789abcdef.extensions.allizom.org/', `${REDIRECT_URI}x`]) {
+      const page = await errorPageText(authorizeUrl(tenant, pkcePair().challenge, { redirect_uri: redirect }));
+      expect(page, redirect).toMatchObject({ status: 400, location: null });
+      expect(page.text).toContain('AADSTS50011');
+    }
+  });
+
+  it('accepts a redirect URI once it is registered (a Firefox extension’s, here)', async () => {
+    const firefox = 'https://0123456789abcdef0123456789abcdef01234567.extensions.allizom.org/';
+    fake.control.registerEntraRedirectUri(CLIENT_ID, firefox);
+    const redirect = await pickAccount(fake, authorizeUrl(tenant, pkcePair().challenge, { redirect_uri: firefox }), 'Jane Doe');
+    expect(redirect.origin).toBe(new URL(firefox).origin);
+    expect(redirect.searchParams.get('code')).toBeTruthy();
+  });
+
+  it('takes an authorize request without a PKCE challenge, then refuses its code at redemption (AADSTS9002325)', async () => {
+    const url = authorizeUrl(tenant, '', {});
+    const code = (await pickAccount(fake, url.replace(/&code_challenge=&code_challenge_method=S256/, ''), 'Jane Doe')).searchParams.get('code')!;
+    expect(code).toBeTruthy();
+    const res = await tokenRequest(fake, tenant, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: pkcePair().verifier });
+    expect(res.body.error_description).toMatch(/^AADSTS9002325:/);
+  });
+
+  it('refuses cross-origin redemption for an app registered on the web platform (AADSTS9002326)', async () => {
+    fake.control.setFailures({ entraApp: { clientId: CLIENT_ID, redirectUris: [], platform: 'web' } });
+    const { verifier, challenge } = pkcePair();
+    const code = (await pickAccount(fake, authorizeUrl(tenant, challenge), 'Jane Doe')).searchParams.get('code')!;
+    const res = await tokenRequest(fake, tenant, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: verifier });
+    expect(res.body.error_description).toMatch(/^AADSTS9002326:/);
+  });
+
+  it('refuses a refresh without scope (AADSTS900144)', async () => {
+    const first = await signIn(fake, tenant, 'Jane Doe');
+    const res = await tokenRequest(fake, tenant, { grant_type: 'refresh_token', refresh_token: first.refresh_token! });
+    expect(res.status).toBe(400);
+    expect(res.body.error_description).toMatch(/^AADSTS900144: .*'scope'/);
+  });
+
+  it('refuses tokens while the tenant has not consented to the app (AADSTS65001)', async () => {
+    fake.control.setFailures({ entraConsentRequired: true });
+    await expect(signIn(fake, tenant, 'Jane Doe')).rejects.toThrow(/AADSTS65001/);
+  });
+
+  it('sends a Conditional Access refusal back to the app (AADSTS53003)', async () => {
+    fake.control.setFailures({ entraConditionalAccessBlocked: true });
+    const redirect = await pickAccount(fake, authorizeUrl(tenant, pkcePair().challenge), 'Jane Doe');
+    expect(redirect.searchParams.get('error')).toBe('access_denied');
+    expect(redirect.searchParams.get('error_description')).toMatch(/^AADSTS53003:/);
+  });
+
+  it('signs a B2B guest in against the tenant of the organization, with a token of that tenant', async () => {
+    const northwindTenant = '6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b';
+    const fixture = structuredClone(fake.control.state.data);
+    fixture.organizations.push({ ...structuredClone(fixture.organizations[0]!), name: 'northwind', id: '7d2c3b4a-5e6f-4a1b-9c8d-7e6f5a4b3c2d', tenantId: northwindTenant });
+    fake.control.reset(fixture);
+    const guest = await signIn(fake, northwindTenant, 'Jane Doe');
+    const claims = JSON.parse(Buffer.from(guest.id_token!.split('.')[1]!, 'base64url').toString('utf8'));
+    expect(claims).toMatchObject({ tid: northwindTenant, preferred_username: 'jane@contoso.com' });
+    const api = bearerApi(fake, 'northwind', guest.access_token);
+    await expect((await api.getCoreApi()).getProjects()).resolves.toBeTruthy();
+    const home = await signIn(fake, tenant, 'Jane Doe');
+    // Her home-tenant token is refused there (VS800075): the guest must sign in against northwind's tenant.
+    const withHomeToken = async () => (await bearerApi(fake, 'northwind', home.access_token).getCoreApi()).getProjects();
+    await expect(withHomeToken()).rejects.toThrow(/VS800075/);
   });
 });

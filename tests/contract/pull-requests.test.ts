@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Pull requests through the official client (azure-devops-api.md §9, §11): search criteria,
+ * Pull requests through the official client (docs/azure-devops-rest.md): search criteria,
  * create (TF401179 on duplicates), auto-complete/draft/status updates, reviewers, work items.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
- * Azure DevOps Server collections (api-version limits, §1), identity search for the reviewer
- * picker (§10) and SSH keys (§12).
+ * Azure DevOps Server collections (api-version limits, docs/azure-devops-rest.md#versions-headers-errors), identity search for the reviewer
+ * picker (docs/azure-devops-rest.md#identity-picker) and SSH keys (docs/azure-devops-rest.md#ssh-keys).
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -89,7 +89,8 @@ test.describe('accounts: OAuth', () => {
     await signInWithMicrosoft(context, popup.page);
     await chooseOrganizations(popup.page, ['contoso']);
     await expect(popup.organizationRow('contoso')).toBeVisible();
-    fakeAdo.control.setFailures({ expireAccessTokens: true, advanceClockSeconds: 25 * 3600 });
+    // The browser's Microsoft session has ended too, so a silent sign-in cannot take over.
+    fakeAdo.control.setFailures({ expireAccessTokens: true, advanceClockSeconds: 25 * 3600, entraSessionAlive: false });
     const row = await popup.testConnection('contoso');
     await expect(row.getByRole('alert')).toContainText('Sign in again');
     await popup.reopen();
@@ -101,6 +102,93 @@ test.describe('accounts: OAuth', () => {
     await popup.page.getByRole('button', { name: 'Use 1 organization' }).click();
     await expect((await popup.testConnection('contoso')).getByRole('status')).toHaveText('Connected as Jane Doe');
   });
+
+  test('after the 24-hour limit, a live Microsoft session signs in again without a window or a question', async ({ popup, context, fakeAdo }) => {
+    await popup.open();
+    await signInWithMicrosoft(context, popup.page);
+    await chooseOrganizations(popup.page, ['contoso']);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    fakeAdo.control.setFailures({ expireAccessTokens: true, advanceClockSeconds: 25 * 3600 });
+    fakeAdo.control.clearRequests();
+    const row = await popup.testConnection('contoso');
+    await expect(row.getByRole('status')).toHaveText('Connected as Jane Doe');
+    expect(fakeAdo.control.requests({ pathIncludes: '/authorize' }).map((r) => r.query)).toEqual([expect.stringContaining('prompt=none')]);
+  });
+
+  test('the popup closed while the Microsoft window is open resumes at the organization choice', async ({ popup, context }) => {
+    await popup.open();
+    const authWindow = context.waitForEvent('page');
+    await popup.connectOAuthButton.click();
+    const signInPage = await authWindow;
+    // A real toolbar popup closes as soon as the sign-in window takes focus.
+    await popup.page.close();
+    await popup.open();
+    await expect(popup.page.getByRole('heading', { name: 'Finishing your Microsoft sign-in' })).toBeVisible();
+    await signInPage.getByRole('button', { name: 'Sign in as Jane Doe' }).click();
+    await expect(popup.page.getByRole('heading', { name: 'Choose organizations' })).toBeVisible();
+    await popup.reopen();
+    await chooseOrganizations(popup.page, ['contoso']);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    // Chosen: the next popup opens on the accounts, not on the choice again.
+    await popup.reopen();
+    await expect(popup.account(/Jane Doe \(Microsoft Entra\)/)).toBeVisible();
+  });
+
+  test('the real toolbar popup (action.openPopup) closed during sign-in opens again at the organization choice', async ({ popup, context }) => {
+    await popup.open();
+    await popup.openToolbarPopup();
+    await expect.poll(() => popup.toolbarPopupText()).toContain('Connect to Azure DevOps');
+    const authWindow = context.waitForEvent('page');
+    await popup.clickInToolbarPopup('Connect to Azure DevOps');
+    const signInPage = await authWindow;
+    await popup.closeToolbarPopup();
+    await expect.poll(() => popup.toolbarPopupText()).toBeNull();
+    await signInPage.getByRole('button', { name: 'Sign in as Jane Doe' }).click();
+    await expect.poll(() => popup.send('accounts.list', {})).toMatchObject({ data: { signIn: { status: 'choose-organizations' } } });
+    await popup.openToolbarPopup();
+    await expect.poll(() => popup.toolbarPopupText()).toContain('Choose organizations');
+  });
+
+  test('an organization a PAT serves is shown as such and stays with the PAT unless the user moves it', async ({ popup, context }) => {
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await expect(popup.account(/Jane Doe \(Personal Access Token\)/)).toBeVisible();
+    await popup.addAccountButton.click();
+    await signInWithMicrosoft(context, popup.page);
+    const contoso = popup.page.getByRole('checkbox', { name: 'contoso' });
+    await expect(contoso).not.toBeChecked();
+    await expect(contoso).toHaveAccessibleDescription(/Used through Jane Doe’s Personal Access Token/);
+    await expect(popup.page.getByRole('checkbox', { name: 'fabrikam' })).toBeChecked();
+    await popup.page.getByRole('button', { name: /^Use \d+ organizations?$/ }).click();
+    // adatum and fabrikam refuse OAuth in the fixture: their explanations come first.
+    await popup.page.getByRole('button', { name: 'Done' }).click();
+    const patCard = popup.account(/Jane Doe \(Personal Access Token\)/);
+    await expect(patCard.locator('.org-row[data-organization="contoso"]')).toBeVisible();
+    await expect((await popup.testConnection('contoso')).getByRole('status')).toHaveText('Connected as Jane Doe');
+  });
+
+  test('an app registration without this browser’s redirect URI is named as that, not as a network problem', async ({ popup, extensionId, fakeAdo }) => {
+    // As if the registration lacked this browser's redirect URI (registered for another browser, say).
+    fakeAdo.control.reset();
+    await popup.open();
+    await popup.connectOAuthButton.click();
+    await expect(popup.alert).toContainText(`The redirect address of this browser (https://${extensionId}.chromiumapp.org/) is not registered`);
+    await expect(popup.alert).not.toContainText('connection');
+    expect(fakeAdo.control.requests({ pathIncludes: '/token' })).toEqual([]);
+  });
+
+  for (const [failure, sentence] of [
+    ['entraConsentRequired', /has not approved ADO Companion.*administrator to grant consent/],
+    ['entraConditionalAccessBlocked', /Conditional Access policies blocked this sign-in/],
+  ] as const) {
+    test(`a ${failure === 'entraConsentRequired' ? 'consent' : 'Conditional Access'} refusal is told in a sentence the user can act on`, async ({ popup, context, fakeAdo }) => {
+      fakeAdo.control.setFailures({ [failure]: true });
+      await popup.open();
+      await signInWithMicrosoft(context, popup.page);
+      await expect(popup.alert).toHaveText(sentence);
+      await expect(popup.usePatButton).toBeVisible();
+    });
+  }
 
   test('a request after the service worker was stopped still works', async ({ popup, context, serviceWorker }) => {
     await popup.open();

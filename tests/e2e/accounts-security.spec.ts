@@ -3,6 +3,17 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { basic } from '../fake-ado/fixtures/basic';
 import { dumpExtensionStorage } from './support/dump-extension-storage';
 import { evaluateInContentScript } from './support/content-script-world';
+import { protocol } from '../../lib/messaging/protocol';
+
+/** Requests a content script could try, with data that would pass each schema. */
+const CONTENT_SCRIPT_SAMPLES: Record<string, unknown> = {
+  'accounts.connectPat': { host: 'dev.azure.com/fabrikam', token: 'x'.repeat(52) },
+  'accounts.availableOrganizations': { accountId: 'x' },
+  'accounts.selectOrganizations': { accountId: 'x', baseUrls: [] },
+  'accounts.signOut': { accountId: 'x' },
+  'accounts.recheckFeatures': { accountId: 'x' },
+  'organizations.check': { key: 'https://dev.azure.com/contoso' },
+};
 
 async function signInWithMicrosoft(context: BrowserContext, popupPage: Page) {
   const authWindow = context.waitForEvent('page');
@@ -23,17 +34,6 @@ test.describe('accounts: tokens stay in the background', () => {
     const consoleLines: string[] = [];
     context.on('console', (message) => consoleLines.push(message.text()));
     serviceWorker.on('console', (message) => consoleLines.push(message.text()));
-    // Record everything the background sends to tabs (content scripts).
-    await serviceWorker.evaluate(() => {
-      const tabs = (globalThis as unknown as { chrome: typeof browser }).chrome.tabs;
-      const sent: unknown[] = ((globalThis as Record<string, unknown>).__sentToTabs = []);
-      const original = tabs.sendMessage.bind(tabs);
-      tabs.sendMessage = ((...args: Parameters<typeof tabs.sendMessage>) => {
-        sent.push(args);
-        return original(...args);
-      }) as typeof tabs.sendMessage;
-    });
-
     await popup.open();
     await popup.connectWithPat('dev.azure.com/fabrikam', basic.pats.janeFabrikam);
     await expect(popup.organizationRow('fabrikam')).toBeVisible();
@@ -55,12 +55,23 @@ test.describe('accounts: tokens stay in the background', () => {
     const atRest = await dumpExtensionStorage(popup.page);
     expect(atRest).toContain('CryptoKey(AES-GCM, extractable=false)');
     expect(atRest).toContain('jane@contoso.com'); // the dump does see the data
-    const sentToTabs = JSON.stringify(await serviceWorker.evaluate(() => (globalThis as Record<string, unknown>).__sentToTabs));
+    // Every reply the background gives a content script, for every message type there is: the only
+    // channel from the background to a page (it never calls tabs.sendMessage).
+    const replies: unknown[] = [];
+    for (const type of Object.keys(protocol)) {
+      const data = CONTENT_SCRIPT_SAMPLES[type] ?? {};
+      replies.push(
+        await evaluateInContentScript<unknown>(context, repoPage.page, `chrome.runtime.sendMessage(${JSON.stringify({ channel: 'ado-companion', type, data })})`),
+      );
+    }
+    expect(replies).toHaveLength(Object.keys(protocol).length);
+    expect(replies).toContainEqual(expect.objectContaining({ ok: true }));
+    const repliesToPage = JSON.stringify(replies);
     const popupText = await popup.page.locator('body').innerText();
     for (const secret of secrets) {
       expect(atRest).not.toContain(secret);
       expect(consoleLines.join('\n')).not.toContain(secret);
-      expect(sentToTabs).not.toContain(secret);
+      expect(repliesToPage).not.toContain(secret);
       expect(popupText).not.toContain(secret);
     }
   });

@@ -29,4 +29,26 @@ test.describe('accounts: Azure DevOps Server', () => {
     const answer = await popup.send('accounts.connectPat', { host: basic.orgs.server.url, token: basic.pats.janeServer });
     expect(answer).toMatchObject({ ok: false, error: { kind: 'permission-denied' } });
   });
+
+  for (const [host, text] of [
+    ['http://tfs.contoso.test/tfs/DefaultCollection', /travel in clear/],
+    ['https://dev.\u0430zure.com/tfs/DefaultCollection', /its real name is dev\.xn--zure-/],
+  ] as const) {
+    test(`asks the user to confirm before a token goes to ${host}`, async ({ popup }) => {
+      await popup.open();
+      await expect(popup.usePatButton).toBeVisible();
+      await popup.usePatButton.click();
+      await popup.hostField.fill(host);
+      await popup.tokenField.fill(basic.pats.janeServer);
+      const trust = popup.page.getByRole('checkbox', { name: 'I trust this server; send my token to it' });
+      await expect(trust).toHaveAccessibleDescription(text);
+      await expect(popup.connectButton).toBeDisabled();
+      await trust.check();
+      await expect(popup.connectButton).toBeEnabled();
+      // Changing the address asks again.
+      await popup.hostField.fill(`${host}/`);
+      await expect(trust).not.toBeChecked();
+      await expect(popup.connectButton).toBeDisabled();
+    });
+  }
 });

@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type Worker } from '@playwright/test';
 import { startFakeAdo, type FakeAdo } from '../fake-ado/server';
-import { extensionIdOf, launchExtensionBrowser } from './support/launch-browser';
+import { extensionIdOf, launchExtensionBrowser, registerWithFakeEntra } from './support/launch-browser';
 import { PopupPage } from './pages/popup';
 import { RepoPage } from './pages/repo-page';
 
@@ -28,6 +28,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   context: async ({ fakeAdo }, use) => {
     fakeAdo.control.reset();
     const context = await launchExtensionBrowser({ fakeAdoPort: fakeAdo.port, hosts: fakeAdo.hosts });
+    registerWithFakeEntra(fakeAdo, await extensionIdOf(context));
     await use(context);
     await context.close();
   },

@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { AZURE_HOST_PERMISSIONS } from '../../wxt.config';
+import { AZURE_HOST_PERMISSIONS, MINIMUM_CHROME_VERSION, MINIMUM_FIREFOX_VERSION } from '../../wxt.config';
+import { BUDGETS_GZIP_BYTES } from '../bench/budgets';
+import { measureBundles } from '../bench/bundle-sizes';
 
 const run = promisify(execFile);
 
@@ -23,8 +25,20 @@ test.describe('packaging', () => {
       expect(optional).toEqual(['https://*/*', 'http://*/*']);
       expect(manifest.content_scripts[0].matches.sort()).toEqual(['https://*.visualstudio.com/*', 'https://dev.azure.com/*']);
       expect(manifest.externally_connectable).toBeUndefined();
+      // The oldest browser versions the message protocol and storage were checked against.
+      if (target === 'chrome-mv3') expect(manifest.minimum_chrome_version).toBe(MINIMUM_CHROME_VERSION);
+      else expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe(MINIMUM_FIREFOX_VERSION);
     });
   }
+
+  test('every bundle of the Chrome build stays within its size budget', () => {
+    const sizes = measureBundles();
+    expect(sizes.map((s) => s.bundle).sort()).toEqual(Object.keys(BUDGETS_GZIP_BYTES).sort());
+    for (const { bundle, gzip, files } of sizes) {
+      expect(files, bundle).toBeGreaterThan(0);
+      expect(gzip, `${bundle}: ${gzip} B gzip, budget ${BUDGETS_GZIP_BYTES[bundle]} B`).toBeLessThanOrEqual(BUDGETS_GZIP_BYTES[bundle]);
+    }
+  });
 
   test('npm run zip makes an installable zip for Chrome/Edge and for Firefox', async () => {
     test.setTimeout(120_000);

@@ -1,13 +1,13 @@
 /**
- * Who is calling and may they: PAT (Basic, §2), Entra access token (Bearer, §3), or nobody.
+ * Who is calling and may they: PAT (Basic, docs/azure-devops-rest.md#personal-access-tokens), Entra access token (Bearer, docs/entra-oauth.md), or nobody.
  *
  * - `identify`  reads the Authorization header; never throws.
- * - `authorizeOrg` applies §2/§3 to one organization: PAT expiry and org binding, Bearer tenant,
+ * - `authorizeOrg` applies docs/azure-devops-rest.md#personal-access-tokens, docs/entra-oauth.md to one organization: PAT expiry and org binding, Bearer tenant,
  *   the "Third-party application access via OAuth" policy, membership.
- * - `requireScope` checks a PAT's scopes against the route's (§2 table; Bearer tokens carry
+ * - `requireScope` checks a PAT's scopes against the route's (docs/azure-devops-rest.md#personal-access-tokens table; Bearer tokens carry
  *   user_impersonation = everything).
  * - `unauthenticatedReply` is what a caller without (valid) credentials gets: 401 JSON with the
- *   Suppress header, otherwise 203 + HTML sign-in page (§1), plus the tenant discovery headers.
+ *   Suppress header, otherwise 203 + HTML sign-in page (docs/azure-devops-rest.md#versions-headers-errors), plus the tenant discovery headers.
  */
 import { type AdoError, notAuthenticated, notAuthorized, patExpired, signInPageHtml, wrongTenant } from './errors';
 import type { FixtureOrganization } from './fixture-types';
@@ -27,7 +27,7 @@ export type Scope =
   | 'vso.work_write'
   | 'vso.tokens';
 
-/** Each scope and the scopes that include it (§2: vso.code_manage ⊃ vso.code_write ⊃ vso.code). */
+/** Each scope and the scopes that include it (docs/azure-devops-rest.md#personal-access-tokens: vso.code_manage ⊃ vso.code_write ⊃ vso.code). */
 const IMPLIED_BY: Record<Exclude<Scope, 'any'>, string[]> = {
   'vso.profile': ['vso.profile_write'],
   'vso.project': ['vso.project_write', 'vso.project_manage'],
@@ -52,7 +52,7 @@ export function identify(authorization: string | undefined, state: FakeState): P
   const [scheme = '', ...rest] = authorization.trim().split(/\s+/);
   const credential = rest.join(' ');
   if (/^basic$/i.test(scheme)) {
-    // "Use any value for the user name and the token as the password" (§2).
+    // "Use any value for the user name and the token as the password" (docs/azure-devops-rest.md#personal-access-tokens).
     // Without the colon there is no password, hence no PAT (a common client mistake; stay strict).
     const decoded = Buffer.from(credential, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
@@ -74,7 +74,7 @@ export function authorizeOrg(ctx: Ctx, org: FixtureOrganization): AdoError | nul
   const origin = `https://${ctx.hostHeader}`;
   if (p.kind === 'pat') {
     if (Date.parse(p.pat.validTo) <= ctx.state.now()) return patExpired();
-    // A PAT is bound to one organization (§2); elsewhere it is just an unknown credential.
+    // A PAT is bound to one organization (docs/azure-devops-rest.md#personal-access-tokens); elsewhere it is just an unknown credential.
     if (p.pat.organization.toLowerCase() !== org.name.toLowerCase()) return notAuthenticated(origin);
     if (!ctx.state.isMember(org, p.user.id)) return notAuthorized(p.user.id);
     return null;
@@ -85,9 +85,9 @@ export function authorizeOrg(ctx: Ctx, org: FixtureOrganization): AdoError | nul
         'WWW-Authenticate': 'Bearer error="invalid_token", error_description="The access token is expired or not issued for Azure DevOps"',
       });
     }
-    // "OAuth 2.0 is available only for Azure DevOps Services" (§3).
+    // "OAuth 2.0 is available only for Azure DevOps Services" (docs/entra-oauth.md).
     if (org.kind === 'server') return notAuthenticated(origin);
-    // "Microsoft Entra apps don't natively support MSA users for the Azure DevOps REST APIs" (§3).
+    // "Microsoft Entra apps don't natively support MSA users for the Azure DevOps REST APIs" (docs/entra-oauth.md).
     if (p.token.tenantId === ZERO_GUID) return notAuthorized(p.user.id);
     if (org.tenantId.toLowerCase() !== p.token.tenantId.toLowerCase()) return wrongTenant(org.name, org.tenantId, p.token.tenantId);
     if (!org.oauthAllowed) return notAuthorized(p.user.id);
@@ -102,7 +102,7 @@ export function requireScope(ctx: Ctx, needed: Scope | Scope[]): void {
   if (p.kind === 'pat' && !patHasScope(p.pat.scopes, needed)) throw notAuthorized(p.user.id);
 }
 
-/** §3 tenant discovery: what an unauthenticated request to an org learns about its tenant. */
+/** docs/entra-oauth.md tenant discovery: what an unauthenticated request to an org learns about its tenant. */
 export function tenantHeaders(org: FixtureOrganization | null): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
   const challenges: string[] = [];
@@ -124,7 +124,7 @@ function wantsSuppress(ctx: Ctx): boolean {
 }
 
 /**
- * For a credential that was not accepted (`error.challenge`), §1: with `X-TFS-FedAuthRedirect: Suppress` a 401 JSON; without it GET/POST/HEAD get 203 + the
+ * For a credential that was not accepted (`error.challenge`), docs/azure-devops-rest.md#versions-headers-errors: with `X-TFS-FedAuthRedirect: Suppress` a 401 JSON; without it GET/POST/HEAD get 203 + the
  * HTML sign-in page (PATCH and the rest got 401 even then).
  */
 export function unauthenticatedReply(ctx: Ctx, error: AdoError): Reply {

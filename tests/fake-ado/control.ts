@@ -16,6 +16,10 @@ export const controlChangesSchema = z
     latencyMs: z.number().int().min(0).max(60_000),
     accessTokenLifetimeSeconds: z.number().int().min(0),
     entraSessionAlive: z.boolean(),
+    entraConsentRequired: z.boolean(),
+    entraConditionalAccessBlocked: z.boolean(),
+    /** Register an app (client id) or add redirect URIs to it; `platform` defaults to 'spa'. */
+    entraApp: z.object({ clientId: z.string().min(1), redirectUris: z.array(z.string().url()).default([]), platform: z.enum(['spa', 'web']).optional() }),
     /** PAT tokens to expire now. */
     expirePat: z.union([z.string(), z.array(z.string())]),
     /** Organization policy "Third-party application access via OAuth", per org name. */
@@ -55,6 +59,8 @@ export interface FakeAdoControl {
   setFailures(changes: ControlChanges): void;
   expirePat(token: string): void;
   setOAuthAllowed(org: string, allowed: boolean): void;
+  /** Registers an Entra app's redirect URI (e.g. the extension's, once its id is known). */
+  registerEntraRedirectUri(clientId: string, redirectUri: string): void;
   revokeRefreshTokens(): void;
   /** Every Entra access token issued so far expires now (forces a refresh). */
   expireAccessTokens(): void;
@@ -73,6 +79,15 @@ export function applyChanges(state: FakeState, input: ControlChanges): void {
   if (changes.offline !== undefined) f.offline = changes.offline;
   if (changes.latencyMs !== undefined) f.latencyMs = changes.latencyMs;
   if (changes.accessTokenLifetimeSeconds !== undefined) f.accessTokenLifetimeSeconds = changes.accessTokenLifetimeSeconds;
+  if (changes.entraConsentRequired !== undefined) f.entraConsentRequired = changes.entraConsentRequired;
+  if (changes.entraConditionalAccessBlocked !== undefined) f.entraConditionalAccessBlocked = changes.entraConditionalAccessBlocked;
+  if (changes.entraApp) {
+    const { clientId, redirectUris, platform } = changes.entraApp;
+    const app = state.entraApps.get(clientId) ?? { clientId, platform: 'spa' as const, redirectUris: new Set<string>() };
+    for (const uri of redirectUris) app.redirectUris.add(uri);
+    if (platform) app.platform = platform;
+    state.entraApps.set(clientId, app);
+  }
   if (changes.entraSessionAlive !== undefined) {
     f.entraSessionAlive = changes.entraSessionAlive;
     if (!changes.entraSessionAlive) state.entraSession = null;
@@ -118,6 +133,7 @@ export function createControl(state: FakeState): FakeAdoControl {
     setFailures: (changes) => applyChanges(state, changes),
     expirePat: (token) => applyChanges(state, { expirePat: token }),
     setOAuthAllowed: (org, allowed) => applyChanges(state, { oauthAllowed: { [org]: allowed } }),
+    registerEntraRedirectUri: (clientId, redirectUri) => applyChanges(state, { entraApp: { clientId, redirectUris: [redirectUri] } }),
     revokeRefreshTokens: () => applyChanges(state, { revokeRefreshTokens: true }),
     expireAccessTokens: () => applyChanges(state, { expireAccessTokens: true }),
     advanceClock: (seconds) => applyChanges(state, { advanceClockSeconds: seconds }),

@@ -1,7 +1,7 @@
 /**
- * The Azure DevOps error envelope (azure-devops-api.md §1) and the errors the fake raises.
+ * The Azure DevOps error envelope (docs/azure-devops-rest.md) and the errors the fake raises.
  * Routes `throw` an AdoError; server.ts turns it into the JSON envelope (or, for the few routes
- * that answer HTML, into a page). Messages follow §2, §5–§9, §14 and §15 of the spec; the ones the
+ * that answer HTML, into a page). Messages follow docs/azure-devops-rest.md#personal-access-tokens, docs/entra-oauth.md, docs/azure-devops-rest.md#profile-and-organizations, docs/azure-devops-rest.md#repositories, docs/azure-devops-rest.md#pull-requests, docs/azure-devops-rest.md#throttling, docs/azure-devops-rest.md#versions-headers-errors of the spec; the ones the
  * spec does not quote are marked "guessed" so nobody mistakes them for the real wording.
  */
 
@@ -35,7 +35,7 @@ function typeNameOf(typeKey: string): string {
 }
 
 export class AdoError extends Error {
-  /** True when the credential itself was not accepted: the caller gets the 401/203 sign-in treatment (§1). */
+  /** True when the credential itself was not accepted: the caller gets the 401/203 sign-in treatment (docs/azure-devops-rest.md#versions-headers-errors). */
   challenge = false;
 
   constructor(
@@ -60,7 +60,7 @@ export class AdoError extends Error {
   }
 }
 
-// --- auth (§2, §3, §15) -----------------------------------------------------------------------------
+// --- auth (docs/azure-devops-rest.md#personal-access-tokens, docs/entra-oauth.md, docs/azure-devops-rest.md#versions-headers-errors) -----------------------------------------------------------------------------
 
 /** Bad, unknown or wrong-org credentials (guessed wording; seen in the wild as VS30063). */
 export const notAuthenticated = (origin: string, headers: Record<string, string | string[]> = {}) => {
@@ -72,7 +72,7 @@ export const notAuthenticated = (origin: string, headers: Record<string, string 
 export const patExpired = () =>
   new AdoError(401, 'AccessCheckException', 'Access Denied: The Personal Access Token used has expired.');
 
-/** Missing scope, OAuth policy off, not a member (§2, §3). */
+/** Missing scope, OAuth policy off, not a member (docs/azure-devops-rest.md#personal-access-tokens, docs/entra-oauth.md). */
 export const notAuthorized = (userId: string) =>
   new AdoError(401, 'UnauthorizedRequestException', `TF400813: The user '${userId}' is not authorized to access this resource.`);
 
@@ -85,7 +85,7 @@ export const wrongTenant = (org: string, orgTenant: string, tokenTenant: string)
       `but the access token was issued by the directory '${tokenTenant}'. Sign in with an account of tenant '${orgTenant}'.`,
   );
 
-// --- versions (§1) -----------------------------------------------------------------------------------
+// --- versions (docs/azure-devops-rest.md#versions-headers-errors) -----------------------------------------------------------------------------------
 
 export const versionOutOfRange = (requested: string, latest: string) =>
   new AdoError(
@@ -111,7 +111,7 @@ export const versionNotSpecified = (method: string) =>
 export const badApiVersion = (requested: string) =>
   new AdoError(400, 'VssInvalidApiVersionException', `The api-version '${requested}' is not valid.`);
 
-// --- throttling (§14) --------------------------------------------------------------------------------
+// --- throttling (docs/azure-devops-rest.md#throttling) --------------------------------------------------------------------------------
 
 export const throttled = () =>
   new AdoError(
@@ -120,7 +120,7 @@ export const throttled = () =>
     "TF400733: The request has been canceled: Request was blocked due to exceeding usage of resource 'ATCPU' in namespace 'User'.",
   );
 
-// --- not found / conflicts (§5–§11, §15) -------------------------------------------------------------
+// --- not found / conflicts (docs/azure-devops-rest.md#repositories, docs/azure-devops-rest.md#forks, docs/azure-devops-rest.md#pull-requests, docs/azure-devops-rest.md#identity-picker, docs/azure-devops-rest.md#work-items, docs/azure-devops-rest.md#versions-headers-errors) -------------------------------------------------------------
 
 export const orgNotFound = (name: string) =>
   new AdoError(404, 'HostNotFoundException', `The organization '${name}' could not be found.`); // guessed wording
@@ -191,7 +191,7 @@ export const methodNotAllowed = (method: string) =>
 // --- the HTML answers ---------------------------------------------------------------------------------
 
 /**
- * What an unauthenticated browser-style request gets: 203 + an HTML sign-in page (§1 "Non-JSON
+ * What an unauthenticated browser-style request gets: 203 + an HTML sign-in page (docs/azure-devops-rest.md#versions-headers-errors "Non-JSON
  * success = auth failure"). Deliberately shaped like the real page: starts with `<` and is text/html.
  */
 export function signInPageHtml(returnUrl: string): string {

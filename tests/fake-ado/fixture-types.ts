@@ -1,7 +1,7 @@
 /**
  * The data a fake Azure DevOps is seeded with. A fixture is plain JSON (tests/fake-ado/fixtures/*.json)
  * or generated (the demo); the server deep-clones it into mutable state (state.ts, `state.data` keeps
- * this exact shape) and answers the REST shapes of /work/shared/azure-devops-api.md from it.
+ * this exact shape) and answers the REST shapes of docs/azure-devops-rest.md from it.
  *
  * Conventions:
  * - Ids are GUIDs (lower case) except pull requests and work items (numbers, as in the service).

@@ -1,9 +1,9 @@
 /**
  * Which "site" a request is for, from its Host header and path (Chromium reaches the fake through
- * --host-resolver-rules, so every host lands on the same socket). §1 lists the hosts:
+ * --host-resolver-rules, so every host lands on the same socket). docs/azure-devops-rest.md#versions-headers-errors lists the hosts:
  *
  *   dev.azure.com/{org}/…                         Azure DevOps (new URL form)
- *   {org}.visualstudio.com[/DefaultCollection]/…  the same org, legacy URL form (§13)
+ *   {org}.visualstudio.com[/DefaultCollection]/…  the same org, legacy URL form (docs/azure-devops-hosts.md)
  *   vssps.dev.azure.com/{org}/…                   identities, SessionTokens (SSH keys)
  *   {org}.vssps.visualstudio.com/…                legacy form of the above
  *   app.vssps.visualstudio.com/…                  profile and accounts (not org-scoped)

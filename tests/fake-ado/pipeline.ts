@@ -1,10 +1,10 @@
 /**
  * What happens to one request once server.ts has read it: pick the site (hosts.ts), then
  *
- *   REST (`/_apis/`):  org exists → throttle (§14) → credentials (§2, §3; 401/203 per §1) →
- *                      "sign-in page" failure mode → route → api-version (§1) → PAT scope (§2) → handler
+ *   REST (`/_apis/`):  org exists → throttle (docs/azure-devops-rest.md#throttling) → credentials (docs/azure-devops-rest.md#personal-access-tokens, docs/entra-oauth.md; 401/203 per docs/azure-devops-rest.md#versions-headers-errors) →
+ *                      "sign-in page" failure mode → route → api-version (docs/azure-devops-rest.md#versions-headers-errors) → PAT scope (docs/azure-devops-rest.md#personal-access-tokens) → handler
  *   Entra:             routes/entra.ts
- *   anything else:     tenant discovery for the org root (§3), avatars, then pages/index.ts renderPage
+ *   anything else:     tenant discovery for the org root (docs/entra-oauth.md), avatars, then pages/index.ts renderPage
  */
 import {
   AdoError,
@@ -35,7 +35,7 @@ export function apiVersionOf(ctx: Pick<Ctx, 'query' | 'headers'>): string | null
   return /api-version=([^;,\s]+)/i.exec(accept)?.[1] ?? null;
 }
 
-/** §1: reject versions newer than the org serves, and 7.2 without -preview on Services. */
+/** docs/azure-devops-rest.md#versions-headers-errors: reject versions newer than the org serves, and 7.2 without -preview on Services. */
 function checkApiVersion(ctx: Ctx): void {
   const requested = ctx.apiVersion;
   if (!requested) {
@@ -68,7 +68,12 @@ const isApiPath = (rest: string) => splitPath(rest).slice(0, 2).some((s) => s.to
 async function api(ctx: Ctx): Promise<Reply> {
   const { site, state } = ctx;
   const origin = `https://${ctx.hostHeader}`;
-  if (site.kind !== 'app-vssps' && !ctx.org) throw site.orgName ? orgNotFound(site.orgName) : notFound(ctx.url.pathname);
+  if (site.kind !== 'app-vssps' && !ctx.org) {
+    // Azure DevOps Services answers the API of an organization that does not exist like a refused
+    // credential (Azure/azure-cli#32897); only an anonymous HEAD on the organization tells (404).
+    if (site.orgName && site.flavor !== 'server') throw notAuthenticated(origin);
+    throw site.orgName ? orgNotFound(site.orgName) : notFound(ctx.url.pathname);
+  }
 
   const throttle = state.failures.throttle;
   if (throttle && throttle.count > 0) {
@@ -84,7 +89,7 @@ async function api(ctx: Ctx): Promise<Reply> {
   } else {
     if (state.failures.signInPage) return signInPageReply(ctx);
     if (site.kind === 'app-vssps') {
-      // Profile and accounts take Entra tokens only (§4).
+      // Profile and accounts take Entra tokens only (docs/azure-devops-rest.md#profile-and-organizations).
       if (p.kind !== 'bearer' || p.token.expiresAt <= state.now() || !p.token.azureDevOps) {
         return unauthenticatedReply(ctx, notAuthenticated(origin));
       }
@@ -117,7 +122,7 @@ function page(ctx: Ctx): Reply {
   const segments = splitPath(site.rest);
   if (segments[0]?.toLowerCase() === '_api' && segments[2]?.toLowerCase() === 'identityimage') return avatar(ctx);
 
-  // Tenant discovery (§3): unauthenticated HEAD on the org (and GET from non-browsers).
+  // Tenant discovery (docs/entra-oauth.md): unauthenticated HEAD on the org (and GET from non-browsers).
   const orgRoot = site.kind === 'ado' && ctx.org && segments.length === 0;
   if (orgRoot && ctx.principal.kind !== 'pat' && ctx.principal.kind !== 'bearer') {
     const browser = ctx.method === 'GET' && /text\/html/i.test(header(ctx, 'accept') ?? '');

@@ -19,11 +19,11 @@ export interface Route {
   project?: 'optional' | 'none';
   /** Hosts the route is served on (default: ado). */
   sites?: SiteKind[];
-  /** PAT scope needed (any of, when an array); Bearer tokens have them all (§2). */
+  /** PAT scope needed (any of, when an array); Bearer tokens have them all (docs/azure-devops-rest.md#personal-access-tokens). */
   scope: Scope | Scope[];
   /** Callers without credentials may use it (location discovery). */
   anonymous?: boolean;
-  /** Only Entra access tokens are accepted (§4: profile/accounts reject PATs). */
+  /** Only Entra access tokens are accepted (docs/azure-devops-rest.md#profile-and-organizations: profile/accounts reject PATs). */
   bearerOnly?: boolean;
   handler: (ctx: Ctx, params: Params) => Reply | Promise<Reply>;
 }

@@ -1,5 +1,5 @@
 /**
- * A fake Azure DevOps + Microsoft Entra ID over real HTTPS (azure-devops-api.md is the spec).
+ * A fake Azure DevOps + Microsoft Entra ID over real HTTPS (docs/azure-devops-rest.md is the spec).
  *
  *   const fake = await startFakeAdo({ port: 0 });          // fixtures/basic.json
  *   new WebApi(`${fake.origin}/contoso`, getPersonalAccessTokenHandler(basic.pats.janeContoso), { ignoreSslError: true });

@@ -19,7 +19,7 @@ export function isMsa(user: FixtureUser): boolean {
   return user.tenantId === ZERO_GUID;
 }
 
-/** Graph subject descriptor, reversible so graph/storagekeys can answer (§10 C). */
+/** Graph subject descriptor, reversible so graph/storagekeys can answer (docs/azure-devops-rest.md#identity-picker C). */
 export function subjectDescriptor(user: FixtureUser, org?: FixtureOrganization | null): string {
   const prefix = org?.kind === 'server' ? 'win' : isMsa(user) ? 'msa' : 'aad';
   return `${prefix}.${b64url(user.id)}`;
@@ -94,14 +94,14 @@ export function projectRef(ctx: Ctx, project: FixtureProject) {
 
 // --- repositories -----------------------------------------------------------------------------
 
-/** Clone and web URLs in the form the caller used (§5, §13). */
+/** Clone and web URLs in the form the caller used (docs/azure-devops-rest.md#repositories, docs/azure-devops-hosts.md). */
 export function repoUrls(ctx: Ctx, project: FixtureProject, repo: FixtureRepository) {
   const org = ctx.org!;
   const webUrl = `${ctx.base}/${enc(project.name)}/_git/${enc(repo.name)}`;
   const sshPath = `${enc(org.name)}/${enc(project.name)}/${enc(repo.name)}`;
   switch (ctx.site.flavor) {
     case 'dev':
-      // The service puts the org as userinfo into remoteUrl (§5: strip for display).
+      // The service puts the org as userinfo into remoteUrl (docs/azure-devops-rest.md#repositories: strip for display).
       return { webUrl, remoteUrl: webUrl.replace('https://', `https://${enc(org.name)}@`), sshUrl: `git@ssh.dev.azure.com:v3/${sshPath}` };
     case 'legacy':
       return { webUrl, remoteUrl: webUrl, sshUrl: `${enc(org.name)}@vs-ssh.visualstudio.com:v3/${sshPath}` };
@@ -142,7 +142,7 @@ export function repositoryRef(ctx: Ctx, project: FixtureProject, repo: FixtureRe
   };
 }
 
-/** GitRepository (§5). */
+/** GitRepository (docs/azure-devops-rest.md#repositories). */
 export function repository(ctx: Ctx, project: FixtureProject, repo: FixtureRepository, options: { includeParent?: boolean } = {}) {
   const urls = repoUrls(ctx, project, repo);
   const parent = repo.parentRepositoryId ? ctx.state.repoById(ctx.org!, repo.parentRepositoryId) : undefined;
@@ -201,7 +201,7 @@ function branchHead(repo: FixtureRepository, refName: string): string {
   return repo.branches.find((b) => b.name === name)?.objectId ?? sha1(`${repo.id}:${refName}`);
 }
 
-/** GitPullRequest (§9). */
+/** GitPullRequest (docs/azure-devops-rest.md#pull-requests). */
 export function pullRequest(ctx: Ctx, project: FixtureProject, repo: FixtureRepository, pr: FixturePullRequest) {
   const repoUrl = repoApiUrl(ctx, project, repo);
   const prUrl = `${repoUrl}/pullRequests/${pr.pullRequestId}`;

@@ -19,24 +19,52 @@ import type {
 
 export const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 export const ZERO_OBJECT_ID = '0000000000000000000000000000000000000000';
-/** Newest api-version a cloud organization serves (7.2 is still preview, §1). */
+/** Newest api-version a cloud organization serves (7.2 is still preview, docs/azure-devops-rest.md#versions-headers-errors). */
 export const CLOUD_MAX_API_VERSION = '7.2';
 export const CLOUD_RELEASED_API_VERSION = '7.1';
 
 /** Failure modes switched by tests and the demo (control.ts, POST /_fake/failures). */
 export interface FailureModes {
-  /** Every authenticated API call answers 203 + HTML sign-in page (session lost, §1). */
+  /** Every authenticated API call answers 203 + HTML sign-in page (session lost, docs/azure-devops-rest.md#versions-headers-errors). */
   signInPage: boolean;
-  /** The next `count` API calls get 429 TF400733 with Retry-After (§14); null = off. */
+  /** The next `count` API calls get 429 TF400733 with Retry-After (docs/azure-devops-rest.md#throttling); null = off. */
   throttle: { count: number; retryAfterSeconds: number } | null;
   /** Sockets are destroyed without a response (network down). `/_fake/` keeps working. */
   offline: boolean;
   /** Delay before every answer (ms). */
   latencyMs: number;
-  /** `expires_in` of Entra access tokens issued from now on (default 3600, §3). */
+  /** `expires_in` of Entra access tokens issued from now on (default 3600, docs/entra-oauth.md). */
   accessTokenLifetimeSeconds: number;
   /** Whether Entra still has a session cookie: `prompt=none` succeeds only when true. */
   entraSessionAlive: boolean;
+  /** The tenant has not consented to the app: code redemption and refresh fail with AADSTS65001. */
+  entraConsentRequired: boolean;
+  /** A Conditional Access policy blocks the sign-in: the authorize redirect carries AADSTS53003. */
+  entraConditionalAccessBlocked: boolean;
+}
+
+/** An app registration in the fake Entra: only these client ids and exact redirect URIs are accepted. */
+export interface EntraApp {
+  clientId: string;
+  /** 'spa' redeems codes cross-origin with PKCE; 'web' refuses that (AADSTS9002326). */
+  platform: 'spa' | 'web';
+  redirectUris: Set<string>;
+}
+
+/**
+ * Registered at every reset: the test client (unit and contract tests) and the client id the
+ * extension is built with by default (E2E and the demo add their own redirect URI once the browser
+ * has told them the extension's id).
+ */
+export const TEST_CLIENT_ID = '5b0a9c2e-3d51-4f7a-9e0b-6c1d2e3f4a5b';
+export const TEST_REDIRECT_URI = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+export const BUILD_DEFAULT_CLIENT_ID = 'ado-companion-public-client';
+
+function defaultEntraApps(): Map<string, EntraApp> {
+  return new Map([
+    [TEST_CLIENT_ID, { clientId: TEST_CLIENT_ID, platform: 'spa', redirectUris: new Set([TEST_REDIRECT_URI]) }],
+    [BUILD_DEFAULT_CLIENT_ID, { clientId: BUILD_DEFAULT_CLIENT_ID, platform: 'spa', redirectUris: new Set<string>() }],
+  ]);
 }
 
 export function defaultFailureModes(): FailureModes {
@@ -47,6 +75,8 @@ export function defaultFailureModes(): FailureModes {
     latencyMs: 0,
     accessTokenLifetimeSeconds: 3600,
     entraSessionAlive: false,
+    entraConsentRequired: false,
+    entraConditionalAccessBlocked: false,
   };
 }
 
@@ -92,7 +122,7 @@ export interface PushRecord {
   refUpdates: { name: string; oldObjectId: string; newObjectId: string }[];
 }
 
-/** A fork sync request (§8); the fake completes them at once. */
+/** A fork sync request (docs/azure-devops-rest.md#forks); the fake completes them at once. */
 export interface ForkSyncRecord {
   operationId: number;
   forkRepositoryId: string;
@@ -130,7 +160,7 @@ export interface RefreshTokenRecord {
   tenantId: string;
   clientId: string;
   scope: string;
-  /** SPA refresh tokens die 24 h after the first sign-in of the chain (§3), refreshes inherit it. */
+  /** SPA refresh tokens die 24 h after the first sign-in of the chain (docs/entra-oauth.md), refreshes inherit it. */
   chainExpiresAt: number;
   chainStartedAt: number;
   revoked: boolean;
@@ -179,6 +209,7 @@ export class FakeState {
   accessTokens = new Map<string, AccessTokenRecord>();
   refreshTokens = new Map<string, RefreshTokenRecord>();
   entraSession: EntraSession | null = null;
+  entraApps = defaultEntraApps();
   private pushSeq = 0;
 
   constructor(private fixture: Fixture) {
@@ -200,6 +231,7 @@ export class FakeState {
     this.accessTokens = new Map();
     this.refreshTokens = new Map();
     this.entraSession = null;
+    this.entraApps = defaultEntraApps();
     this.pushSeq = 0;
     for (const org of this.data.organizations) {
       org.sshKeys ??= [];

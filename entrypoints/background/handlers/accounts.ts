@@ -10,6 +10,8 @@ export function accountHandlers(session: () => Session) {
     'accounts.availableOrganizations': (request) => session().availableOrganizations(request),
     'accounts.selectOrganizations': (request) => session().selectOrganizations(request),
     'accounts.signOut': (request) => session().signOut(request),
+    'accounts.dismissSignIn': () => session().dismissSignIn(),
+    'accounts.recheckFeatures': (request) => session().recheckFeatures(request),
     'organizations.check': (request) => session().checkOrganization(request),
   } satisfies {
     [K in
@@ -19,6 +21,8 @@ export function accountHandlers(session: () => Session) {
       | 'accounts.availableOrganizations'
       | 'accounts.selectOrganizations'
       | 'accounts.signOut'
+      | 'accounts.dismissSignIn'
+      | 'accounts.recheckFeatures'
       | 'organizations.check']: Handler<K>;
   };
 }

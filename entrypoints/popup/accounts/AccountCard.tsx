@@ -83,7 +83,15 @@ export function AccountCard({ account, organizations }: { account: AccountView; 
         ))}
       </ul>
 
-      {account.features && <FeatureList features={account.features} />}
+      {organizations.every((o) => !o.selected) && <p class="muted small">This account serves no organization now.</p>}
+
+      {account.features && (
+        <FeatureList
+          features={account.features}
+          busy={busy.value}
+          onRecheck={() => run(() => sendMessage('accounts.recheckFeatures', { accountId: account.id })).then((data) => data && state.reload())}
+        />
+      )}
 
       <ErrorNotice error={error.value} />
       <div class="row">
@@ -143,19 +151,39 @@ function OrganizationRow({ organization }: { organization: OrganizationView }) {
   );
 }
 
-function FeatureList({ features }: { features: NonNullable<AccountView['features']> }) {
+function FeatureList({
+  features,
+  busy,
+  onRecheck,
+}: {
+  features: NonNullable<AccountView['features']>;
+  busy: boolean;
+  onRecheck: () => void;
+}) {
+  const rows = PAT_SCOPES_BY_FEATURE.filter((row) => row.key in features);
+  const unchecked = rows.some((row) => features[row.key as keyof typeof features] === null);
   return (
-    <ul class="features" aria-label="What this token allows">
-      {PAT_SCOPES_BY_FEATURE.filter((row) => row.key in features).map((row) => {
-        const allowed = features[row.key as keyof typeof features];
-        return (
-          <li key={row.key} data-allowed={allowed}>
-            <span aria-hidden="true">{allowed ? '✓' : '✗'}</span> {row.feature}
-            {!allowed && <span class="muted"> — needs {row.scope}</span>}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul class="features" aria-label="What this token allows">
+        {rows.map((row) => {
+          const allowed = features[row.key as keyof typeof features];
+          const state = allowed === null ? 'unknown' : String(allowed);
+          return (
+            <li key={row.key} data-allowed={state}>
+              <span aria-hidden="true">{allowed === null ? '?' : allowed ? '✓' : '✗'}</span> {row.feature}
+              <span class="muted">
+                {allowed === null ? ' — could not check' : allowed ? ' — allowed' : ` — not allowed: needs ${row.scope}`}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {unchecked && (
+        <button class="link small" type="button" disabled={busy} onClick={onRecheck}>
+          Check again
+        </button>
+      )}
+    </>
   );
 }
 

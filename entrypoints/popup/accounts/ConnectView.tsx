@@ -8,7 +8,9 @@ import { usePopupState } from '../state';
 export function ConnectView() {
   const state = usePopupState();
   const busy = useSignal(false);
-  const error = useSignal<AppErrorValue | null>(null);
+  // A sign-in that ended while the popup was closed shows its outcome here once.
+  const error = useSignal<AppErrorValue | null>(state.signInError.peek());
+  state.signInError.value = null;
 
   async function connectWithOAuth() {
     busy.value = true;

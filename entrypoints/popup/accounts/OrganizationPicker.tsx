@@ -1,6 +1,7 @@
 import { useSignal, useComputed } from '@preact/signals';
 import type { AccountView, AvailableOrganization, OrganizationSelection } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/send-message';
+import { appErrors } from '@/lib/errors/error-messages';
 import type { AppErrorValue } from '@/lib/errors/app-error';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
@@ -8,9 +9,10 @@ import { usePopupState } from '../state';
 /** After an OAuth sign-in: which of the user's organizations ADO Companion should use. */
 export function OrganizationPicker({ account, available }: { account: AccountView; available: AvailableOrganization[] }) {
   const state = usePopupState();
-  // First sign-in: everything ticked; later: what the user chose before.
+  // First sign-in: everything ticked that no other account serves; later: what the user chose before.
+  // An organization another account serves is never ticked for the user: ticking it moves it here.
   const anySelected = available.some((o) => o.selected);
-  const chosen = useSignal(new Set(available.filter((o) => o.selected || !anySelected).map((o) => o.baseUrl)));
+  const chosen = useSignal(new Set(available.filter((o) => o.selected || (!anySelected && !o.servedBy)).map((o) => o.baseUrl)));
   const filter = useSignal('');
   const busy = useSignal(false);
   const error = useSignal<AppErrorValue | null>(null);
@@ -26,10 +28,30 @@ export function OrganizationPicker({ account, available }: { account: AccountVie
     chosen.value = next;
   }
 
+  async function signInToDirectory(tenantId: string) {
+    busy.value = true;
+    error.value = null;
+    const result = await sendMessage('accounts.signInOAuth', { tenantId });
+    busy.value = false;
+    if (!result.ok) {
+      error.value = result.error;
+      return;
+    }
+    await state.reload();
+    state.screen.value = { name: 'pick-organizations', account: result.data.account, available: result.data.available };
+  }
+
+  function leave() {
+    void sendMessage('accounts.dismissSignIn', {});
+    state.screen.value = { name: 'accounts' };
+  }
+
   async function save() {
     busy.value = true;
     error.value = null;
-    const result = await sendMessage('accounts.selectOrganizations', { accountId: account.id, baseUrls: [...chosen.value] });
+    const baseUrls = [...chosen.value];
+    const takeOver = available.filter((o) => o.servedBy && chosen.value.has(o.baseUrl)).map((o) => o.baseUrl);
+    const result = await sendMessage('accounts.selectOrganizations', { accountId: account.id, baseUrls, takeOver });
     busy.value = false;
     if (!result.ok) {
       error.value = result.error;
@@ -50,7 +72,12 @@ export function OrganizationPicker({ account, available }: { account: AccountVie
               <strong>{r.name}</strong>
               {r.status === 'connected' && <span class="ok"> connected</span>}
               {r.status !== 'connected' && <p class="notice notice-error" role="alert">{r.message}</p>}
-              {r.status === 'blocked' && (
+              {r.status === 'other-tenant' && (
+                <button class="secondary" type="button" disabled={busy.value} onClick={() => signInToDirectory(r.tenantId)}>
+                  Sign in to {r.name}’s directory
+                </button>
+              )}
+              {(r.status === 'blocked' || r.status === 'other-tenant') && (
                 <button
                   class="secondary"
                   type="button"
@@ -58,7 +85,7 @@ export function OrganizationPicker({ account, available }: { account: AccountVie
                     (state.screen.value = {
                       name: 'pat',
                       host: r.patHost,
-                      notice: `${r.name} does not accept OAuth sign-in. A Personal Access Token works instead.`,
+                      notice: appErrors.patInsteadOfOAuth(r.name),
                     })
                   }
                 >
@@ -68,7 +95,8 @@ export function OrganizationPicker({ account, available }: { account: AccountVie
             </li>
           ))}
         </ul>
-        <button class="primary" type="button" onClick={() => (state.screen.value = { name: 'accounts' })}>
+        <ErrorNotice error={error.value} />
+        <button class="primary" type="button" onClick={leave}>
           Done
         </button>
       </section>
@@ -102,17 +130,27 @@ export function OrganizationPicker({ account, available }: { account: AccountVie
             <label>
               <input
                 type="checkbox"
+                aria-describedby={o.servedBy ? `served-${o.name}` : undefined}
                 checked={chosen.value.has(o.baseUrl)}
                 onChange={(event) => toggle(o.baseUrl, event.currentTarget.checked)}
               />
               {o.name}
             </label>
+            {o.servedBy && (
+              <p class="muted small" id={`served-${o.name}`}>
+                Used through {o.servedBy.displayName}’s {o.servedBy.kind === 'pat' ? 'Personal Access Token' : 'other Microsoft sign-in'}.
+                Tick it to move it to this sign-in; that account stays connected.
+              </p>
+            )}
           </li>
         ))}
       </ul>
       <ErrorNotice error={error.value} />
       <button class="primary" type="button" disabled={busy.value || chosen.value.size === 0} onClick={save}>
         {busy.value ? 'Checking organizations…' : `Use ${chosen.value.size} organization${chosen.value.size === 1 ? '' : 's'}`}
+      </button>
+      <button class="link" type="button" disabled={busy.value} onClick={leave}>
+        Not now
       </button>
     </section>
   );

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { parseHostInput, PAT_SCOPES_BY_FEATURE } from '@/lib/auth/pat-input';
 import { sendMessage } from '@/lib/messaging/send-message';
+import { appErrors } from '@/lib/errors/error-messages';
 import type { AppErrorValue } from '@/lib/errors/app-error';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
@@ -19,6 +20,9 @@ export function PatForm({ initialHost, notice }: { initialHost?: string; notice?
   const busy = useSignal(false);
   const error = useSignal<AppErrorValue | null>(null);
   const parsedHost = useComputed(() => (host.value.trim() ? parseHostInput(host.value) : null));
+  // A risky server (look-alike name, plain http) needs the user's word before a token goes to it.
+  const hostWarning = useComputed(() => (parsedHost.value?.ok ? (parsedHost.value.warning ?? null) : null));
+  const trusted = useSignal(false);
 
   useEffect(() => {
     if (initialHost) return;
@@ -29,6 +33,7 @@ export function PatForm({ initialHost, notice }: { initialHost?: string; notice?
 
   function onHostInput(value: string) {
     host.value = value;
+    trusted.value = false;
     void hostDraft.setValue(value);
   }
 
@@ -45,15 +50,17 @@ export function PatForm({ initialHost, notice }: { initialHost?: string; notice?
     if (parsed?.ok && parsed.target.kind === 'server') {
       const granted = await browser.permissions.request({ origins: [`${parsed.target.origin}/*`] }).catch(() => false);
       if (!granted) {
-        error.value = {
-          kind: 'permission-denied',
-          message: `ADO Companion can only reach ${parsed.target.origin} with your permission. Click Connect and choose Allow.`,
-        };
+        error.value = appErrors.serverPermissionNeeded(parsed.target.origin);
         return;
       }
     }
     busy.value = true;
-    const result = await sendMessage('accounts.connectPat', { host: host.value, token: token.value });
+    const warning = hostWarning.value;
+    const result = await sendMessage('accounts.connectPat', {
+      host: host.value,
+      token: token.value,
+      ...(warning && trusted.value ? { acceptedWarning: warning.kind } : {}),
+    });
     busy.value = false;
     if (!result.ok) {
       error.value = result.error;
@@ -86,6 +93,20 @@ export function PatForm({ initialHost, notice }: { initialHost?: string; notice?
         />
         {hostProblem && <small class="field-hint field-hint-error">{hostProblem}</small>}
       </label>
+      {hostWarning.value && (
+        <div class="notice notice-warning" data-warning={hostWarning.value.kind}>
+          <p id="host-warning">{hostWarning.value.message}</p>
+          <label>
+            <input
+              type="checkbox"
+              aria-describedby="host-warning"
+              checked={trusted.value}
+              onChange={(event) => (trusted.value = event.currentTarget.checked)}
+            />
+            I trust this server; send my token to it
+          </label>
+        </div>
+      )}
       <button class="secondary" type="button" disabled={!parsedHost.value?.ok} onClick={openTokenPage}>
         Generate a token on Azure DevOps
       </button>
@@ -113,7 +134,7 @@ export function PatForm({ initialHost, notice }: { initialHost?: string; notice?
       </label>
       <ErrorNotice error={error.value} />
       <div class="row">
-        <button class="primary" type="submit" disabled={busy.value}>
+        <button class="primary" type="submit" disabled={busy.value || (hostWarning.value !== null && !trusted.value)}>
           {busy.value ? 'Connecting…' : 'Connect'}
         </button>
         <button

@@ -80,6 +80,31 @@ export class PopupPage {
     return row;
   }
 
+  // The real toolbar popup (`action.openPopup()`), driven from this extension tab: same-origin extension
+  // pages can reach the popup's document through `extension.getViews`.
+  async openToolbarPopup() {
+    await this.page.evaluate(() => (globalThis as unknown as ExtensionGlobals).chrome.action.openPopup());
+  }
+  /** The toolbar popup's text, or null when it is closed. */
+  toolbarPopupText() {
+    return this.page.evaluate(() => {
+      const [view] = (globalThis as unknown as ExtensionGlobals).chrome.extension.getViews({ type: 'popup' });
+      return view ? view.document.body.innerText : null;
+    });
+  }
+  clickInToolbarPopup(label: string) {
+    return this.page.evaluate((label) => {
+      const [view] = (globalThis as unknown as ExtensionGlobals).chrome.extension.getViews({ type: 'popup' });
+      const button = [...(view?.document.querySelectorAll('button') ?? [])].find((b) => b.textContent === label);
+      if (!button) throw new Error(`no "${label}" button in the toolbar popup`);
+      button.click();
+    }, label);
+  }
+  /** What the browser does to a toolbar popup when another window takes focus. */
+  closeToolbarPopup() {
+    return this.page.evaluate(() => (globalThis as unknown as ExtensionGlobals).chrome.extension.getViews({ type: 'popup' })[0]?.close());
+  }
+
   /** Sends a protocol message from this extension page, as the popup's own code does. */
   send(type: string, data: unknown) {
     return this.page.evaluate(
@@ -88,4 +113,8 @@ export class PopupPage {
       [type, data] as const,
     );
   }
+}
+
+interface ExtensionGlobals {
+  chrome: { action: { openPopup(): Promise<void> }; extension: { getViews(query: { type: 'popup' }): Window[] } };
 }

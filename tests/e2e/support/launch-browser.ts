@@ -1,3 +1,5 @@
+import type { FakeAdo } from '../../fake-ado/server';
+import { BUILD_DEFAULT_CLIENT_ID } from '../../fake-ado/state';
 import { chromium, type BrowserContext } from '@playwright/test';
 import path from 'node:path';
 
@@ -44,4 +46,13 @@ export async function launchExtensionBrowser(options: {
 export async function extensionIdOf(context: BrowserContext): Promise<string> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return new URL(worker.url()).host;
+}
+
+/**
+ * Registers the extension's redirect URI (`https://<id>.chromiumapp.org/`) with the fake Entra for
+ * the client id the extension is built with, as its owner would in the Entra admin center: the fake
+ * refuses any redirect URI that is not registered.
+ */
+export function registerWithFakeEntra(fake: Pick<FakeAdo, 'control'>, extensionId: string): void {
+  fake.control.registerEntraRedirectUri(BUILD_DEFAULT_CLIENT_ID, `https://${extensionId}.chromiumapp.org/`);
 }

@@ -1,6 +1,6 @@
 // The fake's in-page "React": plain ES2017 kept as a string (no bundler helpers can leak in).
 //
-// Imitates what azure-devops-pages.md §4/§7 says content scripts must survive:
+// Imitates what docs/azure-devops-pages.md says content scripts must survive:
 // - SPA navigation: clicks on `a[data-spa]` and back/forward change the URL with `history.pushState`
 //   (GK listens to `onHistoryStateUpdated`; AZ: "AzDO acts as a single-page application"), then the
 //   next route's markup is fetched from the server and swapped into `body > div.full-size`, which itself

@@ -1,5 +1,5 @@
 // Web pages of the fake Azure DevOps: every GET that is not an `/_apis/` route lands here.
-// URL forms per azure-devops-pages.md §1: cloud `/{org}/{project}/_git/{repo}`, the project's default
+// URL forms per docs/azure-devops-pages.md: cloud `/{org}/{project}/_git/{repo}`, the project's default
 // repo `/{org}/_git/{repo}` (GK `parsePathname`), legacy `{org}.visualstudio.com/[DefaultCollection/]…`
 // (AZ, GL), Azure DevOps Server `/{vdir}/{collection}/…`, and the `_git/_optimized|_full/{repo}` forms.
 import type { FixtureOrganization, FixtureProject, FixtureRepository, FixtureUser } from '../fixture-types';

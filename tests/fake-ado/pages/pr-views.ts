@@ -1,5 +1,5 @@
 // Pull request pages: repo list `{base}/pullrequests`, org list `/{org}/_pulls`, detail
-// `{base}/pullrequest/{id}` (azure-devops-pages.md §1, §2 "Pull request page", "PR list pages", §8).
+// `{base}/pullrequest/{id}` (docs/azure-devops-pages.md "Pull request page", "PR list pages",).
 import type { FixtureProject, FixturePullRequest, FixtureRepository, FixtureUser } from '../fixture-types';
 import { commandItem, icon, link, overflowItem } from './bolt';
 import { html, type SafeHtml } from './html';

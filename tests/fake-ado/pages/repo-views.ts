@@ -1,4 +1,4 @@
-// Repository pages under `{base}/_git/{repo}` (azure-devops-pages.md §1, §2, §8).
+// Repository pages under `{base}/_git/{repo}` (docs/azure-devops-pages.md).
 import type { FixtureRepository } from '../fixture-types';
 import { boltHeader, commandItem, icon, link, overflowItem, shortSha } from './bolt';
 import { html, type SafeHtml } from './html';

@@ -1,5 +1,5 @@
-// The document every route is served in (azure-devops-pages.md §8): theme class on <body>, the
-// `div.full-size` React root, `<script id="dataProviders">` with the §3 keys, and the client script.
+// The document every route is served in (docs/azure-devops-pages.md): theme class on <body>, the
+// `div.full-size` React root, `<script id="dataProviders">` with the docs/entra-oauth.md keys, and the client script.
 import { link } from './bolt';
 import { CLIENT_SCRIPT } from './client-script';
 import { html, jsonForScript, raw, type SafeHtml } from './html';

@@ -1,4 +1,4 @@
-// Theme variables as azure-devops-pages.md §5 lists them: semantic ones are full colours
+// Theme variables as docs/azure-devops-pages.md lists them: semantic ones are full colours
 // (`--text-primary-color`, `--communication-background`, `--palette-black-alpha-*`), `--palette-*`
 // palette entries are bare `r, g, b` triplets used as `rgb(var(--x))` / `rgba(var(--x), 1)`.
 // Values approximate ADO's light and dark themes; only their shape has to be right.

@@ -49,7 +49,7 @@ export function pullRequestHref(ctx: RepoContext, pullRequestId: number): string
   return repoHref(ctx, `pullrequest/${pullRequestId}`);
 }
 
-/** Clone URLs as Azure DevOps shows them for this host form (azure-devops-api.md §1). */
+/** Clone URLs as Azure DevOps shows them for this host form (docs/azure-devops-rest.md). */
 export function cloneUrls(ctx: RepoContext): { https: string; ssh: string } {
   const org = ctx.org;
   const project = segment(ctx.project.name);

@@ -1,5 +1,5 @@
 /**
- * Core: projects (§4 "Projects"). Scope `vso.project` (the spec also accepts `vso.profile`).
+ * Core: projects (docs/azure-devops-rest.md#profile-and-organizations "Projects"). Scope `vso.project` (the spec also accepts `vso.profile`).
  * Paging: `$top` / `$skip` / `continuationToken` (an integer: how many were already fetched); when
  * more remain the next token is sent in `x-ms-continuationtoken`.
  */

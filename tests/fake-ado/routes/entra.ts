@@ -1,6 +1,9 @@
 /**
- * Microsoft Entra ID on login.microsoftonline.com (§3): authorization code + PKCE for a
- * single-page-application client, the way Chromium's identity.launchWebAuthFlow drives it.
+ * Microsoft Entra ID on login.microsoftonline.com (docs/entra-oauth.md): authorization code + PKCE
+ * for a single-page-application client, the way identity.launchWebAuthFlow drives it. As strict as
+ * the real service: registered client ids and exact redirect URIs only, PKCE required at redemption
+ * (not at authorize), cross-origin redemption only for the SPA platform, scope required on refresh,
+ * consent and Conditional Access refusals, guests signing in against their host tenant.
  *
  *   GET  /{tenant}/oauth2/v2.0/authorize   "Pick an account" page (a button per user), or an
  *                                          immediate redirect for prompt=none / bad requests
@@ -37,7 +40,11 @@ function usersOfTenant(ctx: Ctx, tenant: string): FixtureUser[] | null {
   if (t === 'consumers') return users.filter((u) => u.tenantId === ZERO_GUID);
   if (t === ZERO_GUID) return null;
   const knownTenants = new Set([...users.map((u) => u.tenantId), ...ctx.state.data.organizations.map((o) => o.tenantId)].map((x) => x.toLowerCase()));
-  if (knownTenants.has(t)) return users.filter((u) => u.tenantId.toLowerCase() === t);
+  if (knownTenants.has(t)) {
+    // Members of the tenant, and B2B guests: users who belong to an organization backed by it.
+    const guests = new Set(ctx.state.data.organizations.filter((o) => o.tenantId.toLowerCase() === t).flatMap((o) => o.members));
+    return users.filter((u) => u.tenantId.toLowerCase() === t || (u.tenantId !== ZERO_GUID && guests.has(u.id)));
+  }
   // A verified domain name works as a tenant too (e.g. contoso.com).
   const byDomain = users.filter((u) => u.tenantId !== ZERO_GUID && u.email.toLowerCase().endsWith(`@${t}`));
   return byDomain.length ? users.filter((u) => u.tenantId === byDomain[0]!.tenantId) : null;
@@ -79,6 +86,8 @@ function errorPage(code: string, message: string, status = 400): Reply {
 
 interface AuthorizeRequest {
   tenant: string;
+  /** The tenant tokens are issued for: the one named in the path when it is a tenant id, else the user's home. */
+  issuingTenant: string | null;
   users: FixtureUser[];
   clientId: string;
   redirectUri: string;
@@ -107,15 +116,17 @@ function parseAuthorize(ctx: Ctx, tenant: string): AuthorizeRequest | Reply {
   if (!users) return errorPage('AADSTS90002', `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
   const clientId = q.get('client_id');
   if (!clientId) return errorPage('AADSTS900144', "The request body must contain the following parameter: 'client_id'.");
-  const redirectUri = q.get('redirect_uri') ?? '';
-  let parsed: URL | null = null;
-  try {
-    parsed = new URL(redirectUri);
-  } catch {
-    parsed = null;
+  const app = ctx.state.entraApps.get(clientId);
+  if (!app) {
+    return errorPage(
+      'AADSTS700016',
+      `Application with identifier '${clientId}' was not found in the directory '${tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.`,
+    );
   }
-  // SPA redirect URIs must be https (the extension's is https://<id>.chromiumapp.org/).
-  if (!parsed || parsed.protocol !== 'https:') {
+  // Exact match with a registered redirect URI, or Entra shows its own error page: it never
+  // redirects to an address the app did not register.
+  const redirectUri = q.get('redirect_uri') ?? '';
+  if (!app.redirectUris.has(redirectUri)) {
     return errorPage('AADSTS50011', `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${clientId}'.`);
   }
   const responseMode = q.get('response_mode') === 'fragment' ? 'fragment' : 'query';
@@ -128,14 +139,16 @@ function parseAuthorize(ctx: Ctx, tenant: string): AuthorizeRequest | Reply {
   }
   const scope = q.get('scope')?.trim();
   if (!scope) return fail('invalid_request', 'AADSTS900144', "The request body must contain the following parameter: 'scope'.");
+  // A missing challenge is accepted here, as by Entra: a SPA's redemption then fails (AADSTS9002325).
   const codeChallenge = q.get('code_challenge') ?? '';
-  if (!codeChallenge) return fail('invalid_request', 'AADSTS9002325', 'Proof Key for Code Exchange is required for cross-origin authorization code redemption.');
-  if (q.get('code_challenge_method') !== 'S256') {
-    // Entra would default to "plain"; the extension must use S256 (§3), so the fake insists.
+  if (codeChallenge && q.get('code_challenge_method') !== 'S256') {
+    // Entra would default to "plain"; the extension must use S256 (docs/entra-oauth.md), so the fake insists.
     return fail('invalid_request', 'AADSTS501491', `Invalid code_challenge_method '${q.get('code_challenge_method') ?? ''}': this application requires S256.`);
   }
+  const issuingTenant = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(tenant) ? tenant.toLowerCase() : null;
   return {
     tenant,
+    issuingTenant,
     users,
     clientId,
     redirectUri,
@@ -154,7 +167,7 @@ function issueCode(ctx: Ctx, req: AuthorizeRequest, user: FixtureUser): Reply {
   ctx.state.authCodes.set(code, {
     code,
     userId: user.id,
-    tenant: user.tenantId,
+    tenant: req.issuingTenant ?? user.tenantId,
     clientId: req.clientId,
     redirectUri: req.redirectUri,
     codeChallenge: req.codeChallenge,
@@ -201,7 +214,7 @@ function authorizeGet(ctx: Ctx, tenant: string): Reply {
   const req = parseAuthorize(ctx, tenant);
   if ('status' in req) return req;
   if (req.prompt === 'none') {
-    // Silent sign-in works only while the Entra session (cookie) is alive (§3).
+    // Silent sign-in works only while the Entra session (cookie) is alive (docs/entra-oauth.md).
     const session = ctx.state.failures.entraSessionAlive ? (ctx.state.entraSession ?? fallbackSession(ctx, req)) : null;
     const user = session ? req.users.find((u) => u.id === session.userId) : undefined;
     const hintOk = !req.loginHint || user?.email.toLowerCase() === req.loginHint.toLowerCase();
@@ -228,6 +241,9 @@ function authorizePost(ctx: Ctx, tenant: string): Reply {
   }
   const user = req.users.find((u) => u.id === posted.get('login_user'));
   if (!user) return pickAccountPage(ctx, req);
+  if (ctx.state.failures.entraConditionalAccessBlocked) {
+    return redirectTo(req, { error: 'access_denied', error_description: describe(ctx, 'AADSTS53003', 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.'), suberror: 'message_only' });
+  }
   ctx.state.entraSession = { userId: user.id, signedInAt: ctx.state.now() };
   ctx.state.failures.entraSessionAlive = true;
   return issueCode(ctx, req, user);
@@ -255,12 +271,12 @@ function preflight(ctx: Ctx): Reply {
 const grantsAzureDevOps = (scope: string) =>
   scope.split(/\s+/).some((s) => s.toLowerCase().startsWith(`${AZURE_DEVOPS_RESOURCE}/`) || s.toLowerCase().startsWith('https://app.vssps.visualstudio.com/'));
 
-function idToken(ctx: Ctx, user: FixtureUser, clientId: string, nonce?: string): string {
+function idToken(ctx: Ctx, user: FixtureUser, tenantId: string, clientId: string, nonce?: string): string {
   const now = Math.floor(ctx.state.now() / 1000);
   const head = Buffer.from(JSON.stringify({ typ: 'JWT', alg: 'RS256', kid: 'fake-ado-key' })).toString('base64url');
   const claims = {
     aud: clientId,
-    iss: `https://login.microsoftonline.com/${user.tenantId}/v2.0`,
+    iss: `https://login.microsoftonline.com/${tenantId}/v2.0`,
     iat: now,
     nbf: now,
     exp: now + 3600,
@@ -269,20 +285,29 @@ function idToken(ctx: Ctx, user: FixtureUser, clientId: string, nonce?: string):
     oid: user.memberId,
     preferred_username: user.email,
     sub: guidFrom(`sub:${user.id}:${clientId}`),
-    tid: user.tenantId,
+    // A guest's token names the tenant it was issued in; the object id stays the user's.
+    tid: tenantId,
     ver: '2.0',
   };
   return `${head}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${randomToken(64)}`;
 }
 
-function mintTokens(ctx: Ctx, user: FixtureUser, clientId: string, scope: string, chain: Pick<RefreshTokenRecord, 'chainStartedAt' | 'chainExpiresAt'>, nonce?: string) {
+function mintTokens(
+  ctx: Ctx,
+  user: FixtureUser,
+  tenantId: string,
+  clientId: string,
+  scope: string,
+  chain: Pick<RefreshTokenRecord, 'chainStartedAt' | 'chainExpiresAt'>,
+  nonce?: string,
+) {
   const lifetime = ctx.state.failures.accessTokenLifetimeSeconds;
   const accessToken = randomToken(96);
   const azureDevOps = grantsAzureDevOps(scope);
   ctx.state.accessTokens.set(accessToken, {
     token: accessToken,
     userId: user.id,
-    tenantId: user.tenantId,
+    tenantId,
     clientId,
     azureDevOps,
     expiresAt: ctx.state.now() + lifetime * 1000,
@@ -297,12 +322,12 @@ function mintTokens(ctx: Ctx, user: FixtureUser, clientId: string, scope: string
   };
   if (scopes.includes('offline_access')) {
     const refreshToken = `1.${randomToken(96)}`;
-    ctx.state.refreshTokens.set(refreshToken, { token: refreshToken, userId: user.id, tenantId: user.tenantId, clientId, scope, revoked: false, ...chain });
+    ctx.state.refreshTokens.set(refreshToken, { token: refreshToken, userId: user.id, tenantId, clientId, scope, revoked: false, ...chain });
     answer.refresh_token = refreshToken;
     // Entra tells SPAs how long the refresh token has left.
     answer.refresh_token_expires_in = Math.max(0, Math.floor((chain.chainExpiresAt - ctx.state.now()) / 1000));
   }
-  if (scopes.includes('openid')) answer.id_token = idToken(ctx, user, clientId, nonce);
+  if (scopes.includes('openid')) answer.id_token = idToken(ctx, user, tenantId, clientId, nonce);
   ctx.log.userId = user.id;
   return answer;
 }
@@ -318,7 +343,19 @@ function token(ctx: Ctx): Reply {
   if (!['authorization_code', 'refresh_token'].includes(grantType)) {
     return fail('unsupported_grant_type', 'AADSTS70003', `The app requested an unsupported grant type '${grantType}'.`);
   }
-  // SPA tokens must be redeemed cross-origin, i.e. with an Origin header (§3).
+  const app = ctx.state.entraApps.get(clientId);
+  if (!app) return fail('unauthorized_client', 'AADSTS700016', `Application with identifier '${clientId}' was not found in the directory.`);
+  if (app.platform !== 'spa' && header(ctx, 'origin')) {
+    return fail('invalid_request', 'AADSTS9002326', "Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '" + (header(ctx, 'origin') ?? '') + "'.");
+  }
+  if (ctx.state.failures.entraConsentRequired) {
+    return fail(
+      'invalid_grant',
+      'AADSTS65001',
+      `The user or administrator has not consented to use the application with ID '${clientId}'. Send an interactive authorization request for this user and resource.`,
+    );
+  }
+  // SPA tokens must be redeemed cross-origin, i.e. with an Origin header (docs/entra-oauth.md).
   if (!header(ctx, 'origin')) {
     return fail('invalid_request', 'AADSTS9002327', "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.");
   }
@@ -339,6 +376,7 @@ function token(ctx: Ctx): Reply {
       return fail('invalid_grant', 'AADSTS50011', `The redirect URI '${p.get('redirect_uri') ?? ''}' specified in the request does not match the redirect URI used in the authorization request.`);
     }
     const verifier = p.get('code_verifier');
+    if (!record.codeChallenge) return fail('invalid_request', 'AADSTS9002325', 'Proof Key for Code Exchange is required for cross-origin authorization code redemption.');
     if (!verifier) return fail('invalid_request', 'AADSTS900144', "The request body must contain the following parameter: 'code_verifier'.");
     // Real PKCE: base64url(sha256(code_verifier)) must equal the code_challenge of the authorize call.
     const computed = createHash('sha256').update(verifier, 'ascii').digest('base64url');
@@ -348,7 +386,7 @@ function token(ctx: Ctx): Reply {
     Object.assign(record, { redeemedAt: ctx.state.now() }); // codes are one-time
     const user = ctx.state.user(record.userId)!;
     const now = ctx.state.now();
-    return json(200, mintTokens(ctx, user, clientId, p.get('scope') ?? record.scope, { chainStartedAt: now, chainExpiresAt: now + SPA_REFRESH_LIFETIME_MS }, record.nonce), {
+    return json(200, mintTokens(ctx, user, record.tenant, clientId, p.get('scope') ?? record.scope, { chainStartedAt: now, chainExpiresAt: now + SPA_REFRESH_LIFETIME_MS }, record.nonce), {
       ...cors,
       'Cache-Control': 'no-store',
     });
@@ -356,6 +394,8 @@ function token(ctx: Ctx): Reply {
 
   const refreshToken = p.get('refresh_token');
   if (!refreshToken) return fail('invalid_request', 'AADSTS900144', "The request body must contain the following parameter: 'refresh_token'.");
+  // The v2 endpoint needs the scope on a refresh too.
+  if (!p.get('scope')?.trim()) return fail('invalid_request', 'AADSTS900144', "The request body must contain the following parameter: 'scope'.");
   const record = ctx.state.refreshTokens.get(refreshToken);
   if (!record) return fail('invalid_grant', 'AADSTS9002313', 'Invalid request. Request is malformed or invalid.');
   if (record.revoked) {
@@ -372,7 +412,7 @@ function token(ctx: Ctx): Reply {
   const user = ctx.state.user(record.userId)!;
   // Every refresh returns a new refresh token with the same chain expiry; the old one stays valid,
   // as in Entra (refresh tokens are not single-use).
-  return json(200, mintTokens(ctx, user, clientId, p.get('scope') ?? record.scope, record), { ...cors, 'Cache-Control': 'no-store' });
+  return json(200, mintTokens(ctx, user, record.tenantId, clientId, p.get('scope') ?? record.scope, record), { ...cors, 'Cache-Control': 'no-store' });
 }
 
 // --- discovery, logout ------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /**
- * Git: repositories (§5), create + initial push (§6), refs (§7), forks (§8), commits and items
+ * Git: repositories (docs/azure-devops-rest.md#repositories), create + initial push (docs/azure-devops-rest.md#repositories), refs (docs/azure-devops-rest.md#repositories), forks (docs/azure-devops-rest.md#forks), commits and items
  * (minimal, enough for clients that read back what they pushed).
  */
 import {
@@ -30,7 +30,7 @@ export function projectParam(ctx: Ctx, p: Params): FixtureProject | undefined {
   return project;
 }
 
-/** A repository by id or name; 404 TF401019 otherwise (§15). */
+/** A repository by id or name; 404 TF401019 otherwise (docs/azure-devops-rest.md#versions-headers-errors). */
 export function repoParam(ctx: Ctx, p: Params, key = 'repositoryId'): RepoRef {
   const idOrName = p[key]!;
   const ref = ctx.state.repo(org(ctx), projectParam(ctx, p), idOrName);
@@ -93,7 +93,7 @@ function createRepository(ctx: Ctx, p: Params) {
   const repo: FixtureRepository = { id: ctx.state.newGuid(), name, size: 0, branches: [], pullRequests: [] };
   let forkSyncId: number | undefined;
   if (input.parentRepository) {
-    // Forks (§8): parentRepository.id is mandatory; a name alone fails like this.
+    // Forks (docs/azure-devops-rest.md#forks): parentRepository.id is mandatory; a name alone fails like this.
     const parentId = input.parentRepository.id;
     if (!parentId || parentId === ZERO_GUID) throw guidEmpty('repositoryId');
     const parent = ctx.state.repoById(o, parentId);
@@ -152,7 +152,7 @@ function deleteRepository(ctx: Ctx, p: Params) {
   return empty(204);
 }
 
-// --- refs (§7) ----------------------------------------------------------------------------------
+// --- refs (docs/azure-devops-rest.md#repositories) ----------------------------------------------------------------------------------
 
 function refJson(ctx: Ctx, ref: RepoRef, name: string, objectId: string) {
   const creator = ctx.state.user(ref.org.members[0] ?? '');
@@ -184,7 +184,7 @@ function listRefs(ctx: Ctx, p: Params) {
   );
 }
 
-/** POST refs: create/update/delete branches; HTTP 200 even when an update fails (§7). */
+/** POST refs: create/update/delete branches; HTTP 200 even when an update fails (docs/azure-devops-rest.md#repositories). */
 function updateRefs(ctx: Ctx, p: Params) {
   const ref = repoParam(ctx, p);
   const updates = body<{ name: string; oldObjectId: string; newObjectId: string }[]>(ctx);
@@ -217,7 +217,7 @@ function updateRefs(ctx: Ctx, p: Params) {
   return list(results);
 }
 
-// --- pushes (§6) ----------------------------------------------------------------------------------
+// --- pushes (docs/azure-devops-rest.md#repositories) ----------------------------------------------------------------------------------
 
 interface PushBody {
   refUpdates?: { name?: string; oldObjectId?: string }[];
@@ -305,7 +305,7 @@ function createPush(ctx: Ctx, p: Params) {
   const branch = repo.branches.find((b) => b.name === branchName);
   if (branch) branch.objectId = head.commitId;
   else repo.branches.push({ name: branchName, objectId: head.commitId });
-  // The first push to an empty repository makes that branch the default (§6).
+  // The first push to an empty repository makes that branch the default (docs/azure-devops-rest.md#repositories).
   if (!repo.defaultBranch) repo.defaultBranch = refUpdate.name;
   if (repo.defaultBranch === refUpdate.name) {
     repo.files = Object.entries(head.tree).map(([path, content]) => ({ path, content }));
@@ -440,7 +440,7 @@ function getItems(ctx: Ctx, p: Params) {
   return json(200, itemJson(path, queryParam(ctx, 'includeContent') === 'true' ? content : undefined));
 }
 
-// --- forks (§8) ---------------------------------------------------------------------------------
+// --- forks (docs/azure-devops-rest.md#forks) ---------------------------------------------------------------------------------
 
 function listForks(ctx: Ctx, p: Params) {
   const ref = repoParam(ctx, p, 'repositoryNameOrId');

@@ -1,5 +1,5 @@
 /**
- * Identity search for the reviewer picker (§10):
+ * Identity search for the reviewer picker (docs/azure-devops-rest.md#identity-picker):
  *  A. POST {org}/_apis/IdentityPicker/Identities — prefix match on display name words and mail,
  *     `localId` = VSS identity id (absent for directory users who are not org members).
  *  B. GET vssps/{org}/_apis/identities?searchFilter=General&filterValue= — exact-ish match.

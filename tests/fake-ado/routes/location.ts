@@ -1,6 +1,6 @@
 /**
- * Location service: connectionData (§2 "Validate a PAT against one org"), resource areas and
- * `OPTIONS /_apis/{area}` route discovery (§1) — what `WebApi.connect()` and every
+ * Location service: connectionData (docs/azure-devops-rest.md#personal-access-tokens "Validate a PAT against one org"), resource areas and
+ * `OPTIONS /_apis/{area}` route discovery (docs/azure-devops-rest.md#versions-headers-errors) — what `WebApi.connect()` and every
  * `WebApi.getXxxApi()` of azure-devops-node-api call first.
  */
 import { identity } from '../shapes';

@@ -1,5 +1,5 @@
 /**
- * app.vssps.visualstudio.com: profile and organizations (§4). "The Organizations and Profiles APIs
+ * app.vssps.visualstudio.com: profile and organizations (docs/azure-devops-rest.md#profile-and-organizations). "The Organizations and Profiles APIs
  * support only OAuth" — org-scoped PATs get 401 (routes are `bearerOnly`).
  */
 import { badRequest } from '../errors';

@@ -1,5 +1,5 @@
 /**
- * Pull requests (§9): list per repository and per project with searchCriteria, get, create
+ * Pull requests (docs/azure-devops-rest.md#pull-requests): list per repository and per project with searchCriteria, get, create
  * (TF401179 on a duplicate active source→target), update (auto-complete, draft, status),
  * reviewers, and the linked work items.
  */
@@ -25,7 +25,7 @@ const VOTES = new Set([-10, -5, 0, 5, 10]);
 
 // --- list -------------------------------------------------------------------------------------
 
-/** searchCriteria.* filters (§9 "List / find"); status defaults to active. */
+/** searchCriteria.* filters (docs/azure-devops-rest.md#pull-requests "List / find"); status defaults to active. */
 function filterPullRequests(ctx: Ctx, refs: PullRequestRef[]) {
   const q = (name: string) => queryParam(ctx, `searchCriteria.${name}`);
   const status = pullRequestStatus(q('status')) ?? 'active';
@@ -105,7 +105,7 @@ function createPullRequest(ctx: Ctx, p: Params) {
   if (!input.sourceRefName || !input.targetRefName) throw badRequest('sourceRefName and targetRefName are required.', 'ArgumentNullException');
   if (!input.title?.trim()) throw badRequest('A title is required.', 'ArgumentNullException');
 
-  // From a fork, the PR lives in the target repo and the source branch in the fork (§9).
+  // From a fork, the PR lives in the target repo and the source branch in the fork (docs/azure-devops-rest.md#pull-requests).
   let sourceRepo: FixtureRepository = target.repo;
   if (input.forkSource?.repository?.id) {
     const fork = ctx.state.repoById(org(ctx), input.forkSource.repository.id);
@@ -189,7 +189,7 @@ function updatePullRequest(ctx: Ctx, p: Params) {
     };
   }
   if (input.autoCompleteSetBy !== undefined) {
-    // Cancel auto-complete with the empty GUID (§9).
+    // Cancel auto-complete with the empty GUID (docs/azure-devops-rest.md#pull-requests).
     const id = input.autoCompleteSetBy?.id;
     if (!id || id === ZERO_GUID) delete pr.autoCompleteSetBy;
     else pr.autoCompleteSetBy = requireUser(ctx, id).id;

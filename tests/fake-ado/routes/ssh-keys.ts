@@ -1,5 +1,5 @@
 /**
- * SSH public keys (§12) — the web UI's internal API, modelled on what the spec observed:
+ * SSH public keys (docs/azure-devops-rest.md#ssh-keys) — the web UI's internal API, modelled on what the spec observed:
  *   GET    vssps/{org}/_apis/Token/SessionTokens?isPublic=true&includePublicData=true
  *   POST   vssps/{org}/_apis/Token/SessionTokens                 (direct create; isPublic:false mints a PAT)
  *   DELETE vssps/{org}/_apis/Token/SessionTokens/{authorizationId}?isPublic=true
@@ -87,7 +87,7 @@ function patJson(ctx: Ctx, pat: FixturePat, authorizationId: string, withToken: 
   };
 }
 
-/** A PAT that looks real: 84 characters matching /^.{76}AZDO.{4}$/ (§2). */
+/** A PAT that looks real: 84 characters matching /^.{76}AZDO.{4}$/ (docs/azure-devops-rest.md#personal-access-tokens). */
 export function newPatToken(): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   const pick = (n: number) => [...randomBytes(n)].map((b) => alphabet[b % alphabet.length]).join('');
@@ -100,7 +100,7 @@ function createSessionToken(ctx: Ctx, input: SessionTokenInput) {
   const user = me(ctx);
   const validFrom = input.validFrom && !Number.isNaN(Date.parse(input.validFrom)) ? new Date(input.validFrom).toISOString() : ctx.state.nowIso();
   const requestedTo = input.validTo && !Number.isNaN(Date.parse(input.validTo)) ? Date.parse(input.validTo) : Date.parse(validFrom) + ONE_YEAR_MS;
-  // SSH keys expire after at most one year (§12).
+  // SSH keys expire after at most one year (docs/azure-devops-rest.md#ssh-keys).
   const validTo = new Date(Math.min(requestedTo, Date.parse(validFrom) + ONE_YEAR_MS)).toISOString();
   if (input.isPublic === false) {
     const pat: FixturePat = {

@@ -1,5 +1,5 @@
 /**
- * Work items (§11): read by ids (org- or project-level, `errorPolicy=omit` → null entries),
+ * Work items (docs/azure-devops-rest.md#work-items): read by ids (org- or project-level, `errorPolicy=omit` → null entries),
  * read one, the batch POST, and the json-patch PATCH that links a pull request after the fact.
  */
 import { AdoError, badRequest, workItemNotFound } from '../errors';
@@ -68,7 +68,7 @@ function getWorkItem(ctx: Ctx, p: Params) {
 
 /**
  * PATCH (json-patch): field edits on /fields/System.Title|System.State and
- * `add /relations/-` with an ArtifactLink to a pull request, which links it (§11).
+ * `add /relations/-` with an ArtifactLink to a pull request, which links it (docs/azure-devops-rest.md#work-items).
  */
 function patchWorkItem(ctx: Ctx, p: Params) {
   if (!/json-patch\+json/i.test(header(ctx, 'content-type') ?? '')) {

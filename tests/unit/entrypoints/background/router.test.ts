@@ -1,5 +1,5 @@
 import { describe, it, expect, vi } from 'vitest';
-import { routeMessage, type Handlers } from '@/entrypoints/background/router';
+import { createMessageListener, routeMessage, type Handlers } from '@/entrypoints/background/router';
 
 const extensionPage = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
 const contentScript = { id: 'test-extension-id', url: 'https://dev.azure.com/contoso/web/_git/web', tab: { id: 3 } };
@@ -43,6 +43,12 @@ describe('background/router', () => {
     ['a content script on a non-Azure DevOps page', { id: 'test-extension-id', url: 'https://evil.example/', tab: { id: 1 } }],
     ['a look-alike host', { id: 'test-extension-id', url: 'https://dev.azure.com.evil.example/x/_git/y', tab: { id: 1 } }],
     ['a sender without a url', { id: 'test-extension-id' }],
+    // Real extension origins: under Node `new URL('chrome-extension://x/').origin` is 'null' for every
+    // extension, so an origin comparison alone would let these through.
+    ['a page of another Chromium extension', { id: 'test-extension-id', url: 'chrome-extension://someone-else/popup.html' }],
+    ['a page of a Firefox extension', { id: 'test-extension-id', url: 'moz-extension://0b3c8a4e-1111-4c1d-9a7e-123456789abc/popup.html' }],
+    ['a data: URL', { id: 'test-extension-id', url: 'data:text/html,<p>hi</p>' }],
+    ['an about:blank frame', { id: 'test-extension-id', url: 'about:blank' }],
   ])('refuses %s', async (_label, sender) => {
     const all = handlers();
     expect(await routeMessage(ping, sender, all)).toMatchObject({ ok: false, error: { kind: 'forbidden-sender' } });
@@ -75,5 +81,16 @@ describe('background/router', () => {
     const all = handlers();
     const result = await routeMessage({ channel: 'ado-companion', type: 'accounts.list', data: {} }, extensionPage, all);
     expect(result).toEqual({ ok: true, data: { accounts: [], organizations: [] } });
+  });
+});
+
+describe('background/router listener', () => {
+  it('answers through sendResponse and keeps the channel open, as every Chrome, Edge and Firefox version honours', async () => {
+    const listener = createMessageListener(handlers());
+    const answered = new Promise((resolve) => {
+      // Older Chrome ignores a returned Promise: only `return true` + sendResponse reach the sender.
+      expect(listener(ping, extensionPage, resolve)).toBe(true);
+    });
+    expect(await answered).toEqual({ ok: true, data: { pong: true, version: '1.2.3' } });
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signInWithEntra } from '@/lib/auth/entra';
-import { listEntraOrganizations } from '@/lib/auth/organizations';
+import { listEntraOrganizations as listWithClient } from '@/lib/auth/organizations';
+import { createRestClient } from '@/lib/azure/rest-client';
 import { startFakeAdo, type FakeAdo } from '../../../fake-ado/server';
 import { basic } from '../../../fake-ado/fixtures/basic';
 import { CLIENT_ID, REDIRECT_URI, authWindow, extensionFetch, hostRoutedFetch, leakedSecrets, rejectionOf } from './fake-entra-browser';
@@ -23,6 +24,10 @@ async function accessTokenOf(displayName: string, tenant: string = basic.tenants
   );
   return tokens.accessToken;
 }
+
+/** The organizations listed with `token`, through the REST client as the session does (no retries). */
+const listEntraOrganizations = async (token: string, fetchFn: typeof fetch) =>
+  (await listWithClient(createRestClient({ fetch: fetchFn, maxRetries: 0, getCredential: async () => ({ kind: 'bearer', token }) }))).organizations;
 
 function stub(status: number, body: string, contentType = 'application/json'): typeof fetch {
   return (async () => new Response(body, { status, headers: { 'Content-Type': contentType, 'Retry-After': '12' } })) as typeof fetch;
@@ -80,7 +85,7 @@ describe('listEntraOrganizations', () => {
     ];
     const seen: string[] = [];
     const fetchFn = (async (url: string) => {
-      seen.push(url);
+      seen.push(String(url));
       return new Response(JSON.stringify(answers.shift()), { status: 200, headers: { 'Content-Type': 'application/json' } });
     }) as typeof fetch;
     expect((await listEntraOrganizations('t', fetchFn)).map((o) => o.name)).toEqual(['Alpha', 'beta', 'gamma']);
@@ -88,5 +93,14 @@ describe('listEntraOrganizations', () => {
       'https://app.vssps.visualstudio.com/_apis/profile/profiles/me?api-version=7.1',
       'https://app.vssps.visualstudio.com/_apis/accounts?memberId=member&api-version=7.1',
     ]);
+  });
+});
+
+describe('listEntraOrganizations profile', () => {
+  it("returns the profile's display name and email with the organizations", async () => {
+    const token = await accessTokenOf('Jane Doe');
+    const client = createRestClient({ fetch: hostRoutedFetch(fake), getCredential: async () => ({ kind: 'bearer', token }) });
+    const { profile } = await listWithClient(client);
+    expect(profile).toEqual({ displayName: basic.users.jane.displayName, email: basic.users.jane.email });
   });
 });

@@ -5,23 +5,14 @@
  * fake-entra-browser.ts: `authWindow` is launchWebAuthFlow, `hostRoutedFetch` reaches
  * dev.azure.com, tfs.contoso.test and app.vssps.visualstudio.com on the fake.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DexieOptions } from 'dexie';
-import { createSession } from '@/lib/auth/session';
-import type { CompanionDb } from '@/lib/db/schema';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeAdo, type FakeAdo } from '../../../fake-ado/server';
 import { basic } from '../../../fake-ado/fixtures/basic';
-import { fakeIndexedDb, openTestDb } from '../db/test-db';
-import { EXTENSION_ORIGIN, REDIRECT_URI, authWindow, hostRoutedFetch, leakedSecrets, rejectionOf } from './fake-entra-browser';
+import { leakedSecrets, rejectionOf } from './fake-entra-browser';
+import { CONTOSO, FABRIKAM, JANE, SERVER, key, signInJane, startSession as startHarness, type SessionHarnessOptions, type StartedSession } from './session-harness';
 
 // authWindow loads the fake's authorize page with Node's fetch (self-signed certificate).
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-
-const CONTOSO = `https://dev.azure.com/${basic.orgs.contoso.name}`;
-const FABRIKAM = `https://dev.azure.com/${basic.orgs.fabrikam.name}`;
-const SERVER = basic.orgs.server.url;
-const key = (baseUrl: string) => baseUrl.toLowerCase();
-const JANE = basic.users.jane;
 
 let fake: FakeAdo;
 
@@ -31,43 +22,13 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.control.reset());
 
-/** A session as the background builds it, with its own in-memory database and a clock the test moves. */
-function startSession(options: { hostPermission?: boolean; dbOptions?: DexieOptions } = {}) {
-  const dbOptions = options.dbOptions ?? fakeIndexedDb();
-  const db: CompanionDb = openTestDb(dbOptions);
-  const clock = { now: Date.now() };
-  const hasHostPermission = vi.fn(async (_origin: string) => options.hostPermission ?? true);
-  const routed = hostRoutedFetch(fake);
-  const session = createSession({
-    db,
-    // A service worker's cross-origin fetch carries the extension's Origin; Entra requires it of SPAs.
-    fetch: (input, init = {}) => {
-      const headers = new Headers(init.headers);
-      headers.set('Origin', EXTENSION_ORIGIN);
-      return routed(input, { ...init, headers });
-    },
-    now: () => clock.now,
-    entra: async () => ({ clientId: 'test-client', tenant: 'organizations', authority: fake.origin }),
-    launchWebAuthFlow: authWindow({ signInAs: JANE.displayName }),
-    redirectUri: REDIRECT_URI,
-    hasHostPermission,
-  });
-  return { session, db, dbOptions, clock, hasHostPermission };
-}
-
-type Started = ReturnType<typeof startSession>;
+const startSession = (options: SessionHarnessOptions = {}) => startHarness(fake, options);
+type Started = StartedSession;
 
 /** The service worker stopped and started again: a new connection to the same database, a new session. */
 function restart(previous: Started): Started {
   previous.db.close();
   return startSession({ dbOptions: previous.dbOptions });
-}
-
-/** Jane signs in with Microsoft and picks organizations (contoso by default). */
-async function signInJane({ session }: Started, baseUrls = [CONTOSO]) {
-  const { account } = await session.signInOAuth({});
-  const { results } = await session.selectOrganizations({ accountId: account.id, baseUrls });
-  return { account, results };
 }
 
 /** The fake's newest request log number: pass it as `since` to see only what came after. */
@@ -106,18 +67,18 @@ describe('lib/auth/session', () => {
     expect(fake.control.requests()).toEqual([]);
   });
 
-  it('replaces the PAT account of an organization when it is connected again with another PAT', async () => {
+  it('keeps one PAT account per organization and replaces its token when the organization is connected again', async () => {
     const { session, db } = startSession();
 
     const first = await session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
     const second = await session.connectPat({ host: CONTOSO, token: basic.pats.janeContosoLegacy });
 
     const { accounts, organizations } = await session.listAccounts();
-    expect(accounts.map((a) => a.id)).toEqual([second.account.id]);
-    expect(organizations).toMatchObject([{ key: key(CONTOSO), accountId: second.account.id }]);
-    expect(await db.secrets.toCollection().primaryKeys()).toEqual([`${second.account.id}|pat`]);
-    expect(await session.credentialFor(second.account.id)).toEqual({ kind: 'pat', token: basic.pats.janeContosoLegacy });
-    await expect(session.credentialFor(first.account.id)).rejects.toMatchObject({ kind: 'not-found' });
+    expect(second.account.id).toBe(first.account.id);
+    expect(accounts.map((a) => a.id)).toEqual([first.account.id]);
+    expect(organizations).toMatchObject([{ key: key(CONTOSO), accountId: first.account.id }]);
+    expect(await db.secrets.toCollection().primaryKeys()).toEqual([`${first.account.id}|pat`]);
+    expect(await session.credentialFor(first.account.id)).toEqual({ kind: 'pat', token: basic.pats.janeContosoLegacy });
   });
 
   it('refreshes the OAuth access token before a call when it expires within 5 minutes', async () => {
@@ -162,6 +123,8 @@ describe('lib/auth/session', () => {
     const { account } = await signInJane(started);
     fake.control.revokeRefreshTokens();
     fake.control.expireAccessTokens();
+    // No Microsoft session in the browser either: a silent sign-in cannot help.
+    fake.control.setFailures({ entraSessionAlive: false });
 
     await expect(session.checkOrganization({ key: key(CONTOSO) })).rejects.toMatchObject({ kind: 'reauth-required' });
     expect((await session.listAccounts()).accounts).toMatchObject([{ id: account.id, needsReauth: true }]);
@@ -172,6 +135,19 @@ describe('lib/auth/session', () => {
     expect(again.available).toContainEqual({ name: basic.orgs.contoso.name, baseUrl: CONTOSO, selected: true });
     expect((await session.listAccounts()).accounts).toMatchObject([{ id: account.id, needsReauth: false }]);
     await expect(session.checkOrganization({ key: key(CONTOSO) })).resolves.toMatchObject({ email: JANE.email });
+  });
+
+  it('starts a new 24-hour sign-in without a window when the refresh chain has ended but the Microsoft session is alive', async () => {
+    const started = startSession();
+    const { session, launchWebAuthFlow } = started;
+    const { account } = await signInJane(started);
+    fake.control.revokeRefreshTokens();
+    fake.control.expireAccessTokens();
+
+    await expect(session.checkOrganization({ key: key(CONTOSO) })).resolves.toMatchObject({ displayName: JANE.displayName });
+
+    expect(launchWebAuthFlow.calls.at(-1)).toMatchObject({ interactive: false, url: expect.stringContaining('prompt=none') });
+    expect((await session.listAccounts()).accounts).toMatchObject([{ id: account.id, needsReauth: false }]);
   });
 
   it('uses the stored PAT and OAuth tokens when a new session opens the same database', async () => {
@@ -256,6 +232,7 @@ describe('lib/auth/session', () => {
     const { account, results } = await signInJane(started, [CONTOSO, FABRIKAM]);
     fake.control.revokeRefreshTokens();
     fake.control.expireAccessTokens();
+    fake.control.setFailures({ entraSessionAlive: false });
     await fail(session.checkOrganization({ key: key(CONTOSO) }));
     await fail(session.availableOrganizations({ accountId: account.id }));
 

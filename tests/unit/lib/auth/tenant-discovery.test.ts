@@ -20,23 +20,23 @@ beforeEach(() => fake.control.reset());
 
 describe('discoverTenant', () => {
   it('finds the Entra tenant of contoso with an unauthenticated HEAD', async () => {
-    expect(await discoverTenant(`${fake.origin}/contoso`, fetch)).toEqual({ tenantId: basic.tenants.contoso, msa: false });
+    expect(await discoverTenant(`${fake.origin}/contoso`, fetch)).toEqual({ tenantId: basic.tenants.contoso, msa: false, exists: true });
     const [request] = fake.control.requests({ pathIncludes: '/contoso' });
     expect(request).toMatchObject({ method: 'HEAD', auth: 'none', status: 401 });
   });
 
   it('finds the same tenant at https://dev.azure.com/{org} and for fabrikam', async () => {
     const routed = hostRoutedFetch(fake);
-    expect(await discoverTenant('https://dev.azure.com/contoso', routed)).toEqual({ tenantId: basic.tenants.contoso, msa: false });
-    expect(await discoverTenant('https://fabrikam.visualstudio.com/', routed)).toEqual({ tenantId: basic.tenants.contoso, msa: false });
+    expect(await discoverTenant('https://dev.azure.com/contoso', routed)).toEqual({ tenantId: basic.tenants.contoso, msa: false, exists: true });
+    expect(await discoverTenant('https://fabrikam.visualstudio.com/', routed)).toEqual({ tenantId: basic.tenants.contoso, msa: false, exists: true });
   });
 
   it('recognises the Microsoft-account org adatum (all-zero tenant)', async () => {
-    expect(await discoverTenant(`${fake.origin}/adatum`, fetch)).toEqual({ tenantId: null, msa: true });
+    expect(await discoverTenant(`${fake.origin}/adatum`, fetch)).toEqual({ tenantId: null, msa: true, exists: true });
   });
 
-  it('says nothing for an organization that does not exist', async () => {
-    expect(await discoverTenant(`${fake.origin}/no-such-org`, fetch)).toEqual({ tenantId: null, msa: false });
+  it('says an organization that does not exist does not, and names no tenant', async () => {
+    expect(await discoverTenant(`${fake.origin}/no-such-org`, fetch)).toEqual({ tenantId: null, msa: false, exists: false });
   });
 
   it('is offline when Azure DevOps cannot be reached', async () => {

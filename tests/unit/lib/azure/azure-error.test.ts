@@ -14,7 +14,7 @@ import {
 const URL_CONTOSO = 'https://dev.azure.com/contoso/Platform/_apis/git/repositories?api-version=7.1';
 const USER = '3968bdd7-5bea-42e6-8e86-0e1d024e9ed1';
 
-/** The Azure DevOps error envelope (§1). */
+/** The Azure DevOps error envelope (docs/azure-devops-rest.md#versions-headers-errors). */
 function envelope(typeKey: string, message: string) {
   return { $id: '1', innerException: null, message, typeName: `Microsoft.VisualStudio.Services.WebApi.${typeKey}, Microsoft.VisualStudio.Services.WebApi`, typeKey, errorCode: 0, eventId: 3000 };
 }
@@ -24,7 +24,7 @@ function error(info: Partial<AzureResponseInfo> & Pick<AzureResponseInfo, 'statu
 }
 
 describe('azure-error', () => {
-  describe('toAzureError: authentication (§2, §3)', () => {
+  describe('toAzureError: authentication (docs/azure-devops-rest.md#personal-access-tokens, docs/entra-oauth.md)', () => {
     it('names an expired PAT when the message says so', () => {
       const e = error({ status: 401, body: envelope('AccessCheckException', 'Access Denied: The Personal Access Token used has expired.') });
       expect(e).toBeInstanceOf(AppError);
@@ -110,7 +110,7 @@ describe('azure-error', () => {
     });
   });
 
-  describe('toAzureError: not found, conflicts, names (§5–§9, §15)', () => {
+  describe('toAzureError: not found, conflicts, names (docs/azure-devops-rest.md#repositories, docs/azure-devops-rest.md#forks, docs/azure-devops-rest.md#pull-requests, docs/azure-devops-rest.md#versions-headers-errors)', () => {
     it('maps HostNotFoundException to "Organization … was not found"', () => {
       const e = error({ status: 404, url: 'https://dev.azure.com/nosuchorg/_apis/connectionData', body: envelope('HostNotFoundException', "The organization 'nosuchorg' could not be found.") });
       expect(e.kind).toBe('not-found');

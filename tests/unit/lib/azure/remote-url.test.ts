@@ -116,6 +116,16 @@ const accepted: { input: string; expected: AzureRepoRef }[] = [
   { input: 'fabrikam@vs-ssh.visualstudio.com:v3/fabrikam/FabrikamFiber/Website', expected: WEBSITE },
   { input: 'ssh://fabrikam@vs-ssh.visualstudio.com/v3/fabrikam/FabrikamFiber/Website', expected: WEBSITE },
   { input: 'ssh://fabrikam@vs-ssh.visualstudio.com:22/v3/fabrikam/FabrikamFiber/Website', expected: WEBSITE },
+  // legacy SSH, with the organization as the user name
+  { input: 'ssh://fabrikam@vs-ssh.visualstudio.com:22/DefaultCollection/FabrikamFiber/_ssh/Website', expected: WEBSITE },
+  { input: 'ssh://fabrikam@vs-ssh.visualstudio.com/DefaultCollection/FabrikamFiber/_ssh/Website', expected: WEBSITE },
+  { input: 'ssh://fabrikam@vs-ssh.visualstudio.com:22/FabrikamFiber/_ssh/Website', expected: WEBSITE },
+  { input: 'ssh://fabrikam@vs-ssh.visualstudio.com:22/_ssh/FabrikamFiber', expected: DEFAULT_REPO },
+  { input: 'ssh://fabrikam@vs-ssh.visualstudio.com:22/DefaultCollection/My%20Project/_ssh/My%20Repo', expected: SPACES },
+  // cloud hosts with their explicit default port
+  { input: 'https://fabrikam.visualstudio.com:443/FabrikamFiber/_git/Website', expected: WEBSITE },
+  { input: 'https://fabrikam.visualstudio.com:443/DefaultCollection/FabrikamFiber/_git/Website', expected: WEBSITE },
+  { input: 'ssh://git@ssh.dev.azure.com:22/v3/fabrikam/FabrikamFiber/Website', expected: WEBSITE },
   { input: 'Fabrikam@VS-SSH.visualstudio.com:v3/Fabrikam/FabrikamFiber/Website', expected: cloud('Fabrikam', 'FabrikamFiber', 'Website') },
   // Azure DevOps Server
   { input: 'https://tfs.contoso.com/tfs/DefaultCollection/Fabrikam/_git/Website', expected: TFS },
@@ -238,6 +248,12 @@ const rejected: { input: string; why: string }[] = [
   { input: 'ssh://git@ssh.dev.azure.com:2222/v3/fabrikam/FabrikamFiber/Website', why: 'SSH on an unexpected port' },
   { input: 'https://ssh.dev.azure.com/v3/fabrikam/FabrikamFiber/Website', why: 'SSH host over HTTPS' },
   { input: 'https://vs-ssh.visualstudio.com/v3/fabrikam/FabrikamFiber/Website', why: 'SSH host over HTTPS' },
+  { input: 'ssh://vs-ssh.visualstudio.com:22/DefaultCollection/FabrikamFiber/_ssh/Website', why: 'legacy SSH without the organization as user' },
+  { input: 'ssh://fabrikam@vs-ssh.visualstudio.com:2222/FabrikamFiber/_ssh/Website', why: 'legacy SSH on another port' },
+  { input: 'ssh://fabrikam@vs-ssh.visualstudio.com:22/a/b/FabrikamFiber/_ssh/Website', why: 'legacy SSH with too many segments' },
+  { input: 'https://dev.azure.com:8443/fabrikam/FabrikamFiber/_git/Website', why: 'cloud host on another port' },
+  { input: 'https://marketplace.visualstudio.com/FabrikamFiber/_git/Website', why: 'a Microsoft site, not an organization' },
+  { input: 'https://app.vssps.visualstudio.com/FabrikamFiber/_git/Website', why: 'a service host, not an organization' },
   { input: 'ssh://git@dev.azure.com/fabrikam/FabrikamFiber/_git/Website', why: 'web host over SSH' },
   // Azure DevOps Server shapes that are too ambiguous
   { input: 'https://tfs.contoso.com/DefaultCollection/_git/Website', why: 'one segment before _git on a server' },

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * api-version negotiation (azure-devops-api.md §1): the version arithmetic, and the REST client
+ * api-version negotiation (docs/azure-devops-rest.md): the version arithmetic, and the REST client
  * against the fake's Azure DevOps Server collection, which serves at most 6.0.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

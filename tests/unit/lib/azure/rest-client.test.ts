@@ -257,7 +257,7 @@ describe('rest-client', () => {
     });
   });
 
-  describe('throttling (§14)', () => {
+  describe('throttling (docs/azure-devops-rest.md#throttling)', () => {
     it('waits Retry-After on 429 and then succeeds', async () => {
       fake.control.setFailures({ throttle: { count: 2, retryAfterSeconds: 7 } });
       const { waits, sleep } = recordingSleep();
@@ -447,10 +447,9 @@ describe('rest-client', () => {
       expect(error.details).toMatchObject({ code: 'TF401019', status: 404 });
     });
 
-    it('maps an unknown organization to not-found', async () => {
+    it('takes an unknown organization for a refused credential, as Azure DevOps answers it (the session tells them apart)', async () => {
       const error = await failure(api().request({ url: 'https://dev.azure.com/nosuchorg/_apis/git/repositories' }));
-      expect(error.kind).toBe('not-found');
-      expect(error.message).toBe('Organization nosuchorg was not found on Azure DevOps. Check its name in the address.');
+      expect(error.kind).toBe('auth-invalid');
     });
 
     it('maps a duplicate pull request to conflict (TF401179)', async () => {
@@ -485,3 +484,21 @@ async function fetchWithSignal(input: Parameters<typeof fetch>[0], init?: Reques
     fakeNetwork()(input, init).then(resolve, reject);
   });
 }
+
+describe('rest-client token pinning', () => {
+  it('sends nothing, and says why, when the URL is not one the credential may go to', async () => {
+    const captured: { url: string; method: string; headers: Record<string, string>; body?: string }[] = [];
+    const client = createRestClient({
+      fetch: fakeNetwork(captured),
+      getCredential: async () => pat(basic.pats.janeContoso),
+      isAllowedUrl: (url) => url.hostname === 'dev.azure.com' && url.pathname.startsWith('/contoso/'),
+    });
+
+    const error = await client.request({ url: 'https://dev.azure.com.evil.example/contoso/_apis/projects' }).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ kind: 'internal', message: expect.stringContaining('did not send your token to dev.azure.com.evil.example') });
+    expect(captured).toEqual([]);
+    await expect(client.request({ url: REPOS })).resolves.toBeTruthy();
+    expect(captured).toHaveLength(1);
+  });
+});

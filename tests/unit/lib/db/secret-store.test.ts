@@ -1,13 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import { createTokenVault } from '@/lib/crypto/token-vault';
 import { createSecretStore } from '@/lib/db/secret-store';
-import type { CompanionDb } from '@/lib/db/schema';
+import type { CompanionDb, SecretKind } from '@/lib/db/schema';
 import { openTestDb } from './test-db';
 
 const PAT = 'q7xk2m4n9p3r8s6t1v5w0y2z4a6b8c0d1e3f5g7h9j1k3l5m7n9o'; // PAT-shaped: 52 chars
 
 function openStore(db: CompanionDb = openTestDb()) {
-  return { db, store: createSecretStore(db, createTokenVault(db)) };
+  const secrets = createSecretStore(db, createTokenVault(db));
+  // The session seals first and stores inside its own transaction; here a plain put stands in for it.
+  const store = { ...secrets, put: async (accountId: string, kind: SecretKind, token: string) => void (await db.secrets.put(await secrets.seal(accountId, kind, token))) };
+  return { db, store };
 }
 
 /** Every table's rows as text; binary values are spelled out as UTF-8, Latin-1, hex and base64. */

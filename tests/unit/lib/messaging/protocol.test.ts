@@ -23,6 +23,8 @@ describe('lib/messaging/protocol', () => {
       'accounts.availableOrganizations': { accountId: 'a' },
       'accounts.selectOrganizations': { accountId: 'a', baseUrls: [] },
       'accounts.signOut': { accountId: 'a' },
+      'accounts.dismissSignIn': {},
+      'accounts.recheckFeatures': { accountId: 'a' },
       'organizations.check': { key: 'https://dev.azure.com/contoso' },
     };
     expect(Object.keys(samples).sort()).toEqual(Object.keys(protocol).sort());

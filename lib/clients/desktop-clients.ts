@@ -1,0 +1,152 @@
+/**
+ * Desktop Git clients and the links that hand them a repository to clone (docs/desktop-clients.md).
+ * Pure: a link is computed from the repository's clone URLs and the branch alone, with no network
+ * request, so it is ready the moment a page or a link is seen.
+ */
+
+/** What a link is built from: a repository as `parseAzureRemote` gives it, and what the user wants. */
+export interface CloneRequest {
+  /** Canonical `https://dev.azure.com/{org}/{project}/_git/{repo}` (or the Server URL). */
+  httpsUrl: string;
+  /** `git@ssh.dev.azure.com:v3/{org}/{project}/{repo}`; null when unknown (Server over HTTPS). */
+  sshUrl: string | null;
+  /** The user's choice; SSH falls back to HTTPS when the repository has no known SSH URL. */
+  protocol: 'https' | 'ssh';
+  /** Short branch name (`feature/x`), when a page shows one. */
+  branch?: string | null;
+}
+
+export interface DesktopClient {
+  id: string;
+  name: string;
+  /** Where to get it, for "Didn't open? Install …". */
+  installUrl: string;
+  /** Whether the link carries the branch. */
+  takesBranch: boolean;
+  /** The link, or null when the client has no way to be handed a clone URL (copy the URL instead). */
+  link(request: CloneRequest): string | null;
+  /** What the user should know before relying on it. */
+  note?: string;
+}
+
+/** The clone URL the client gets, in the form it accepts. */
+function cloneUrlFor(request: CloneRequest, sshForm: 'scp' | 'url' = 'scp'): string {
+  if (request.protocol !== 'ssh' || !request.sshUrl) return request.httpsUrl;
+  // `git@host:path` → `ssh://git@host/path`: the form clients that parse URLs strictly accept.
+  return sshForm === 'url' ? request.sshUrl.replace(/^([^@/:]+@[^/:]+):/, 'ssh://$1/') : request.sshUrl;
+}
+
+const enc = encodeURIComponent;
+
+/** VS Code's git extension handler, shared by its forks (`vscode.git/clone?url=…&ref=…`). */
+function vscodeFamily(id: string, name: string, scheme: string, installUrl: string, note?: string): DesktopClient {
+  return {
+    id,
+    name,
+    installUrl,
+    takesBranch: true,
+    ...(note ? { note } : {}),
+    link: (request) =>
+      `${scheme}://vscode.git/clone?url=${enc(cloneUrlFor(request, 'url'))}${request.branch ? `&ref=${enc(request.branch)}` : ''}`,
+  };
+}
+
+/**
+ * GitKraken Desktop the way GitKraken's own browser extension opens it: a GitLens-style deep link
+ * (`…/link/r/-/b/{branch}?url=…`) wrapped in a gitkraken.dev link, which offers the desktop app.
+ */
+function gitKrakenLink(request: CloneRequest): string {
+  const inner = new URL(`vscode://eamodio.gitlens/link/r/-${request.branch ? `/b/${request.branch.split('/').map(enc).join('/')}` : ''}`);
+  inner.searchParams.set('url', cloneUrlFor(request));
+  const link = new URL(`https://gitkraken.dev/link/${enc(btoa(inner.href))}`);
+  link.searchParams.set('referrer', 'extension');
+  return link.href;
+}
+
+const JETBRAINS_TOOLS: readonly (readonly [tag: string, name: string])[] = [
+  ['idea', 'IntelliJ IDEA'],
+  ['pycharm', 'PyCharm'],
+  ['web-storm', 'WebStorm'],
+  ['rd', 'Rider'],
+  ['goland', 'GoLand'],
+  ['clion', 'CLion'],
+  ['php-storm', 'PhpStorm'],
+  ['rubymine', 'RubyMine'],
+];
+
+export const DESKTOP_CLIENTS: readonly DesktopClient[] = [
+  { id: 'gitkraken', name: 'GitKraken Desktop', installUrl: 'https://www.gitkraken.com/download', takesBranch: true, link: gitKrakenLink },
+  vscodeFamily('vscode', 'Visual Studio Code', 'vscode', 'https://code.visualstudio.com/download'),
+  vscodeFamily('vscode-insiders', 'VS Code Insiders', 'vscode-insiders', 'https://code.visualstudio.com/insiders/'),
+  vscodeFamily('vscodium', 'VSCodium', 'vscodium', 'https://vscodium.com/'),
+  vscodeFamily('cursor', 'Cursor', 'cursor', 'https://cursor.com/downloads'),
+  vscodeFamily('windsurf', 'Windsurf', 'windsurf', 'https://windsurf.com/download'),
+  {
+    id: 'visual-studio',
+    name: 'Visual Studio',
+    installUrl: 'https://visualstudio.microsoft.com/downloads/',
+    takesBranch: false,
+    note: 'Windows only.',
+    link: (request) => `git-client://clone?repo=${enc(cloneUrlFor(request))}`,
+  },
+  {
+    id: 'github-desktop',
+    name: 'GitHub Desktop',
+    installUrl: 'https://desktop.github.com/download/',
+    takesBranch: true,
+    // The clone URL goes raw in the path, as GitHub's own links put it.
+    link: (request) => `x-github-client://openRepo/${cloneUrlFor(request)}${request.branch ? `?branch=${enc(request.branch)}` : ''}`,
+  },
+  {
+    id: 'sourcetree',
+    name: 'Sourcetree',
+    installUrl: 'https://www.sourcetreeapp.com/',
+    takesBranch: false,
+    link: (request) => `sourcetree://cloneRepo?type=local&cloneUrl=${enc(cloneUrlFor(request))}`,
+  },
+  {
+    id: 'fork',
+    name: 'Fork',
+    installUrl: 'https://git-fork.com/',
+    takesBranch: false,
+    note: 'Fork opens these links on macOS once “Open Sourcetree links” is on under Preferences → Integration.',
+    link: (request) => `sourcetree://cloneRepo?type=local&cloneUrl=${enc(cloneUrlFor(request))}`,
+  },
+  {
+    id: 'tower',
+    name: 'Tower',
+    installUrl: 'https://www.git-tower.com/',
+    takesBranch: false,
+    link: (request) => `gittower://openRepo/${cloneUrlFor(request)}`,
+  },
+  ...JETBRAINS_TOOLS.map(
+    ([tag, name]): DesktopClient => ({
+      id: `jetbrains-${tag}`,
+      name,
+      installUrl: 'https://www.jetbrains.com/toolbox-app/',
+      takesBranch: false,
+      note: 'Needs the JetBrains Toolbox App.',
+      link: (request) => `jetbrains://${tag}/checkout/git?checkout.repo=${enc(cloneUrlFor(request))}&idea.required.plugins.id=Git4Idea`,
+    }),
+  ),
+  {
+    id: 'sublime-merge',
+    name: 'Sublime Merge',
+    installUrl: 'https://www.sublimemerge.com/download',
+    takesBranch: false,
+    note: 'Sublime Merge cannot be handed a repository to clone: copy the URL and use File → Clone Repository.',
+    link: () => null,
+  },
+];
+
+export const DEFAULT_CLIENT_ID = 'gitkraken';
+
+/** The client with `id`, or the default one. */
+export function desktopClient(id: string | null | undefined): DesktopClient {
+  return DESKTOP_CLIENTS.find((client) => client.id === id) ?? DESKTOP_CLIENTS[0]!;
+}
+
+/** The link that clones `request` in client `id`; null when that client takes no link. */
+export function buildCloneLink(id: string, request: CloneRequest): string | null {
+  return desktopClient(id).link(request);
+}

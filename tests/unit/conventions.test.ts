@@ -1,0 +1,64 @@
+// @vitest-environment node
+/**
+ * House rules a reviewer would otherwise have to remember: what the runtime code may import.
+ */
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(relative);
+    return /\.tsx?$/.test(entry.name) ? [relative] : [];
+  });
+}
+
+const runtime = [...sourceFiles('lib'), ...sourceFiles('entrypoints')];
+const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+
+describe('conventions', () => {
+  it('finds the runtime sources it checks', () => {
+    expect(runtime).toContain(path.join('lib', 'auth', 'session.ts'));
+  });
+
+  it('imports azure-devops-node-api in runtime code only for its types (its WebApi needs Node and would bloat the bundle)', () => {
+    const offenders = runtime.filter((file) => /^\s*import\s+(?!type\b)[^;]*from\s+['"]azure-devops-node-api/m.test(read(file)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('never imports entrypoints from lib', () => {
+    const offenders = sourceFiles('lib').filter((file) => /from\s+['"](?:@\/entrypoints|(?:\.\.\/)+entrypoints)/.test(read(file)));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('conventions: error sentences', () => {
+  // Input hints of the PAT form are about what was typed, not failures of a call.
+  const ALLOWED = new Set([path.join('lib', 'errors', 'error-messages.ts'), path.join('lib', 'auth', 'pat-input.ts')]);
+
+  it('writes every error sentence in lib/errors/error-messages.ts, none in the modules that raise them or in the UI', () => {
+    // A sentence passed as a literal: `message: '…'`, or `oauthFailed(reason, '…')`.
+    const literal = /\bmessage:\s*[`'"]|(?:oauthFailed|reauthRequired)\([^,]+,\s*[`'"]/;
+    const offenders = runtime.filter((file) => !ALLOWED.has(file) && literal.test(read(file)));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('conventions: knowledge', () => {
+  const everything = [...runtime, ...sourceFiles('tests'), ...sourceFiles('scripts')];
+
+  it('cites the project’s own docs folder, never the reference notes outside the repository', () => {
+    const offenders = everything.filter((file) => /azure-devops-api\.md|\bshared\/|(?<!RFC \d+ |Core )§\d/.test(read(file).replace(/tests\/unit\/conventions\.test\.ts/g, '')));
+    expect(offenders.filter((file) => !file.endsWith('conventions.test.ts'))).toEqual([]);
+  });
+
+  it('points only at docs that exist', () => {
+    const cited = new Set(everything.flatMap((file) => [...read(file).matchAll(/docs\/([\w-]+\.md)/g)].map((m) => m[1]!)));
+    const missing = [...cited].filter((doc) => !fs.existsSync(path.join(ROOT, 'docs', doc)));
+    expect(missing).toEqual([]);
+    expect(cited.size).toBeGreaterThan(3);
+  });
+});

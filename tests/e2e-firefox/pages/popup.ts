@@ -56,6 +56,24 @@ export class FirefoxPopup {
     await click(this.page, 'Sign out', this.accountSelector(accountName));
   }
 
+  /** Clicks "Test connection" on an organization's row and returns what it then says. */
+  async testConnection(organization: string) {
+    const row = this.organizationRowSelector(organization);
+    await click(this.page, 'Test connection', row);
+    return waitForText(this.page, /\S/, `${row} [role="status"], ${row} [role="alert"]`);
+  }
+
+  /** On "Choose organizations": ticks exactly `keep`, then confirms. */
+  async chooseOrganizations(keep: string[]) {
+    await waitForText(this.page, 'Choose organizations');
+    const boxes = await this.page.$$('input[type="checkbox"]');
+    for (const box of boxes) {
+      const [name, checked] = await box.evaluate((b) => [(b.parentElement?.textContent ?? '').trim(), b.checked] as const);
+      if (checked !== keep.includes(name)) await box.click();
+    }
+    await click(this.page, /^Use \d+ organizations?$/);
+  }
+
   /** Sends a protocol message from this extension page, as the popup's own code does. */
   send(type: string, data: unknown) {
     return this.page.evaluate(

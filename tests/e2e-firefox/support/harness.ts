@@ -3,7 +3,8 @@ import type { Browser } from 'puppeteer-core';
 import { startFakeAdo, type FakeAdo } from '../../fake-ado/server';
 import { FirefoxPopup } from '../pages/popup';
 import { startAdoProxy, type AdoProxy } from './ado-proxy';
-import { launchFirefox, type FirefoxWithExtension } from './launch-firefox';
+import { BUILD_DEFAULT_CLIENT_ID } from '../../fake-ado/state';
+import { firefoxRedirectUri, launchFirefox, type FirefoxWithExtension } from './launch-firefox';
 
 export interface FirefoxHarness {
   readonly fakeAdo: FakeAdo;
@@ -31,6 +32,8 @@ export function useFirefox(options: { extension?: () => string } = {}): FirefoxH
   });
   beforeEach(async () => {
     fakeAdo!.control.reset();
+    // As the owner of the Entra app would: the fake refuses redirect URIs it does not know.
+    fakeAdo!.control.registerEntraRedirectUri(BUILD_DEFAULT_CLIENT_ID, firefoxRedirectUri());
     firefox = await launchFirefox({ proxyPort: proxy!.port, extension: options.extension?.() });
     launches.push(firefox.launchMs);
   });

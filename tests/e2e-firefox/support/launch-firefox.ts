@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
@@ -15,6 +16,15 @@ export const GECKO_ID = 'ado-companion@ado-companion.dev';
  */
 export const EXTENSION_UUID = '0a6c0d3e-5b1f-4c8e-9a7d-ad0c0a1e0001';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+
+/**
+ * What `browser.identity.getRedirectURL()` returns in Firefox for this add-on:
+ * `https://<SHA-1 of the add-on id, hex>.extensions.allizom.org/` (Chromium's form is
+ * `https://<extension id>.chromiumapp.org/`). See docs/firefox.md.
+ */
+export function firefoxRedirectUri(addonId = GECKO_ID): string {
+  return `https://${createHash('sha1').update(addonId).digest('hex')}.extensions.allizom.org/`;
+}
 
 export interface FirefoxWithExtension {
   browser: Browser;

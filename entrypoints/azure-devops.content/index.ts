@@ -1,9 +1,13 @@
 import { features } from './features';
 import { runFeatures } from './run-features';
 
+// Not named `content`, and no IIFE variable: in Firefox a top-level `var content` (WXT names the
+// bundle's IIFE after the entrypoint) replaces the content script's own `content` object and its
+// `content.fetch`. See docs/firefox.md.
 export default defineContentScript({
   matches: ['https://dev.azure.com/*', 'https://*.visualstudio.com/*'],
   runAt: 'document_idle',
+  globalName: false,
   main(ctx) {
     const runner = runFeatures(features, ctx.signal);
     runner.evaluate(location.href);

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { useFirefox } from './support/harness';
+import { FirefoxRepoPage } from './pages/repo-page';
+import { evaluateInContentScript } from './support/content-script-world';
+
+const IOS_APP = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
+
+describe('content script in Firefox', () => {
+  const ff = useFirefox();
+
+  it('marks a repository page, on every cloud host form', async () => {
+    const repo = new FirefoxRepoPage(ff.browser);
+    for (const [url, type] of [
+      [IOS_APP, 'files'],
+      ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/branches', 'branches'],
+      ['https://contoso.visualstudio.com/DefaultCollection/Mobile%20App/_git/ios-app/commits', 'commits'],
+    ] as const) {
+      await (repo.page ? repo.goto(url) : repo.open(url));
+      await repo.waitForPageMarker(type);
+    }
+  });
+
+  it('follows SPA navigation to another repository page', async () => {
+    const repo = await new FirefoxRepoPage(ff.browser).open(IOS_APP);
+    await repo.waitForPageMarker('files');
+    await repo.page.evaluate(() => history.pushState({}, '', location.pathname + '/pullrequests'));
+    await repo.waitForPageMarker('pull-requests');
+  });
+
+  it('leaves pages that are not repository pages unmarked', async () => {
+    const repo = new FirefoxRepoPage(ff.browser);
+    for (const url of ['https://dev.azure.com/contoso', 'https://dev.azure.com/contoso/Mobile%20App/_boards/board']) {
+      await (repo.page ? repo.goto(url) : repo.open(url));
+      await repo.waitForContentScript();
+      assert.equal(await repo.pageMarker(), null, url);
+    }
+  });
+
+  // Firefox gives content scripts a `content` global whose fetch and XMLHttpRequest send requests
+  // as the page does (docs/firefox.md). A bundle that declares a top-level `content` replaces it.
+  it('keeps Firefox’s own `content` object and its fetch', async () => {
+    const repo = await new FirefoxRepoPage(ff.browser).open(IOS_APP);
+    await repo.waitForContentScript();
+    const popup = await ff.popup().open();
+    const seen = await evaluateInContentScript<{ fetch: string; xhr: string; ownFetch: boolean; status: number | string }>(
+      popup.page,
+      IOS_APP,
+      `(async () => ({
+        fetch: typeof content?.fetch,
+        xhr: typeof content?.XMLHttpRequest,
+        ownFetch: typeof content?.fetch === 'function' && content.fetch !== fetch,
+        status: typeof content?.fetch === 'function' ? (await content.fetch(location.href)).status : 'no fetch',
+      }))()`,
+    );
+    // The page's fetch, distinct from the content script's own, and it reaches the page's origin.
+    assert.deepEqual(seen, { fetch: 'function', xhr: 'function', ownFetch: true, status: 200 });
+  });
+});

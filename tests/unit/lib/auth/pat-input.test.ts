@@ -160,6 +160,26 @@ describe('parseHostInput', () => {
     expect(result.warning?.message).toContain('dev.xn--zure-');
   });
 
+  it.each([
+    ['http://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/legacy-app', 'insecure'],
+    ['https://dev.\u0430zure.com/contoso/Platform/_git/web-portal', 'lookalike'],
+    ['https://t\u0192s.contoso.test/tfs/DefaultCollection/Legacy/_git/legacy-app', 'lookalike'],
+  ])('warns when a pasted repository URL %j names a risky server', (input, kind) => {
+    const result = parseHostInput(input);
+    expect(result).toMatchObject({ ok: true, target: { kind: 'server' }, warning: { kind } });
+  });
+
+  it('names the address a look-alike imitates when its letters only look Latin', () => {
+    const result = parseHostInput('https://dev.\u0430zure.com/tfs/DefaultCollection');
+    expect(result.ok && result.warning?.message).toMatch(/^dev\.xn--zure-[a-z0-9]+\.com is not dev\.azure\.com: .*Connect only if you trust this server\.$/);
+  });
+
+  it('also says the token would travel in clear when a look-alike server is plain http', () => {
+    const result = parseHostInput('http://dev.\u0430zure.com/tfs/DefaultCollection');
+    expect(result).toMatchObject({ ok: true, warning: { kind: 'lookalike' } });
+    expect(result.ok && result.warning?.message).toMatch(/dev\.xn--zure-.*in clear/);
+  });
+
   it('takes no https cloud or plain server address as risky', () => {
     for (const input of ['dev.azure.com/contoso', 'contoso.visualstudio.com', 'https://tfs.contoso.test/tfs/DefaultCollection']) {
       expect(parseHostInput(input), input).not.toHaveProperty('warning');

@@ -4,7 +4,7 @@
  * messages are complete sentences and never repeat what was typed (it could be a token).
  */
 import { parseAzureRemote, type AzureRepoRef } from '../azure/remote-url';
-import { CLOUD_SSH_HOSTS, ORGANIZATION_NAME, isDevAzureHost, legacyOrganizationOfHost, namesMicrosoftCloud } from '../azure/azure-hosts';
+import { ORGANIZATION_NAME, isAzureDevOpsSshHost, isDevAzureHost, legacyOrganizationOfHost, namesMicrosoftCloud } from '../azure/azure-hosts';
 
 export type PatTarget =
   | {
@@ -116,7 +116,7 @@ export function parseHostInput(input: string): HostInputResult {
   const forge = FORGES.find(([domain]) => endsWithDomain(host, domain));
   if (forge) return fail(MESSAGES.forge(forge[1]));
 
-  if (CLOUD_SSH_HOSTS.has(host)) {
+  if (isAzureDevOpsSshHost(host)) {
     // `ssh.dev.azure.com:v3/{org}` without the project and repository still names the org.
     const org = segments?.[0] === 'v3' ? segments[1] : undefined;
     return org && ORG_NAME.test(org) ? { ok: true, target: cloudTarget(org) } : fail(MESSAGES.sshHost);

@@ -4,7 +4,7 @@
  * messages are complete sentences and never repeat what was typed (it could be a token).
  */
 import { parseAzureRemote, type AzureRepoRef } from '../azure/remote-url';
-import { ORGANIZATION_NAME, isAzureDevOpsSshHost, isDevAzureHost, legacyOrganizationOfHost, namesMicrosoftCloud } from '../azure/azure-hosts';
+import { ORGANIZATION_NAME, isAzureDevOpsSshHost, isDevAzureHost, legacyOrganizationOfHost, namesMicrosoftCloud, significantPort } from '../azure/azure-hosts';
 
 export type PatTarget =
   | {
@@ -118,7 +118,9 @@ export function parseHostInput(input: string): HostInputResult {
 
   if (isAzureDevOpsSshHost(host)) {
     // `ssh.dev.azure.com:v3/{org}` without the project and repository still names the org.
-    const org = segments?.[0] === 'v3' ? segments[1] : undefined;
+    // Only as SSH on its one port, as remote URLs are read (docs/azure-devops-hosts.md).
+    const sshForm = scheme === 'ssh' && significantPort(scheme, url.port) === '';
+    const org = sshForm && segments?.[0] === 'v3' ? segments[1] : undefined;
     return org && ORG_NAME.test(org) ? { ok: true, target: cloudTarget(org) } : fail(MESSAGES.sshHost);
   }
   if (scheme !== 'http' && scheme !== 'https') return fail(MESSAGES.notWeb);

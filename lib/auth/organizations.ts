@@ -1,6 +1,7 @@
 import { AppError } from '../errors/app-error';
 import { appErrors } from '../errors/error-messages';
 import type { RestClient } from '../azure/rest-client';
+import { PROFILE_ORIGIN } from '../azure/azure-hosts';
 
 /** An Azure DevOps organization the signed-in user belongs to. */
 export interface EntraOrganization {
@@ -20,8 +21,6 @@ export interface EntraProfile {
   email: string;
 }
 
-const PROFILE_HOST = 'https://app.vssps.visualstudio.com';
-
 /**
  * The signed-in user's profile and organizations, sorted by name (profile → accounts; see
  * docs/azure-devops-rest.md). Needs an Entra access token: these APIs refuse organization-scoped
@@ -30,10 +29,10 @@ const PROFILE_HOST = 'https://app.vssps.visualstudio.com';
  */
 export async function listEntraOrganizations(client: RestClient): Promise<{ profile: EntraProfile; organizations: EntraOrganization[] }> {
   const context = { organization: 'your Azure DevOps profile' };
-  const profile = asRecord(await client.request<unknown>({ url: `${PROFILE_HOST}/_apis/profile/profiles/me`, context }));
+  const profile = asRecord(await client.request<unknown>({ url: `${PROFILE_ORIGIN}/_apis/profile/profiles/me`, context }));
   const memberId = text(profile?.id);
   if (!memberId) throw unexpected();
-  const accounts = asRecord(await client.request<unknown>({ url: `${PROFILE_HOST}/_apis/accounts`, query: { memberId }, context }));
+  const accounts = asRecord(await client.request<unknown>({ url: `${PROFILE_ORIGIN}/_apis/accounts`, query: { memberId }, context }));
   if (!Array.isArray(accounts?.value)) throw unexpected();
   const organizations: EntraOrganization[] = [];
   for (const account of accounts.value as unknown[]) {

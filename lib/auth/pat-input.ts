@@ -4,7 +4,7 @@
  * messages are complete sentences and never repeat what was typed (it could be a token).
  */
 import { parseAzureRemote, type AzureRepoRef } from '../azure/remote-url';
-import { CLOUD_SSH_HOSTS, ORGANIZATION_NAME, isDevAzureHost, legacyOrganizationOfHost, namesMicrosoftCloud } from '../azure/azure-hosts';
+import { ORGANIZATION_NAME, isAzureDevOpsSshHost, isDevAzureHost, legacyOrganizationOfHost, namesMicrosoftCloud, significantPort } from '../azure/azure-hosts';
 
 export type PatTarget =
   | {
@@ -97,7 +97,7 @@ export function parseHostInput(input: string): HostInputResult {
 
   // A pasted repository URL in any of its forms.
   const repo = parseAzureRemote(text) ?? parseAzureRemote(urlText);
-  if (repo) return { ok: true, target: repo.kind === 'cloud' ? cloudTarget(repo.organization) : serverTargetOfRepo(repo) };
+  if (repo) return repo.kind === 'cloud' ? { ok: true, target: cloudTarget(repo.organization) } : serverResult(serverTargetOfRepo(repo), urlText);
 
   if (!URL_WITH_SCHEME.test(text) && !scpLike && !/[./:]/.test(text)) return fail(MESSAGES.bareWord);
 
@@ -116,9 +116,11 @@ export function parseHostInput(input: string): HostInputResult {
   const forge = FORGES.find(([domain]) => endsWithDomain(host, domain));
   if (forge) return fail(MESSAGES.forge(forge[1]));
 
-  if (CLOUD_SSH_HOSTS.has(host)) {
+  if (isAzureDevOpsSshHost(host)) {
     // `ssh.dev.azure.com:v3/{org}` without the project and repository still names the org.
-    const org = segments?.[0] === 'v3' ? segments[1] : undefined;
+    // Only as SSH on its one port, as remote URLs are read (docs/azure-devops-hosts.md).
+    const sshForm = scheme === 'ssh' && significantPort(scheme, url.port) === '';
+    const org = sshForm && segments?.[0] === 'v3' ? segments[1] : undefined;
     return org && ORG_NAME.test(org) ? { ok: true, target: cloudTarget(org) } : fail(MESSAGES.sshHost);
   }
   if (scheme !== 'http' && scheme !== 'https') return fail(MESSAGES.notWeb);
@@ -148,26 +150,64 @@ export function parseHostInput(input: string): HostInputResult {
   // `https://evil.example/dev.azure.com/org` is not a Server collection named "org".
   if (collectionPath.some((segment) => namesMicrosoftCloud(segment))) return fail(MESSAGES.lookAlike);
   const baseUrl = `${url.origin}/${collectionPath.map(encodeURIComponent).join('/')}`;
-  const target: PatTarget = { kind: 'server', collection, baseUrl, origin: url.origin, tokenPageUrl: `${baseUrl}/_usersSettings/tokens` };
-  const warning = serverWarning(url);
+  return serverResult({ kind: 'server', collection, baseUrl, origin: url.origin, tokenPageUrl: `${baseUrl}/_usersSettings/tokens` }, urlText);
+}
+
+/** A Server target, with the warning its address calls for (however the address was given: collection or repository URL). */
+function serverResult(target: Extract<PatTarget, { kind: 'server' }>, typed: string): HostInputResult {
+  const warning = serverWarning(new URL(target.origin), typed);
   return warning ? { ok: true, target, warning } : { ok: true, target };
 }
 
-function serverWarning(url: URL): HostWarning | undefined {
+/**
+ * Look-alike first (it includes the http sentence when both apply, so confirming one warning never
+ * skips the other); then plain http. See docs/azure-devops-hosts.md.
+ */
+function serverWarning(origin: URL, typed: string): HostWarning | undefined {
+  const clear = 'your token would travel in clear and could be read by anyone on the network';
   // The URL parser turns a non-ASCII name into its ASCII (punycode) form: `dev.аzure.com` → `dev.xn--zure-….com`.
-  if (url.hostname.split('.').some((label) => label.startsWith('xn--'))) {
+  if (origin.hostname.split('.').some((label) => label.startsWith('xn--'))) {
+    const imitated = imitatedHostname(typed);
+    const http = origin.protocol === 'http:' ? ` It is also plain http: ${clear}.` : '';
     return {
       kind: 'lookalike',
-      message: `This server's name is written with non-Latin letters; its real name is ${url.hostname}. It may imitate a name you trust. Connect only if you know this server.`,
+      message: imitated
+        ? `${origin.hostname} is not ${imitated}: some of its letters only look Latin, a common way to imitate a trusted address.${http} Connect only if you trust this server.`
+        : `${origin.hostname} is how this server's name is really written: it has letters outside the Latin alphabet, which can imitate another address.${http} Connect only if you trust this server.`,
     };
   }
-  if (url.protocol === 'http:') {
+  if (origin.protocol === 'http:') {
     return {
       kind: 'insecure',
-      message: `${url.host} is reached over http, without encryption: your token would travel in clear and could be read on the network. Use https if the server offers it.`,
+      message: `${origin.host} is reached over http, without encryption: ${clear}. Use https if the server offers it; connect only if you trust this network.`,
     };
   }
   return undefined;
+}
+
+/** Letters of other scripts that are drawn like Latin ones (a small subset of Unicode's confusables). */
+const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
+  // Cyrillic
+  а: 'a', в: 'b', е: 'e', і: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', ѕ: 's', т: 't', у: 'y', х: 'x', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l',
+  // Greek
+  α: 'a', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ϲ: 'c',
+  // Armenian
+  օ: 'o', ս: 'u', հ: 'h', ո: 'n', ց: 'g',
+  // Latin letters that are not ASCII
+  ı: 'i', ƒ: 'f', ɑ: 'a', ɡ: 'g', ɩ: 'i', ʏ: 'y',
+};
+
+/** The ASCII host name a typed address imitates, when every non-ASCII letter of it looks like a Latin one; else null. */
+function imitatedHostname(typed: string): string | null {
+  const skeleton = [...typed.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')]
+    .map((char) => LATIN_LOOKALIKES[char] ?? char)
+    .join('');
+  try {
+    const hostname = new URL(skeleton).hostname;
+    return /^[\x21-\x7e]+$/.test(hostname) && !hostname.split('.').some((label) => label.startsWith('xn--')) ? hostname : null;
+  } catch {
+    return null;
+  }
 }
 
 function cloudTarget(organization: string): PatTarget {
@@ -176,7 +216,7 @@ function cloudTarget(organization: string): PatTarget {
 }
 
 /** The collection URL of a Server repository: its HTTPS URL without `/{project}/_git/{repo}`. */
-function serverTargetOfRepo(repo: AzureRepoRef): PatTarget {
+function serverTargetOfRepo(repo: AzureRepoRef): Extract<PatTarget, { kind: 'server' }> {
   const url = new URL(repo.httpsUrl);
   const collectionPath = url.pathname.split('/').filter(Boolean).slice(0, -3);
   const baseUrl = `${url.origin}/${collectionPath.join('/')}`;

@@ -66,48 +66,85 @@ export function namesMicrosoftCloud(text: string): boolean {
   return MICROSOFT_CLOUD_NAME.test(text);
 }
 
+/** `ssh.dev.azure.com` or the legacy `vs-ssh.visualstudio.com`: Git over SSH, never the web or REST. */
+export function isAzureDevOpsSshHost(hostname: string): boolean {
+  return CLOUD_SSH_HOSTS.has(hostname.toLowerCase());
+}
+
+const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443', ssh: '22' };
+
 /**
- * The organization's identity service: `https://dev.azure.com/{org}` → `https://vssps.dev.azure.com/{org}`;
- * legacy `{org}.visualstudio.com` → `https://{org}.vssps.visualstudio.com`; Server → null.
+ * The port that makes a difference: '' when there is none or it is the scheme's default (`https` 443,
+ * `http` 80, `ssh` 22), so `https://dev.azure.com:443/…` is read as `https://dev.azure.com/…`. The URL
+ * parser already drops default ports of http(s), not of ssh.
  */
-export function vsspsBaseOf(baseUrl: string): string | null {
-  let url: URL;
+export function significantPort(scheme: string, port: string): string {
+  return DEFAULT_PORTS[scheme.toLowerCase().replace(/:$/, '')] === port ? '' : port;
+}
+
+/**
+ * The organization of a cloud organization URL: `https://dev.azure.com/{org}[/…]` or
+ * `https://{org}.visualstudio.com[/…]`, lower-cased; null for anything else (Server, no organization,
+ * `_apis` in its place, a Microsoft site, a non-default port).
+ */
+function cloudOrganizationOf(url: URL): string | null {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.port !== '') return null;
+  const host = url.hostname.toLowerCase();
+  if (host !== 'dev.azure.com') return legacyOrganizationOfHost(host);
+  const first = url.pathname.split('/').find(Boolean);
+  if (first === undefined) return null;
+  let name: string;
   try {
-    url = new URL(baseUrl);
+    name = decodeURIComponent(first);
   } catch {
     return null;
   }
-  const host = url.hostname.toLowerCase();
-  if (host === 'dev.azure.com') {
-    const org = url.pathname.split('/').find(Boolean);
-    return org ? `https://vssps.dev.azure.com/${org}` : null;
+  return ORGANIZATION_NAME.test(name) ? name.toLowerCase() : null;
+}
+
+function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
   }
-  const legacy = legacyOrganizationOfHost(host);
-  return legacy ? `https://${legacy}.vssps.visualstudio.com` : null;
+}
+
+/**
+ * The organization's identity service: `https://dev.azure.com/{org}` → `https://vssps.dev.azure.com/{org}`;
+ * legacy `{org}.visualstudio.com` → `https://{org}.vssps.visualstudio.com`; Server and anything that
+ * names no organization → null.
+ */
+export function vsspsBaseOf(baseUrl: string): string | null {
+  const url = parseUrl(baseUrl);
+  const org = url && cloudOrganizationOf(url);
+  if (!url || !org) return null;
+  return url.hostname.toLowerCase() === 'dev.azure.com' ? `https://vssps.dev.azure.com/${org}` : `https://${org}.vssps.visualstudio.com`;
 }
 
 /**
  * The origins a token of the account serving `baseUrl` may be sent to. Cloud: the organization's
  * own hosts (new and legacy forms, and their identity service) and the shared profile service.
- * Server: exactly its own origin.
+ * Server: exactly its own origin. A URL on a Microsoft cloud host that names no organization
+ * (`https://dev.azure.com/`, `marketplace.visualstudio.com`) gets none: fail closed.
  */
 export function tokenOriginsOf(baseUrl: string): string[] {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    return [];
+  const url = parseUrl(baseUrl);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return [];
+  const org = cloudOrganizationOf(url);
+  if (org) {
+    return [
+      'https://dev.azure.com',
+      'https://vssps.dev.azure.com',
+      PROFILE_ORIGIN,
+      `https://${org}.visualstudio.com`,
+      `https://${org}.vssps.visualstudio.com`,
+    ];
   }
   const host = url.hostname.toLowerCase();
-  const org = host === 'dev.azure.com' ? url.pathname.split('/').find(Boolean)?.toLowerCase() : legacyOrganizationOfHost(host);
-  if (!isAzureDevOpsCloudHost(host) || !org) return [url.origin.toLowerCase()];
-  return [
-    'https://dev.azure.com',
-    'https://vssps.dev.azure.com',
-    PROFILE_ORIGIN,
-    `https://${org}.visualstudio.com`,
-    `https://${org}.vssps.visualstudio.com`,
-  ];
+  if (namesMicrosoftCloud(host) || isAzureDevOpsServiceHost(host) || isAzureDevOpsSshHost(host)) return [];
+  return [url.origin.toLowerCase()];
 }
 
 /**
@@ -118,6 +155,13 @@ export function mayCarryToken(url: URL, baseUrl: string): boolean {
   if (!tokenOriginsOf(baseUrl).includes(url.origin.toLowerCase())) return false;
   const host = url.hostname.toLowerCase();
   if (host !== 'dev.azure.com' && host !== 'vssps.dev.azure.com') return true;
-  const org = new URL(baseUrl).pathname.split('/').find(Boolean)?.toLowerCase();
-  return url.pathname.split('/').find(Boolean)?.toLowerCase() === org;
+  const base = parseUrl(baseUrl);
+  const org = base && cloudOrganizationOf(base);
+  const first = url.pathname.split('/').find(Boolean);
+  if (!org || first === undefined) return false;
+  try {
+    return decodeURIComponent(first).toLowerCase() === org;
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,4 @@
-import { CLOUD_SSH_HOSTS, LEGACY_SSH_HOST, ORGANIZATION_NAME, legacyOrganizationOfHost, namesMicrosoftCloud } from './azure-hosts';
+import { LEGACY_SSH_HOST, ORGANIZATION_NAME, isAzureDevOpsSshHost, legacyOrganizationOfHost, namesMicrosoftCloud, significantPort } from './azure-hosts';
 
 /**
  * One Azure DevOps Git repository, as named by any of its clone URLs or web pages.
@@ -49,17 +49,19 @@ export function parseAzureRepoUrl(input: string): AzureRepoUrl | null {
   if (!location) return null;
   const { scheme, host, port, segments } = location;
 
-  if (CLOUD_SSH_HOSTS.has(host)) {
-    if (scheme !== 'ssh' || (port !== '' && port !== '22')) return null;
+  // docs/azure-devops-hosts.md: the cloud listens on its default ports only (443, and 22 for SSH).
+  const cloudPortOk = significantPort(scheme, port) === '';
+  if (isAzureDevOpsSshHost(host)) {
+    if (scheme !== 'ssh' || !cloudPortOk) return null;
     return host === LEGACY_SSH_HOST && segments.includes('_ssh') ? parseLegacySsh(location) : parseCloudSsh(segments);
   }
   if (scheme === 'ssh') return parseServer(location);
   if (host === 'dev.azure.com') {
-    return port === '' ? parseCloudGitPath(segments[0], segments.slice(1)) : null;
+    return cloudPortOk ? parseCloudGitPath(segments[0], segments.slice(1)) : null;
   }
   const legacyOrg = legacyOrganizationOfHost(host);
   if (legacyOrg) {
-    if (port !== '') return null;
+    if (!cloudPortOk) return null;
     const rest = segments[0]?.toLowerCase() === 'defaultcollection' ? segments.slice(1) : segments;
     return parseCloudGitPath(legacyOrg, rest);
   }
@@ -111,7 +113,7 @@ function fromScpLike(text: string): Location | null {
   const match = SCP_LIKE.exec(text);
   const host = match?.[1]?.toLowerCase();
   // On-prem servers publish ssh:// URLs with a port; the scp-like form is a cloud-only shape.
-  if (!host || !CLOUD_SSH_HOSTS.has(host)) return null;
+  if (!host || !isAzureDevOpsSshHost(host)) return null;
   return { scheme: 'ssh', host, port: '', userinfo: '', segments: toSegments(match?.[2] ?? '') };
 }
 
@@ -130,15 +132,17 @@ function parseCloudSsh(segments: string[]): AzureRepoUrl | null {
 }
 
 /**
- * Legacy SSH: `ssh://{org}@vs-ssh.visualstudio.com[:22]/[DefaultCollection/][{project}/]_ssh/{repo}`,
- * where the organization is the user name.
+ * Legacy SSH: `ssh://{org}@vs-ssh.visualstudio.com[:22]/[DefaultCollection/][{project}/]_ssh/[_optimized/|_full/]{repo}`,
+ * where the organization is the user name (docs/azure-devops-hosts.md).
  */
 function parseLegacySsh({ userinfo, segments }: Location): AzureRepoUrl | null {
   const org = decodeName(userinfo.split(':')[0] ?? '');
   const rest = segments[0]?.toLowerCase() === 'defaultcollection' ? segments.slice(1) : segments;
   const at = rest.indexOf('_ssh');
-  if (at < 0 || at > 1 || rest.length !== at + 2) return null;
-  return parseCloudGitPath(org ?? undefined, [...rest.slice(0, at), '_git', rest[at + 1]!]);
+  const view = rest[at + 1] === '_optimized' || rest[at + 1] === '_full' ? 1 : 0;
+  const repo = rest[at + 1 + view];
+  if (at < 0 || at > 1 || repo === undefined || rest.length !== at + 2 + view) return null;
+  return parseCloudGitPath(org ?? undefined, [...rest.slice(0, at), '_git', repo]);
 }
 
 /** `[{project}/]_git/{repo}...` after the organization of a cloud host. */

@@ -32,7 +32,9 @@ test.describe('accounts: Azure DevOps Server', () => {
 
   for (const [host, text] of [
     ['http://tfs.contoso.test/tfs/DefaultCollection', /travel in clear/],
-    ['https://dev.\u0430zure.com/tfs/DefaultCollection', /its real name is dev\.xn--zure-/],
+    // A pasted repository URL of the same server is no way around the question.
+    ['http://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/legacy-app', /travel in clear/],
+    ['https://dev.\u0430zure.com/tfs/DefaultCollection', /dev\.xn--zure-[a-z0-9]+\.com is not dev\.azure\.com/],
   ] as const) {
     test(`asks the user to confirm before a token goes to ${host}`, async ({ popup }) => {
       await popup.open();

@@ -43,6 +43,7 @@ const accepted: [string, PatTarget][] = [
   ['git@ssh.dev.azure.com:v3/contoso/Platform/web-portal', CONTOSO],
   ['ssh://git@ssh.dev.azure.com/v3/contoso/Platform/web-portal', CONTOSO],
   ['git@ssh.dev.azure.com:v3/contoso', CONTOSO],
+  ['ssh://git@ssh.dev.azure.com:22/v3/contoso', CONTOSO],
   ['contoso.visualstudio.com', CONTOSO],
   ['contoso.visualstudio.com/', CONTOSO],
   ['https://contoso.visualstudio.com', CONTOSO],
@@ -97,6 +98,8 @@ const rejected: [string, RegExp][] = [
   ['https://a.b.contoso.visualstudio.com/', /visualstudio\.com address is not an organization/],
   ['https://status.dev.azure.com/', /dev\.azure\.com address is not an organization/],
   ['vs-ssh.visualstudio.com', /SSH address/],
+  ['ssh://git@ssh.dev.azure.com:2222/v3/contoso', /SSH address/],
+  ['https://ssh.dev.azure.com/v3/contoso', /SSH address/],
   ['ssh.dev.azure.com', /SSH address/],
   ['ftp://dev.azure.com/contoso', /web address/],
   ['https://', /not a web address/],
@@ -158,6 +161,26 @@ describe('parseHostInput', () => {
     expect(result.target.kind).toBe('server');
     expect(result.warning?.kind).toBe('lookalike');
     expect(result.warning?.message).toContain('dev.xn--zure-');
+  });
+
+  it.each([
+    ['http://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/legacy-app', 'insecure'],
+    ['https://dev.\u0430zure.com/contoso/Platform/_git/web-portal', 'lookalike'],
+    ['https://t\u0192s.contoso.test/tfs/DefaultCollection/Legacy/_git/legacy-app', 'lookalike'],
+  ])('warns when a pasted repository URL %j names a risky server', (input, kind) => {
+    const result = parseHostInput(input);
+    expect(result).toMatchObject({ ok: true, target: { kind: 'server' }, warning: { kind } });
+  });
+
+  it('names the address a look-alike imitates when its letters only look Latin', () => {
+    const result = parseHostInput('https://dev.\u0430zure.com/tfs/DefaultCollection');
+    expect(result.ok && result.warning?.message).toMatch(/^dev\.xn--zure-[a-z0-9]+\.com is not dev\.azure\.com: .*Connect only if you trust this server\.$/);
+  });
+
+  it('also says the token would travel in clear when a look-alike server is plain http', () => {
+    const result = parseHostInput('http://dev.\u0430zure.com/tfs/DefaultCollection');
+    expect(result).toMatchObject({ ok: true, warning: { kind: 'lookalike' } });
+    expect(result.ok && result.warning?.message).toMatch(/dev\.xn--zure-.*in clear/);
   });
 
   it('takes no https cloud or plain server address as risky', () => {

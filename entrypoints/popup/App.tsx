@@ -3,6 +3,7 @@ import { createPopupState, PopupStateContext } from './state';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { AccountsView } from './accounts/AccountsView';
 import { RepositoriesView } from './repositories/RepositoriesView';
+import { RemoteHelperView } from './remote-helper/RemoteHelperView';
 import { ConnectView } from './accounts/ConnectView';
 import { PatForm } from './accounts/PatForm';
 import { OrganizationPicker } from './accounts/OrganizationPicker';
@@ -30,6 +31,7 @@ export function App() {
         {screen.name === 'loading' && !state.loadError.value && <p class="muted">Loading…</p>}
         {screen.name === 'accounts' && <AccountsView />}
         {screen.name === 'repositories' && <RepositoriesView />}
+        {screen.name === 'remote-helper' && <RemoteHelperView />}
         {screen.name === 'connect' && <ConnectView />}
         {screen.name === 'signing-in' && <SigningInView />}
         {screen.name === 'pat' && <PatForm initialHost={screen.host} notice={screen.notice} />}

@@ -9,6 +9,7 @@ export type Screen =
   | { name: 'loading' }
   | { name: 'accounts' }
   | { name: 'repositories' }
+  | { name: 'remote-helper' }
   | { name: 'connect' }
   | { name: 'signing-in' }
   | { name: 'pat'; host?: string; notice?: string }

@@ -31,6 +31,9 @@ export function ConnectView() {
       <button class="secondary" type="button" onClick={() => state.go({ name: 'pat' })}>
         Use a Personal Access Token
       </button>
+      <button class="link" type="button" onClick={() => state.go({ name: 'remote-helper' })}>
+        Remote URL helper (no account needed)
+      </button>
       {state.accounts.value.length > 0 && (
         <button class="link" type="button" onClick={() => state.go({ name: 'accounts' })}>
           Back to accounts

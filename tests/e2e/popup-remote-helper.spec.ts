@@ -1,0 +1,30 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+
+test.describe('popup: remote URL helper', () => {
+  test('recognises an Azure DevOps remote, shows its repository and copies the command to the dev.azure.com form', async ({ popup, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await popup.open();
+    await popup.page.getByRole('button', { name: 'Remote URL helper (no account needed)' }).click();
+    await expect(popup.page.getByRole('heading', { name: 'Remote URL helper' })).toBeFocused();
+    const field = popup.page.getByLabel('Remote URL', { exact: true });
+
+    await field.fill('https://github.com/fabrikam/website.git');
+    await expect(popup.page.getByRole('status').filter({ hasText: 'not an Azure DevOps repository URL' })).toBeVisible();
+
+    await field.fill('https://fabrikam.visualstudio.com/DefaultCollection/My%20Project/_git/Website');
+    const card = popup.page.locator('.card');
+    await expect(card).toContainText('Organizationfabrikam');
+    await expect(card).toContainText('ProjectMy Project');
+    await expect(card.locator('code')).toHaveText('git remote set-url origin https://dev.azure.com/fabrikam/My%20Project/_git/Website');
+    await popup.page.getByLabel('Remote name').fill('upstream');
+    await popup.page.getByRole('button', { name: 'Copy command' }).click();
+    expect(await popup.page.evaluate(() => navigator.clipboard.readText())).toBe('git remote set-url upstream https://dev.azure.com/fabrikam/My%20Project/_git/Website');
+
+    const { violations } = await new AxeBuilder({ page: popup.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+
+    await field.fill('git@ssh.dev.azure.com:v3/fabrikam/My%20Project/Website');
+    await expect(card).toContainText('already uses the current address');
+  });
+});

@@ -6,10 +6,12 @@
  * 2,858 B for one link); until then it may not grow past what it is.
  */
 export const BUDGETS_GZIP_BYTES = {
-  'content script': 3_600,
+  // Grew from 3,257 B with the one host module (legacy SSH, ports, look-alikes); the page-actions work
+  // replaces the full remote parser on page load by a cloud-page one.
+  'content script': 3_700,
   background: 60_000,
-  // The repository browser brought it from 22 to 25 KiB.
-  popup: 26_000,
+  // The repository browser and the remote URL helper brought it from 22 to 26 KiB.
+  popup: 27_000,
 } as const;
 
 export type BundleName = keyof typeof BUDGETS_GZIP_BYTES;

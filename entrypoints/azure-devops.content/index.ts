@@ -6,6 +6,8 @@ import { runFeatures } from './run-features';
 // `content.fetch`. See docs/firefox.md.
 export default defineContentScript({
   matches: ['https://dev.azure.com/*', 'https://*.visualstudio.com/*'],
+  // Microsoft sites on visualstudio.com that are no organization (docs/azure-devops-hosts.md).
+  excludeMatches: ['https://marketplace.visualstudio.com/*', 'https://www.visualstudio.com/*', 'https://app.vssps.visualstudio.com/*', 'https://vs-ssh.visualstudio.com/*'],
   runAt: 'document_idle',
   globalName: false,
   main(ctx) {

@@ -24,6 +24,7 @@ test.describe('packaging', () => {
       const optional = target === 'chrome-mv3' ? manifest.optional_host_permissions : manifest.optional_permissions;
       expect(optional).toEqual(['https://*/*', 'http://*/*']);
       expect(manifest.content_scripts[0].matches.sort()).toEqual(['https://*.visualstudio.com/*', 'https://dev.azure.com/*']);
+      expect(manifest.content_scripts[0].exclude_matches).toContain('https://marketplace.visualstudio.com/*');
       expect(manifest.externally_connectable).toBeUndefined();
       // The oldest browser versions the message protocol and storage were checked against.
       if (target === 'chrome-mv3') expect(manifest.minimum_chrome_version).toBe(MINIMUM_CHROME_VERSION);

@@ -1,4 +1,4 @@
-import type { AzurePage } from '@/lib/azure/page-detect';
+import type { AzurePage } from '@/lib/azure/page-parts';
 
 /** One content-script feature: where it runs (page predicates) and how it starts. */
 export interface FeatureDefinition {

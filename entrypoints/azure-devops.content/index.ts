@@ -14,6 +14,10 @@ export default defineContentScript({
     const runner = runFeatures(features, ctx.signal);
     runner.evaluate(location.href);
     // Azure DevOps is a single-page app: pages change through the History API, not reloads.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => runner.evaluate(newUrl.href));
+    // A click on "Clone in <client>" hands a custom-scheme URL (vscode://…) to the browser, which the
+    // Navigation API reports as a navigation although the page stays: only web URLs move the page.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      if (newUrl.protocol === 'https:' || newUrl.protocol === 'http:') runner.evaluate(newUrl.href);
+    });
   },
 });

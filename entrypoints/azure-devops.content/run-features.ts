@@ -1,4 +1,5 @@
-import { detectAzurePage, type AzurePage } from '@/lib/azure/page-detect';
+import { detectCloudPage } from '@/lib/azure/cloud-page';
+import type { AzurePage } from '@/lib/azure/page-parts';
 import { shouldRun, type Feature } from './define-feature';
 
 /** On <html>: the content script is running and has looked at this page (set on every page). */
@@ -16,7 +17,7 @@ export function runFeatures(features: readonly Feature[], parentSignal: AbortSig
   function evaluate(href: string) {
     current?.abort();
     current = new AbortController();
-    const page = detectAzurePage(href);
+    const page = detectCloudPage(href);
     markPage(page);
     if (!page || parentSignal.aborted) return;
     for (const feature of features) {

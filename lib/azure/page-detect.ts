@@ -1,48 +1,9 @@
-import { parseAzureRepoUrl, type AzureRepoRef } from './remote-url';
+import { parseAzureRepoUrl } from './remote-url';
+import { readPageParts, type AzurePage } from './page-parts';
 
-// URL shapes: docs/azure-devops-pages.md.
-export type AzurePageType =
-  | 'files'
-  | 'commit'
-  | 'commits'
-  | 'pushes'
-  | 'branches'
-  | 'tags'
-  | 'pull-request'
-  | 'pull-requests'
-  | 'pull-request-create'
-  | 'branch-compare'
-  | 'history';
+export * from './page-parts';
 
-/** A repository page of the Azure DevOps web UI, as far as its URL tells. */
-export interface AzurePage {
-  url: URL;
-  repo: AzureRepoRef;
-  type: AzurePageType;
-  /**
-   * The branch the page shows when the URL names one: `version=GB{branch}`, `targetVersion` on
-   * branch compare, `sourceRef` on pull request create. Null means the default branch or unknown.
-   */
-  branch: string | null;
-  pullRequestId: number | null;
-  /** From `/commit/{sha}` or `version=GC{sha}`. */
-  commitId: string | null;
-}
-
-// Keyed by the lower-cased segment after the repository name (Azure DevOps routes ignore case).
-const PAGE_TYPES = new Map<string, AzurePageType>([
-  ['commit', 'commit'],
-  ['commits', 'commits'],
-  ['pushes', 'pushes'],
-  ['branches', 'branches'],
-  ['tags', 'tags'],
-  ['pullrequest', 'pull-request'],
-  ['pullrequests', 'pull-requests'],
-  ['pullrequestcreate', 'pull-request-create'],
-  ['branchcompare', 'branch-compare'],
-]);
-
-/** Recognises a repository page from its URL; null for any other page (boards, wiki, other sites…). */
+/** Recognises a repository page from its URL, on any host (cloud or Server); null for any other page. */
 export function detectAzurePage(input: string | URL): AzurePage | null {
   let url: URL;
   try {
@@ -53,58 +14,6 @@ export function detectAzurePage(input: string | URL): AzurePage | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   const parsed = parseAzureRepoUrl(url.href);
   if (!parsed) return null;
-
-  const query = readQuery(url.search);
-  const [first, second] = parsed.pagePath;
-  const type =
-    first === undefined
-      ? query.get('_a') === 'history'
-        ? 'history'
-        : 'files'
-      : PAGE_TYPES.get(first.toLowerCase());
-  if (!type) return null;
-
-  const version = versionParameter(type, query);
-  const branch = version?.startsWith('GB') ? version.slice(2) || null : null;
-  const pathCommit = type === 'commit' && second && /^[0-9a-f]{4,40}$/i.test(second) ? second : null;
-  const versionCommit = version?.startsWith('GC') ? version.slice(2) || null : null;
-  const pullRequestId = type === 'pull-request' && second && /^[1-9]\d{0,9}$/.test(second) ? Number(second) : null;
-  return { url, repo: parsed.repo, type, branch, pullRequestId, commitId: pathCommit ?? versionCommit };
+  const parts = readPageParts(url, parsed.pagePath);
+  return parts ? { url, repo: parsed.repo, ...parts } : null;
 }
-
-/** The query parameter naming the version shown, normalised to the `GB…`/`GC…` form. */
-function versionParameter(type: AzurePageType, query: Map<string, string>): string | undefined {
-  if (type === 'branch-compare') return query.get('targetVersion');
-  if (type === 'pull-request-create') {
-    const source = query.get('sourceRef');
-    return source ? `GB${source.replace(/^refs\/heads\//, '')}` : undefined;
-  }
-  return query.get('version');
-}
-
-// Not URLSearchParams: it reads `+` as a space, but `+` is a legal branch character and a space is not.
-function readQuery(search: string): Map<string, string> {
-  const params = new Map<string, string>();
-  for (const pair of search.replace(/^\?/, '').split('&')) {
-    const eq = pair.indexOf('=');
-    const key = safeDecode(eq < 0 ? pair : pair.slice(0, eq));
-    const value = safeDecode(eq < 0 ? '' : pair.slice(eq + 1));
-    if (key !== null && value !== null && !params.has(key)) params.set(key, value);
-  }
-  return params;
-}
-
-function safeDecode(text: string): string | null {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return null;
-  }
-}
-
-export const isRepositoryPage = (_page: AzurePage): boolean => true;
-export const isFilesPage = (page: AzurePage): boolean => page.type === 'files';
-export const isPullRequestPage = (page: AzurePage): boolean => page.type === 'pull-request';
-export const isCommitPage = (page: AzurePage): boolean => page.type === 'commit';
-export const isBranchComparePage = (page: AzurePage): boolean => page.type === 'branch-compare';
-export const isPullRequestCreatePage = (page: AzurePage): boolean => page.type === 'pull-request-create';

@@ -57,3 +57,40 @@ describe('content script in Firefox', () => {
     assert.deepEqual(seen, { fetch: 'function', xhr: 'function', ownFetch: true, status: 200 });
   });
 });
+
+describe('page actions in Firefox', () => {
+  const ff = useFirefox();
+
+  it('shows "Copy clone URL" and "Clone in <client>" on a files page, linked to the branch, and follows a branch switch', async () => {
+    const repo = await new FirefoxRepoPage(ff.browser).open(`${IOS_APP}?version=GBdevelop`);
+    await repo.waitForPageMarker('files');
+    const cloneHref = () =>
+      repo.page.evaluate(() => {
+        const host = document.querySelector('[data-ado-companion-feature="clone-in-client"]');
+        return host?.shadowRoot?.querySelector('a.clone')?.getAttribute('href') ?? null;
+      });
+    const innerOf = (href: string) => decodeURIComponent(atob(decodeURIComponent(new URL(href).pathname.replace('/link/', ''))));
+    let href: string | null = null;
+    for (let i = 0; i < 50 && !href; i++) {
+      href = await cloneHref();
+      if (!href) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(href, 'the Clone button appears');
+    assert.match(innerOf(href), /\/b\/develop\?url=/);
+    const copyLabel = await repo.page.evaluate(
+      () => document.querySelector('[data-ado-companion-feature="copy-clone-url"]')?.shadowRoot?.querySelector('button.copy')?.textContent ?? null,
+    );
+    assert.equal(copyLabel, 'Copy clone URL');
+
+    await repo.page.evaluate(() => history.pushState({}, '', location.pathname + '?version=GBmain'));
+    let switched = '';
+    for (let i = 0; i < 50 && !/\/b\/main\?url=/.test(switched); i++) {
+      const next = await cloneHref();
+      switched = next ? innerOf(next) : '';
+      if (!/\/b\/main\?url=/.test(switched)) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.match(switched, /\/b\/main\?url=/);
+    const hosts = await repo.page.evaluate(() => document.querySelectorAll('[data-ado-companion-feature]').length);
+    assert.equal(hosts, 2);
+  });
+});

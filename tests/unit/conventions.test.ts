@@ -62,3 +62,20 @@ describe('conventions: knowledge', () => {
     expect(cited.size).toBeGreaterThan(3);
   });
 });
+
+describe('conventions: content-script features', () => {
+  const featureDir = path.join('entrypoints', 'azure-devops.content', 'features');
+  const files = fs.readdirSync(path.join(ROOT, featureDir)).filter((name) => name !== 'index.ts' && /\.tsx?$/.test(name));
+  const index = read(path.join(featureDir, 'index.ts'));
+  const e2e = sourceFiles(path.join('tests', 'e2e')).map(read).join('\n');
+
+  it('registers every feature file under its file name, with a non-empty include, and tests it end to end', () => {
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const id = file.replace(/\.tsx?$/, '');
+      expect(index, id).toContain(`id: '${id}'`);
+      expect(read(path.join(featureDir, file)), id).toMatch(/include:\s*\[[^\]\s]/);
+      expect(e2e, `an E2E test uses data-ado-companion-feature="${id}" or the feature's UI`).toContain(id);
+    }
+  });
+});

@@ -1,4 +1,9 @@
 import type { Feature } from '../define-feature';
+import cloneInClient from './clone-in-client';
+import copyCloneUrl from './copy-clone-url';
 
-/** Every content-script feature, in mount order. Each entry's id is its file name. */
-export const features: readonly Feature[] = [];
+/** Every content-script feature, in mount order (each mounts at the start of its anchor, so the last is first). Each id is its file name. */
+export const features: readonly Feature[] = [
+  { id: 'copy-clone-url', ...copyCloneUrl },
+  { id: 'clone-in-client', ...cloneInClient },
+];

@@ -11,6 +11,7 @@ import {
   type AzurePage,
   type AzurePageType,
 } from '@/lib/azure/page-detect';
+import { detectCloudPage } from '@/lib/azure/cloud-page';
 
 const BASE = 'https://dev.azure.com/fabrikam/FabrikamFiber/_git/Website';
 const SHA = '4b1a6c0f3e2d5b7a9c8e1f0d2b3a4c5d6e7f8a9b';
@@ -171,5 +172,40 @@ describe('lib/azure/page-detect predicates', () => {
 
   it('isRepositoryPage holds when on any detected page', () => {
     for (const { url } of pages) expect(isRepositoryPage(detect(url))).toBe(true);
+  });
+});
+
+describe('lib/azure/cloud-page (what the content script loads)', () => {
+  const cloudForms = (url: string) => [
+    url,
+    url.replace('https://dev.azure.com/fabrikam/', 'https://fabrikam.visualstudio.com/'),
+    url.replace('https://dev.azure.com/fabrikam/', 'https://fabrikam.visualstudio.com/DefaultCollection/'),
+  ];
+
+  it.each(pages.flatMap(({ url }) => cloudForms(url)))('reads %s exactly as the full detector does', (url) => {
+    expect(detectCloudPage(url)).toEqual(detectAzurePage(url));
+  });
+
+  it.each([
+    'https://dev.azure.com/fabrikam/_git/Website/pullrequest/3',
+    'https://dev.azure.com/fabrikam/My%20Project/_git/My%20Repo?version=GBmain',
+    'https://dev.azure.com/fabrikam/Fiber/_git/_optimized/Website',
+    'https://dev.azure.com/fabrikam/Fiber/_boards/board',
+    'https://dev.azure.com/fabrikam',
+    'https://dev.azure.com/fabrikam/Fiber/_git',
+    'https://dev.azure.com/-x/Fiber/_git/r',
+    'https://dev.azure.com/fabrikam/a/b/_git/r',
+    'https://dev.azure.com/fabrikam/Fiber/_git/%E0%A4%A',
+  ])('agrees with the full detector on %s', (url) => {
+    expect(detectCloudPage(url)).toEqual(detectAzurePage(url));
+  });
+
+  it('agrees with the full detector on any path under a cloud organization', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Fiber', '_git', 'Web%20Site', 'pullrequest', '12', 'commits', '_full', 'x.git', '..', '%ZZ'), { maxLength: 6 }), (segments) => {
+        const url = `https://dev.azure.com/fabrikam/${segments.join('/')}`;
+        expect(detectCloudPage(url)).toEqual(detectAzurePage(url));
+      }),
+    );
   });
 });

@@ -1,0 +1,103 @@
+import type { AzureRepoRef } from './remote-url';
+
+// URL shapes: docs/azure-devops-pages.md.
+export type AzurePageType =
+  | 'files'
+  | 'commit'
+  | 'commits'
+  | 'pushes'
+  | 'branches'
+  | 'tags'
+  | 'pull-request'
+  | 'pull-requests'
+  | 'pull-request-create'
+  | 'branch-compare'
+  | 'history';
+
+/** A repository page of the Azure DevOps web UI, as far as its URL tells. */
+export interface AzurePage {
+  url: URL;
+  repo: AzureRepoRef;
+  type: AzurePageType;
+  /**
+   * The branch the page shows when the URL names one: `version=GB{branch}`, `targetVersion` on
+   * branch compare, `sourceRef` on pull request create. Null means the default branch or unknown.
+   */
+  branch: string | null;
+  pullRequestId: number | null;
+  /** From `/commit/{sha}` or `version=GC{sha}`. */
+  commitId: string | null;
+}
+
+// Keyed by the lower-cased segment after the repository name (Azure DevOps routes ignore case).
+const PAGE_TYPES = new Map<string, AzurePageType>([
+  ['commit', 'commit'],
+  ['commits', 'commits'],
+  ['pushes', 'pushes'],
+  ['branches', 'branches'],
+  ['tags', 'tags'],
+  ['pullrequest', 'pull-request'],
+  ['pullrequests', 'pull-requests'],
+  ['pullrequestcreate', 'pull-request-create'],
+  ['branchcompare', 'branch-compare'],
+]);
+
+/**
+ * The page part of a repository URL: which page, which branch, PR or commit. Shared by the full
+ * detector (any host, on demand) and the cloud one the content script loads on every page.
+ */
+export function readPageParts(url: URL, pagePath: readonly string[]): Omit<AzurePage, 'url' | 'repo'> | null {
+  const query = readQuery(url.search);
+  const [first, second] = pagePath;
+  const type =
+    first === undefined
+      ? query.get('_a') === 'history'
+        ? 'history'
+        : 'files'
+      : PAGE_TYPES.get(first.toLowerCase());
+  if (!type) return null;
+
+  const version = versionParameter(type, query);
+  const branch = version?.startsWith('GB') ? version.slice(2) || null : null;
+  const pathCommit = type === 'commit' && second && /^[0-9a-f]{4,40}$/i.test(second) ? second : null;
+  const versionCommit = version?.startsWith('GC') ? version.slice(2) || null : null;
+  const pullRequestId = type === 'pull-request' && second && /^[1-9]\d{0,9}$/.test(second) ? Number(second) : null;
+  return { type, branch, pullRequestId, commitId: pathCommit ?? versionCommit };
+}
+
+/** The query parameter naming the version shown, normalised to the `GB…`/`GC…` form. */
+function versionParameter(type: AzurePageType, query: Map<string, string>): string | undefined {
+  if (type === 'branch-compare') return query.get('targetVersion');
+  if (type === 'pull-request-create') {
+    const source = query.get('sourceRef');
+    return source ? `GB${source.replace(/^refs\/heads\//, '')}` : undefined;
+  }
+  return query.get('version');
+}
+
+// Not URLSearchParams: it reads `+` as a space, but `+` is a legal branch character and a space is not.
+function readQuery(search: string): Map<string, string> {
+  const params = new Map<string, string>();
+  for (const pair of search.replace(/^\?/, '').split('&')) {
+    const eq = pair.indexOf('=');
+    const key = safeDecode(eq < 0 ? pair : pair.slice(0, eq));
+    const value = safeDecode(eq < 0 ? '' : pair.slice(eq + 1));
+    if (key !== null && value !== null && !params.has(key)) params.set(key, value);
+  }
+  return params;
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+export const isRepositoryPage = (_page: AzurePage): boolean => true;
+export const isFilesPage = (page: AzurePage): boolean => page.type === 'files';
+export const isPullRequestPage = (page: AzurePage): boolean => page.type === 'pull-request';
+export const isCommitPage = (page: AzurePage): boolean => page.type === 'commit';
+export const isBranchComparePage = (page: AzurePage): boolean => page.type === 'branch-compare';
+export const isPullRequestCreatePage = (page: AzurePage): boolean => page.type === 'pull-request-create';

@@ -1,0 +1,98 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+
+const IOS = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
+const HTTPS = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
+
+test.describe('page actions: copy clone URL and clone in a desktop client', () => {
+  test.beforeEach(async ({ context }) => {
+    for (const origin of ['https://dev.azure.com', 'https://contoso.visualstudio.com']) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    }
+  });
+
+  test('copies the clone URL in each form from the files page, without a request and with a confirmation', async ({ repoPage, fakeAdo }) => {
+    await repoPage.goto(`${IOS}?version=GBdevelop`);
+    const page = repoPage.page;
+    const copy = page.getByRole('button', { name: 'Copy clone URL', exact: true });
+    await expect(copy).toBeVisible();
+    fakeAdo.control.clearRequests();
+
+    await copy.click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(HTTPS);
+    await expect(page.getByRole('status').filter({ hasText: 'Copied the HTTPS clone URL.' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'More ways to copy the clone URL' }).click();
+    await expect(page.getByRole('menuitem', { name: 'Copy HTTPS URL' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('git@ssh.dev.azure.com:v3/contoso/Mobile%20App/ios-app');
+
+    await page.getByRole('button', { name: 'More ways to copy the clone URL' }).click();
+    await page.getByRole('menuitem', { name: 'Copy git clone command' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`git clone ${HTTPS}`);
+    expect(fakeAdo.control.requests()).toEqual([]);
+  });
+
+  test('copies the dev.azure.com form from a legacy visualstudio.com page', async ({ repoPage }) => {
+    await repoPage.goto('https://contoso.visualstudio.com/DefaultCollection/Mobile%20App/_git/ios-app');
+    await repoPage.page.getByRole('button', { name: 'Copy clone URL', exact: true }).click();
+    expect(await repoPage.page.evaluate(() => navigator.clipboard.readText())).toBe(HTTPS);
+  });
+
+  test('links the default client to the branch being viewed, follows in-app branch switches, and never mounts twice', async ({ repoPage }) => {
+    await repoPage.goto(`${IOS}?version=GBdevelop`);
+    const page = repoPage.page;
+    const clone = page.getByRole('link', { name: 'Clone in GitKraken Desktop' });
+    const innerOf = async () => {
+      const href = (await clone.getAttribute('href'))!;
+      return decodeURIComponent(atob(decodeURIComponent(new URL(href).pathname.replace('/link/', ''))));
+    };
+    await expect(clone).toBeVisible();
+    expect(await innerOf()).toContain('/link/r/-/b/develop?url=');
+
+    // In-app switch through Azure DevOps' own branch picker: no reload.
+    await page.evaluate(() => ((window as unknown as { __beforeSwitch: boolean }).__beforeSwitch = true));
+    await page.locator('.version-dropdown > button').click();
+    await page.getByRole('menuitem', { name: 'feature/1234-login' }).click();
+    await expect(page).toHaveURL(/version=GBfeature%2F1234-login|version=GBfeature\/1234-login/);
+    await expect.poll(innerOf).toContain('/link/r/-/b/feature/1234-login?url=');
+    expect(await page.evaluate(() => (window as unknown as { __beforeSwitch?: boolean }).__beforeSwitch)).toBe(true);
+    await expect(page.locator('[data-ado-companion-feature="clone-in-client"]')).toHaveCount(1);
+    await expect(page.locator('[data-ado-companion-feature="copy-clone-url"]')).toHaveCount(1);
+  });
+
+  test('picking another client opens it, makes it the default, and says when nothing opened', async ({ repoPage }) => {
+    await repoPage.goto(IOS);
+    const page = repoPage.page;
+    await page.getByRole('button', { name: 'Clone in another client' }).click();
+    await page.getByRole('menuitem', { name: 'Visual Studio Code' }).click();
+    const clone = page.getByRole('link', { name: 'Clone in Visual Studio Code' });
+    await expect(clone).toHaveAttribute('href', `vscode://vscode.git/clone?url=${encodeURIComponent(HTTPS)}`);
+    // Headless Chromium has no app for vscode://, and the page keeps the focus.
+    await expect(page.getByRole('status').filter({ hasText: 'Didn’t open?' })).toBeVisible({ timeout: 8000 });
+    await expect(page.getByRole('link', { name: 'Install Visual Studio Code' })).toHaveAttribute('href', 'https://code.visualstudio.com/download');
+
+    await page.reload();
+    await expect(page.getByRole('link', { name: 'Clone in Visual Studio Code' })).toBeVisible();
+  });
+
+  test('the injected buttons pass axe and are reachable by keyboard', async ({ repoPage }) => {
+    await repoPage.goto(IOS);
+    const page = repoPage.page;
+    await expect(page.getByRole('button', { name: 'Copy clone URL', exact: true })).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).include('[data-ado-companion-feature]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(violations.map((v) => v.id)).toEqual([]);
+    await page.getByRole('button', { name: 'Clone in another client' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menuitem', { name: 'GitKraken Desktop' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: 'Clone in another client' })).toBeFocused();
+  });
+
+  test('nothing is injected on pages without a repository header', async ({ repoPage }) => {
+    await repoPage.goto(`${IOS}/pullrequests`);
+    await expect(repoPage.page.locator('html')).toHaveAttribute('data-ado-companion-page', 'pull-requests');
+    await expect(repoPage.page.locator('[data-ado-companion-feature]')).toHaveCount(0);
+  });
+});

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { openCompanionDb, type CompanionDb } from '@/lib/db/schema';
 import { createRepositoryCache } from '@/lib/repositories/repository-cache';
 import { repositoryHandlers } from './handlers/repositories';
+import { pullRequestHandlers } from './handlers/pull-requests';
 import { createSession, type Session } from '@/lib/auth/session';
 import { startMessageRouter } from './router';
 import { ping } from './handlers/system';
@@ -31,5 +32,10 @@ export default defineBackground(() => {
   const getRepositories = () =>
     (repositories ??= createRepositoryCache({ db: getDb(), session: getSession(), now: () => Date.now() }));
 
-  startMessageRouter({ ping, ...accountHandlers(getSession), ...repositoryHandlers(getRepositories) });
+  startMessageRouter({
+    ping,
+    ...accountHandlers(getSession),
+    ...repositoryHandlers(getRepositories),
+    ...pullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
+  });
 });

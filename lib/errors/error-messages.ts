@@ -340,6 +340,9 @@ export const appErrors = {
     message: `${org}: ${cause.message} Showing the list from ${cachedAt ? new Date(cachedAt).toLocaleString() : 'before'}.`,
   }),
 
+  /** One organization of a cross-organization list could not be read: the others are shown. */
+  organizationSkipped: (org: string, cause: AppErrorValue): AppErrorValue => ({ ...cause, message: `${org}: ${cause.message}` }),
+
   // The message channel
   unknownMessage: (): AppErrorValue => ({ kind: 'invalid-message', message: 'ADO Companion received a request it does not understand.' }),
   malformedMessage: (): AppErrorValue => ({ kind: 'invalid-message', message: 'ADO Companion received a malformed request.' }),

@@ -63,6 +63,29 @@ export interface RepositoryListView {
   failures: { key: string; name: string; error: AppErrorValue }[];
 }
 
+/** An active pull request as the popup lists it. */
+export interface PullRequestView {
+  id: number;
+  title: string;
+  organization: string;
+  repository: string;
+  sourceBranch: string;
+  targetBranch: string;
+  isDraft: boolean;
+  author: string;
+  /** ISO date. */
+  createdAt: string;
+  webUrl: string;
+  /** My vote: 10 approved, 5 with suggestions, 0 none, -5 waiting for author, -10 rejected. */
+  myVote: number;
+}
+
+export interface MyPullRequestsView {
+  created: PullRequestView[];
+  reviewing: PullRequestView[];
+  failures: { key: string; name: string; error: AppErrorValue }[];
+}
+
 /** What the background answers to each message. Requests are typed by their schemas below. */
 export interface ResponseMap {
   ping: { pong: true; version: string };
@@ -77,6 +100,7 @@ export interface ResponseMap {
   'organizations.check': { displayName: string; email: string; checkedAt: number };
   'repositories.list': RepositoryListView;
   'repositories.refresh': RepositoryListView;
+  'pullRequests.mine': MyPullRequestsView;
 }
 
 const empty = z.strictObject({});
@@ -114,6 +138,7 @@ export const protocol = {
   'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: PAGE },
   'repositories.list': { request: empty, senders: PAGE },
   'repositories.refresh': { request: empty, senders: PAGE },
+  'pullRequests.mine': { request: empty, senders: PAGE },
 } as const satisfies { [K in keyof ResponseMap]: { request: z.ZodMiniType; senders: readonly SenderKind[] } };
 
 export type MessageType = keyof typeof protocol;

@@ -11,6 +11,9 @@ export function AccountsView() {
           <button class="secondary small" type="button" onClick={() => state.go({ name: 'repositories' })}>
             Repositories
           </button>
+          <button class="secondary small" type="button" onClick={() => state.go({ name: 'pull-requests' })}>
+            Pull requests
+          </button>
           <button class="secondary small" type="button" onClick={() => state.go({ name: 'remote-helper' })}>
             Remote URL helper
           </button>

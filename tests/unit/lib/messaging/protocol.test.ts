@@ -26,6 +26,7 @@ describe('lib/messaging/protocol', () => {
       'accounts.dismissSignIn': {},
       'accounts.recheckFeatures': { accountId: 'a' },
       'repositories.list': {},
+      'pullRequests.mine': {},
       'repositories.refresh': {},
       'organizations.check': { key: 'https://dev.azure.com/contoso' },
     };

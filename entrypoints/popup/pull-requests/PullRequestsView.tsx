@@ -1,0 +1,81 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { MyPullRequestsView, PullRequestView } from '@/lib/messaging/protocol';
+import { sendMessage } from '@/lib/messaging/send-message';
+import { appErrors } from '@/lib/errors/error-messages';
+import { ErrorNotice } from '@/lib/ui/ErrorNotice';
+import { usePopupState } from '../state';
+import { useAction } from '../use-action';
+
+/** Active pull requests I created, and those waiting for my review, across organizations. */
+export function PullRequestsView() {
+  const state = usePopupState();
+  const view = useSignal<MyPullRequestsView | null>(null);
+  const loading = useAction();
+
+  useEffect(() => {
+    void loading.run(() => sendMessage('pullRequests.mine', {})).then((data) => data && (view.value = data));
+  }, []);
+
+  async function copyLink(pr: PullRequestView) {
+    try {
+      await navigator.clipboard.writeText(pr.webUrl);
+      state.announce(`Copied the link to pull request ${pr.id}.`);
+    } catch {
+      state.announce(`Could not copy. The link is ${pr.webUrl}`);
+    }
+  }
+
+  const section = (title: string, id: string, prs: PullRequestView[], empty: string) => (
+    <section aria-labelledby={id} class="stack">
+      <h3 id={id}>{title}</h3>
+      {prs.length === 0 ? (
+        <p class="muted small">{empty}</p>
+      ) : (
+        <ul class="repo-list" aria-labelledby={id}>
+          {prs.map((pr) => (
+            <li key={`${pr.organization}-${pr.repository}-${pr.id}`} class="repo-row" data-pull-request={`${pr.repository}#${pr.id}`}>
+              <div class="repo-title">
+                <a href={pr.webUrl} target="_blank" rel="noreferrer" class="repo-name">
+                  {pr.title}
+                </a>
+                {pr.isDraft && <span class="badge">draft</span>}
+              </div>
+              <div class="muted small">
+                {pr.organization} / {pr.repository} · #{pr.id} · {pr.sourceBranch} → {pr.targetBranch}
+                {pr.author && ` · ${pr.author}`}
+              </div>
+              <div class="row small">
+                <button class="link small" type="button" onClick={() => copyLink(pr)}>
+                  Copy link
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+
+  return (
+    <section class="stack" aria-labelledby="pull-requests-title">
+      <div class="row row-between">
+        <h2 tabIndex={-1} id="pull-requests-title">
+          Pull requests
+        </h2>
+        <button class="secondary small" type="button" onClick={() => state.goHome()}>
+          Back
+        </button>
+      </div>
+      {loading.busy.value && (
+        <p class="muted small" role="status">
+          Loading pull requests…
+        </p>
+      )}
+      <ErrorNotice error={loading.error.value} />
+      {view.value?.failures.map((failure) => <ErrorNotice key={failure.key} error={appErrors.organizationSkipped(failure.name, failure.error)} />)}
+      {view.value && section('Waiting for my review', 'prs-reviewing', view.value.reviewing, 'Nothing is waiting for your review.')}
+      {view.value && section('Created by me', 'prs-created', view.value.created, 'You have no active pull requests.')}
+    </section>
+  );
+}

@@ -10,9 +10,10 @@ export const BUDGETS_GZIP_BYTES = {
   // 1.7 KB (its menu, styles and mount logic) and "Clone in <client>" about 1.7 KB (the client
   // catalogue). The page-actions issue aims at 2,900 B by loading menus and the catalogue on demand.
   'content script': 6_000,
-  background: 60_000,
-  // The repository browser and the remote URL helper brought it from 22 to 26 KiB.
-  popup: 27_000,
+  // Dexie is most of it.
+  background: 62_000,
+  // The repository browser, the remote URL helper and my pull requests brought it from 22 to 27 KiB.
+  popup: 29_000,
 } as const;
 
 export type BundleName = keyof typeof BUDGETS_GZIP_BYTES;

@@ -16,7 +16,18 @@ test.describe('popup: repositories', () => {
     await expect(list.locator('[data-repository="ios-app"]')).toBeVisible();
     await expect(popup.page.locator('#repositories-count')).toContainText('updated');
 
-    await popup.page.getByRole('searchbox', { name: 'Filter repositories' }).fill('mapios');
+    // Arrow keys go from the filter into the list and back.
+    const filterBox = popup.page.getByRole('searchbox', { name: 'Filter repositories' });
+    await filterBox.fill('app');
+    await filterBox.press('ArrowDown');
+    await expect(list.getByRole('listitem').first().getByRole('link').first()).toBeFocused();
+    await popup.page.keyboard.press('ArrowDown');
+    await expect(list.getByRole('listitem').nth(1).getByRole('link').first()).toBeFocused();
+    await popup.page.keyboard.press('ArrowUp');
+    await popup.page.keyboard.press('ArrowUp');
+    await expect(filterBox).toBeFocused();
+
+    await filterBox.fill('mapios');
     await expect(list.getByRole('listitem')).toHaveCount(1);
     const row = list.locator('[data-repository="ios-app"]');
     await expect(row).toContainText('contoso / Mobile App');
@@ -59,5 +70,20 @@ test.describe('popup: repositories', () => {
     await expect(popup.page.locator('[data-repository="web-portal"]')).toBeVisible();
     // Network failures are retried with backoff before the popup says so (the cached list shows meanwhile).
     await expect(popup.alert).toContainText(/contoso: .*reach.*Showing the list from/, { timeout: 20_000 });
+  });
+
+  test('narrows the list to one organization when several are connected', async ({ popup }) => {
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    await popup.connectWithPat('dev.azure.com/fabrikam', basic.pats.janeFabrikam);
+    await expect(popup.organizationRow('fabrikam')).toBeVisible();
+    await popup.page.getByRole('button', { name: 'Repositories' }).click();
+    const list = popup.page.getByRole('list', { name: 'Repositories' });
+    await expect(list.locator('[data-repository="ios-app"]')).toBeVisible();
+    await expect(list.locator('[data-repository="fiber-web"]')).toBeVisible();
+    await popup.page.getByRole('combobox', { name: 'Organization' }).selectOption({ label: 'fabrikam' });
+    await expect(list.locator('[data-repository="ios-app"]')).toHaveCount(0);
+    await expect(list.locator('[data-repository="fiber-web"]')).toBeVisible();
   });
 });

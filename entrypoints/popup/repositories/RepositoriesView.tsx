@@ -19,10 +19,24 @@ export function RepositoriesView() {
   const state = usePopupState();
   const list = useSignal<RepositoryListView | null>(null);
   const filter = useSignal('');
+  const onlyOrg = useSignal('');
   const refreshing = useAction();
   const preferences = useClonePreferences();
   const orgNames = useComputed(() => new Map((list.value?.organizations ?? []).map((o) => [o.key, o.name])));
-  const matches = useComputed(() => matchRepositories(list.value?.repositories ?? [], filter.value, orgNames.value));
+  const matches = useComputed(() =>
+    matchRepositories((list.value?.repositories ?? []).filter((r) => !onlyOrg.value || r.orgKey === onlyOrg.value), filter.value, orgNames.value),
+  );
+
+  // Arrow keys move between repositories (from the filter box into the list, and back up to it).
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const names = [...document.querySelectorAll<HTMLElement>('.repo-list .repo-name')];
+    const at = names.indexOf(document.activeElement as HTMLElement);
+    const next = event.key === 'ArrowDown' ? names[at + 1] : at <= 0 ? document.querySelector<HTMLElement>('#repository-filter') : names[at - 1];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+  }
 
   useEffect(() => {
     void (async () => {
@@ -48,14 +62,29 @@ export function RepositoriesView() {
         </button>
       </div>
       <input
+        id="repository-filter"
         type="search"
         placeholder="Filter by name or project"
         aria-label="Filter repositories"
         aria-describedby="repositories-count"
         value={filter.value}
         onInput={(event) => (filter.value = event.currentTarget.value)}
+        onKeyDown={onKeyDown}
       />
       <div class="row small">
+        {(view?.organizations.length ?? 0) > 1 && (
+          <label>
+            Organization{' '}
+            <select value={onlyOrg.value} onChange={(event) => (onlyOrg.value = event.currentTarget.value)}>
+              <option value="">All</option>
+              {view!.organizations.map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           Clone with{' '}
           <select value={client.id} onChange={(event) => preferences.setClient(event.currentTarget.value)}>
@@ -85,7 +114,7 @@ export function RepositoriesView() {
       ))}
       <ErrorNotice error={refreshing.error.value} />
       {view && view.organizations.length === 0 && <p class="notice notice-info">No organization is selected. Choose some under Accounts.</p>}
-      <ul class="repo-list" aria-label="Repositories">
+      <ul class="repo-list" aria-label="Repositories" onKeyDown={onKeyDown}>
         {matches.value.slice(0, SHOWN).map((repo: RepositoryView) => (
           <RepositoryRow key={repo.id} repo={repo} organization={orgNames.value.get(repo.orgKey) ?? ''} client={client} protocol={preferences.protocol.value} />
         ))}

@@ -96,3 +96,18 @@ test.describe('page actions: copy clone URL and clone in a desktop client', () =
     await expect(repoPage.page.locator('[data-ado-companion-feature]')).toHaveCount(0);
   });
 });
+
+test.describe('page actions on a pull request', () => {
+  test('clones the pull request’s source branch and copies the repository URL', async ({ repoPage, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://dev.azure.com' });
+    await repoPage.goto(`${IOS}/pullrequest/5`);
+    const page = repoPage.page;
+    const clone = page.getByRole('link', { name: 'Clone in GitKraken Desktop' });
+    await expect(clone).toBeVisible();
+    const href = (await clone.getAttribute('href'))!;
+    const inner = decodeURIComponent(atob(decodeURIComponent(new URL(href).pathname.replace('/link/', ''))));
+    expect(inner).toContain('/link/r/-/b/feature/1234-login?url=');
+    await page.getByRole('button', { name: 'Copy clone URL', exact: true }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(HTTPS);
+  });
+});

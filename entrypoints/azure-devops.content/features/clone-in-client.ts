@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { DESKTOP_CLIENTS, desktopClient, type DesktopClient } from '@/lib/clients/desktop-clients';
-import { isCommitPage, isFilesPage, type AzurePage } from '@/lib/azure/page-parts';
+import type { AzurePage } from '@/lib/azure/page-parts';
+import { detectCloudPage } from '@/lib/azure/cloud-page';
+import { PR_BRANCH_LINKS } from '@/lib/azure/selectors';
 import { defineFeature } from '../define-feature';
 import { BUTTON_STYLE, mountInAnchor, wireMenu } from '../mount-in-anchor';
-import { REPOSITORY_HEADER_ANCHORS } from './copy-clone-url';
+import { PAGES_WITH_HEADER, headerAnchorsOf } from './copy-clone-url';
 
 /** The popup stores the same two choices (entrypoints/popup/repositories/clone-preferences.ts). */
 const CLIENT_KEY = 'clone-client';
@@ -16,15 +18,15 @@ const DID_NOT_OPEN_AFTER_MS = 3000;
  * the other clients (picking one makes it the default). Computed from the page URL alone.
  */
 export default defineFeature({
-  include: [isFilesPage, (page) => page.type === 'history', isCommitPage],
+  include: PAGES_WITH_HEADER,
   async init(signal, page) {
     const stored = await browser.storage.local.get([CLIENT_KEY, PROTOCOL_KEY]);
     if (signal.aborted) return;
     // Kept across re-mounts: Azure DevOps may re-render the header and drop our node meanwhile.
     const state = { client: desktopClient(stored[CLIENT_KEY] as string | undefined), ssh: stored[PROTOCOL_KEY] === 'ssh', shadow: null as ShadowRoot | null };
-    mountInAnchor(signal, REPOSITORY_HEADER_ANCHORS, 'clone-in-client', (shadow) => {
+    mountInAnchor(signal, headerAnchorsOf(page), 'clone-in-client', (shadow) => {
       state.shadow = shadow;
-      render(signal, shadow, page, state);
+      render(signal, shadow, sourceOf(page), state);
     });
   },
 });
@@ -90,6 +92,16 @@ function render(signal: AbortSignal, shadow: ShadowRoot, page: AzurePage, choice
     signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   }
   wireMenu(signal, shadow, shadow.querySelector('.more')!, menu);
+}
+
+/**
+ * What to clone: the page's repository and branch, or on a pull request its source branch, in the
+ * fork's repository when it comes from a fork (the header's first branch link points there).
+ */
+function sourceOf(page: AzurePage): AzurePage {
+  if (page.type !== 'pull-request') return page;
+  const link = document.querySelector<HTMLAnchorElement>(PR_BRANCH_LINKS[0]) ?? document.querySelector<HTMLAnchorElement>(PR_BRANCH_LINKS[1]!);
+  return (link && detectCloudPage(link.href)) || page;
 }
 
 function installLink(client: DesktopClient): HTMLAnchorElement {

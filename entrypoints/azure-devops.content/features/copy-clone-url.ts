@@ -1,19 +1,23 @@
-import { COMMIT_HEADER_COMMANDBAR, FILES_HEADER_COMMANDBAR } from '@/lib/azure/selectors';
-import { isCommitPage, isFilesPage, type AzurePage } from '@/lib/azure/page-parts';
+import { COMMIT_HEADER_COMMANDBAR, FILES_HEADER_COMMANDBAR, PR_HEADER_COMMANDS } from '@/lib/azure/selectors';
+import { isCommitPage, isFilesPage, isPullRequestPage, type AzurePage } from '@/lib/azure/page-parts';
 import { defineFeature } from '../define-feature';
 import { BUTTON_STYLE, mountInAnchor, wireMenu } from '../mount-in-anchor';
 
-/** Header command bars of the pages that have one we can anchor on (lib/azure/selectors.ts). */
-export const REPOSITORY_HEADER_ANCHORS = [...FILES_HEADER_COMMANDBAR, ...COMMIT_HEADER_COMMANDBAR];
+/** The header command bar of each page that has one we can anchor on (lib/azure/selectors.ts). */
+export const headerAnchorsOf = (page: AzurePage): readonly string[] =>
+  page.type === 'pull-request' ? PR_HEADER_COMMANDS : [...FILES_HEADER_COMMANDBAR, ...COMMIT_HEADER_COMMANDBAR];
+
+/** The pages whose header gets the buttons. */
+export const PAGES_WITH_HEADER = [isFilesPage, (page: AzurePage) => page.type === 'history', isCommitPage, isPullRequestPage];
 
 /**
  * "Copy clone URL": the HTTPS URL in one click, SSH and `git clone` in its menu, in the canonical
  * dev.azure.com form even on a legacy visualstudio.com page. Computed from the page URL alone.
  */
 export default defineFeature({
-  include: [isFilesPage, (page) => page.type === 'history', isCommitPage],
+  include: PAGES_WITH_HEADER,
   init(signal, page) {
-    mountInAnchor(signal, REPOSITORY_HEADER_ANCHORS, 'copy-clone-url', (shadow) => render(signal, shadow, page));
+    mountInAnchor(signal, headerAnchorsOf(page), 'copy-clone-url', (shadow) => render(signal, shadow, page));
   },
 });
 

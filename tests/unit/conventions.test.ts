@@ -74,7 +74,8 @@ describe('conventions: content-script features', () => {
     for (const file of files) {
       const id = file.replace(/\.tsx?$/, '');
       expect(index, id).toContain(`id: '${id}'`);
-      expect(read(path.join(featureDir, file)), id).toMatch(/include:\s*\[[^\]\s]/);
+      // A non-empty list, or a named list of page predicates.
+      expect(read(path.join(featureDir, file)), id).toMatch(/include:\s*(\[[^\]\s]|[A-Z_]+[,\n])/);
       expect(e2e, `an E2E test uses data-ado-companion-feature="${id}" or the feature's UI`).toContain(id);
     }
   });

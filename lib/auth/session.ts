@@ -4,23 +4,14 @@ import type { CompanionDb, OrganizationRecord } from '../db/schema';
 import { deleteAccountData } from '../db/account-data';
 import { getConnectionData } from '../azure/connection-data';
 import { probeFeatures } from '../azure/probe-features';
-import type { EntraConfig, EntraDeps } from './entra';
-import { createCredentials } from './credentials';
+import { createCredentials, type CredentialDeps } from './credentials';
 import { createPatConnect } from './pat-connect';
 import { createOAuthSignIn } from './oauth-sign-in';
 import { toAccountView, toOrganizationView } from './account-views';
 
-export interface SessionDeps {
-  db: CompanionDb;
-  fetch: typeof fetch;
-  now: () => number;
-  entra: () => Promise<EntraConfig>;
-  launchWebAuthFlow: EntraDeps['launchWebAuthFlow'];
-  redirectUri: string;
+export interface SessionDeps extends CredentialDeps {
   /** Whether the extension may talk to an Azure DevOps Server origin (optional host permission). */
   hasHostPermission: (origin: string) => Promise<boolean>;
-  /** Per request, Entra's included; default 30 s. */
-  requestTimeoutMs?: number;
 }
 
 /**

@@ -46,7 +46,8 @@ function name(raw: string): string | null {
   }
 }
 
-function cloudRepo(organization: string, project: string, repository: string): AzureRepoRef {
+/** A cloud repository in its canonical HTTPS and SSH forms, names encoded per segment. */
+export function cloudRepo(organization: string, project: string, repository: string): AzureRepoRef {
   const [o, p, r] = [organization, project, repository].map(encodeURIComponent);
   return {
     kind: 'cloud',

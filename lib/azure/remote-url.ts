@@ -1,3 +1,4 @@
+import { cloudRepo } from './cloud-page';
 import { LEGACY_SSH_HOST, ORGANIZATION_NAME, isAzureDevOpsSshHost, legacyOrganizationOfHost, namesMicrosoftCloud, significantPort } from './azure-hosts';
 
 /**
@@ -128,7 +129,7 @@ function parseCloudSsh(segments: string[]): AzureRepoUrl | null {
   if (segments.length !== 4 || segments[0] !== 'v3') return null;
   const [, org, project, repository] = segments.map(decodeName);
   if (!org || !ORG_NAME.test(org) || !project || !repository) return null;
-  return { repo: cloudRef(org, project, repository), pagePath: [] };
+  return { repo: cloudRepo(org, project, repository), pagePath: [] };
 }
 
 /**
@@ -154,20 +155,9 @@ function parseCloudGitPath(rawOrg: string | undefined, rest: string[]): AzureRep
   // The project's default repository is linked without the project: `/{org}/_git/{project}`.
   const project = git.before[0] === undefined ? repository : decodeName(git.before[0]);
   if (!repository || !project) return null;
-  return { repo: cloudRef(org, project, repository), pagePath: git.pagePath };
+  return { repo: cloudRepo(org, project, repository), pagePath: git.pagePath };
 }
 
-function cloudRef(organization: string, project: string, repository: string): AzureRepoRef {
-  const [o, p, r] = [organization, project, repository].map(encodeURIComponent);
-  return {
-    kind: 'cloud',
-    organization,
-    project,
-    repository,
-    httpsUrl: `https://dev.azure.com/${o}/${p}/_git/${r}`,
-    sshUrl: `git@ssh.dev.azure.com:v3/${o}/${p}/${r}`,
-  };
-}
 
 /** `http(s)|ssh://host[:port]/[{virtual dir}/]{collection}/{project}/_git/{repo}...` */
 function parseServer({ scheme, host, port, userinfo, segments }: Location): AzureRepoUrl | null {

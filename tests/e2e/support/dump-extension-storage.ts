@@ -1,42 +1,7 @@
 import type { Page } from '@playwright/test';
+import { dumpExtensionStorageInPage } from '../../support/dump-extension-storage';
 
-/**
- * Everything the extension keeps at rest, as text: every IndexedDB database of its origin (binary
- * values written out as hex, latin1 and base64) plus storage.local and storage.session. Run from an
- * extension page, which shares the service worker's origin and storage.
- */
+/** What the extension keeps at rest, as text, read from an extension page (it shares the worker's storage). */
 export function dumpExtensionStorage(extensionPage: Page): Promise<string> {
-  return extensionPage.evaluate(async () => {
-    const chromeApi = (globalThis as unknown as { chrome: typeof browser }).chrome;
-    const bytesToText = (bytes: Uint8Array) => {
-      const latin1 = Array.from(bytes, (b) => String.fromCharCode(b)).join('');
-      const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-      return `${latin1} ${hex} ${btoa(latin1)}`;
-    };
-    const serialize = (value: unknown): unknown => {
-      if (value instanceof ArrayBuffer) return bytesToText(new Uint8Array(value));
-      if (ArrayBuffer.isView(value)) return bytesToText(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
-      if (value instanceof CryptoKey) return `CryptoKey(${value.algorithm.name}, extractable=${value.extractable})`;
-      if (Array.isArray(value)) return value.map(serialize);
-      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, serialize(v)]));
-      return value;
-    };
-    const request = <T,>(r: IDBRequest<T>) =>
-      new Promise<T>((resolve, reject) => {
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-    const out: Record<string, unknown> = {};
-    for (const info of await indexedDB.databases()) {
-      if (!info.name) continue;
-      const db = await request(indexedDB.open(info.name));
-      for (const store of Array.from(db.objectStoreNames)) {
-        out[`idb:${info.name}:${store}`] = serialize(await request(db.transaction(store).objectStore(store).getAll()));
-      }
-      db.close();
-    }
-    out['storage.local'] = await chromeApi.storage.local.get(null);
-    out['storage.session'] = await chromeApi.storage.session.get(null);
-    return JSON.stringify(out);
-  });
+  return extensionPage.evaluate(dumpExtensionStorageInPage);
 }

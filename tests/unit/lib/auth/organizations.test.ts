@@ -1,20 +1,16 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signInWithEntra } from '@/lib/auth/entra';
 import { listEntraOrganizations as listWithClient } from '@/lib/auth/organizations';
 import { createRestClient } from '@/lib/azure/rest-client';
-import { startFakeAdo, type FakeAdo } from '../../../fake-ado/server';
+import type { FakeAdo } from '../../../fake-ado/server';
+import { useFakeAdo } from '../../support/use-fake-ado';
 import { basic } from '../../../fake-ado/fixtures/basic';
 import { CLIENT_ID, REDIRECT_URI, authWindow, extensionFetch, hostRoutedFetch, leakedSecrets, rejectionOf } from './fake-entra-browser';
 
-process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
 
 let fake: FakeAdo;
-beforeAll(async () => {
-  fake = await startFakeAdo({ port: 0 });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.control.reset());
+useFakeAdo((started) => (fake = started));
 
 async function accessTokenOf(displayName: string, tenant: string = basic.tenants.contoso) {
   const tokens = await signInWithEntra(

@@ -3,20 +3,16 @@
  * Accounts and tokens are never lost or resurrected: the races and refusals a user meets in ordinary
  * use (two popups, a sign-out during a refresh, a captive portal), against the fake Azure DevOps.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeAdo, type FakeAdo } from '../../../fake-ado/server';
+import { describe, expect, it } from 'vitest';
+import type { FakeAdo } from '../../../fake-ado/server';
+import { useFakeAdo } from '../../support/use-fake-ado';
 import { basic } from '../../../fake-ado/fixtures/basic';
 import { rejectionOf } from './fake-entra-browser';
 import { CONTOSO, FABRIKAM, JANE, holdRequests, key, signInJane, startSession } from './session-harness';
 
-process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
 
 let fake: FakeAdo;
-beforeAll(async () => {
-  fake = await startFakeAdo({ port: 0 });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.control.reset());
+useFakeAdo((started) => (fake = started));
 
 const isTokenRequest = (url: URL) => url.pathname.endsWith('/oauth2/v2.0/token');
 

@@ -5,22 +5,16 @@
  * fake-entra-browser.ts: `authWindow` is launchWebAuthFlow, `hostRoutedFetch` reaches
  * dev.azure.com, tfs.contoso.test and app.vssps.visualstudio.com on the fake.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeAdo, type FakeAdo } from '../../../fake-ado/server';
+import { describe, expect, it } from 'vitest';
+import type { FakeAdo } from '../../../fake-ado/server';
+import { useFakeAdo } from '../../support/use-fake-ado';
 import { basic } from '../../../fake-ado/fixtures/basic';
 import { leakedSecrets, rejectionOf } from './fake-entra-browser';
 import { CONTOSO, FABRIKAM, JANE, SERVER, key, signInJane, startSession as startHarness, type SessionHarnessOptions, type StartedSession } from './session-harness';
 
-// authWindow loads the fake's authorize page with Node's fetch (self-signed certificate).
-process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
 
 let fake: FakeAdo;
-
-beforeAll(async () => {
-  fake = await startFakeAdo({ port: 0 });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.control.reset());
+useFakeAdo((started) => (fake = started));
 
 const startSession = (options: SessionHarnessOptions = {}) => startHarness(fake, options);
 type Started = StartedSession;

@@ -1,18 +1,14 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listMyPullRequests } from '@/lib/pull-requests/my-pull-requests';
-import { startFakeAdo, type FakeAdo } from '../../../fake-ado/server';
+import type { FakeAdo } from '../../../fake-ado/server';
+import { useFakeAdo } from '../../support/use-fake-ado';
 import { basic } from '../../../fake-ado/fixtures/basic';
 import { CONTOSO, FABRIKAM, key, startSession } from '../auth/session-harness';
 
-process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
 
 let fake: FakeAdo;
-beforeAll(async () => {
-  fake = await startFakeAdo({ port: 0 });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.control.reset());
+useFakeAdo((started) => (fake = started));
 
 const summary = (prs: { organization: string; repository: string; id: number; isDraft: boolean }[]) =>
   prs.map((p) => `${p.organization}/${p.repository}#${p.id}${p.isDraft ? ' (draft)' : ''}`).sort();

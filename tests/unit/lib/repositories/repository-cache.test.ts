@@ -1,18 +1,14 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRepositoryCache } from '@/lib/repositories/repository-cache';
-import { startFakeAdo, type FakeAdo } from '../../../fake-ado/server';
+import type { FakeAdo } from '../../../fake-ado/server';
+import { useFakeAdo } from '../../support/use-fake-ado';
 import { basic } from '../../../fake-ado/fixtures/basic';
 import { CONTOSO, holdRequests, key, startSession } from '../auth/session-harness';
 
-process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
 
 let fake: FakeAdo;
-beforeAll(async () => {
-  fake = await startFakeAdo({ port: 0 });
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.control.reset());
+useFakeAdo((started) => (fake = started));
 
 const contosoRepositories = () =>
   (fake.control.state.data.organizations.find((o) => o.name === 'contoso')?.projects ?? []).flatMap((p) => p.repositories.map((r) => r.name));

@@ -550,6 +550,44 @@ describe('fake-ado client script', () => {
     );
   });
 
+  it('keeps the command bar node and what an extension put in it across a branch switch (React reconciliation)', async () => {
+    mount('/contoso/Fabrikam%20Web/_git/api');
+    await vi.advanceTimersByTimeAsync(1100); // first render and its re-render are done
+    const bar = document.querySelector('div.repos-files-header-commandbar')!;
+    const header = document.querySelector('.repos-files-header')!;
+    const label = document.querySelector('.version-dropdown .bolt-dropdown-expandable-button-label')!;
+    bar.insertAdjacentHTML('afterbegin', '<div class="extension-marker">Clone in main</div>');
+    bar.classList.remove('scroll-hidden'); // GP strips it; React does not put it back unless it changes
+    (document.querySelector('.version-dropdown > button') as HTMLElement).click();
+    const menu = document.querySelector('.fake-ado-branch-menu') as HTMLElement;
+    ([...menu.querySelectorAll('a')].find((a) => a.textContent === 'feature/login') as HTMLElement).click();
+    expect(new URLSearchParams(location.search).get('version')).toBe('GBfeature/login');
+    expect(document.querySelector('div.repos-files-header-commandbar')).toBe(bar); // not unmounted meanwhile
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(document.querySelector('div.repos-files-header-commandbar')).toBe(bar);
+    expect(document.querySelector('.repos-files-header')).toBe(header);
+    expect(bar.querySelector('.extension-marker')!.textContent).toBe('Clone in main'); // stale unless the extension updates it
+    expect(bar.firstElementChild!.className).toBe('extension-marker');
+    expect(bar.classList.contains('scroll-hidden')).toBe(false);
+    expect(label.isConnected).toBe(true);
+    expect(label.textContent).toBe('feature/login');
+    const readme = document.querySelector('.repos-files-list a') as HTMLAnchorElement;
+    expect(new URL(readme.href).searchParams.get('version')).toBe('GBfeature/login');
+    expect(document.querySelector('.fake-ado-branch-menu a[aria-checked="true"]')!.textContent).toBe('feature/login');
+    // No late re-render on a kept view: the marker survives.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(document.querySelector('.extension-marker')).not.toBeNull();
+    // A new path mounts a new view: the old header is gone at once and the anchors arrive late again.
+    (document.querySelector('nav a[href$="/commits"]') as HTMLElement).click();
+    expect(document.querySelector('.extension-marker')).toBeNull();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(view().getAttribute('data-fake-ado-view')).toBe('commits');
+    expect(view().hasAttribute('data-fake-ado-rendered')).toBe(false);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(view().getAttribute('data-fake-ado-rendered')).toBe('1');
+  });
+
   it('follows back navigation and switches the theme live', async () => {
     mount('/contoso/Fabrikam%20Web/_git/api');
     await vi.advanceTimersByTimeAsync(100);

@@ -9,6 +9,7 @@ import {
 import type { FixtureOrganization, FixtureRepository, FixtureUser } from '../fake-ado/fixture-types';
 import { CLIENT_SCRIPT } from '../fake-ado/pages/client-script';
 import { renderPage, type PageRequest, type PageState } from '../fake-ado/pages/index';
+import { AZURE_DEVOPS_UI_CLASSES, ICON_CLASS, OBSERVED_BY_PEERS } from '../fake-ado/pages/observed-classes';
 
 const SHA_MAIN = '1111111111111111111111111111111111111111';
 const SHA_LOGIN = '2222222222222222222222222222222222222222';
@@ -203,6 +204,42 @@ describe('fake-ado pages', () => {
     });
   });
 
+  it('uses only observed classes; every class it invents starts with fake-', () => {
+    // Observed: each class token in a selector of lib/azure/selectors.ts, and the class constants there.
+    const fromSelectors = new Set<string>();
+    for (const value of Object.values(selectors)) {
+      const strings = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+      for (const selector of strings) {
+        for (const match of selector.matchAll(/\.([-\w]+)/g)) fromSelectors.add(match[1]!);
+        if (/^[-\w]+$/.test(selector)) fromSelectors.add(selector);
+      }
+    }
+    expect(fromSelectors).toContain('repos-files-header-commandbar');
+    expect(fromSelectors).toContain('scroll-hidden');
+    const allowed = new Set([...fromSelectors, ...Object.keys(OBSERVED_BY_PEERS), ...AZURE_DEVOPS_UI_CLASSES]);
+    const variants = [
+      `${API}/pullrequest/102`,
+      `${API}/pullrequest/101?_a=files`,
+      `${API}?path=%2FREADME.md&version=GBfeature%2Flogin`,
+      `${API}?theme=dark`,
+      'https://dev.azure.com/contoso/Fabrikam%20Web/_git/retired',
+    ];
+    const docs = [...documents.values(), ...variants.map((url) => load(url))];
+    const invented = new Set<string>();
+    for (const doc of docs) {
+      for (const element of doc.querySelectorAll('[class]')) {
+        for (const name of element.classList) {
+          if (!allowed.has(name) && !ICON_CLASS.test(name)) invented.add(name);
+        }
+      }
+    }
+    expect([...invented].filter((name) => !name.startsWith('fake-')).sort()).toEqual([]);
+    // The ones the issue named stay invented.
+    for (const name of ['repos-branches-header', 'repos-commits-header', 'repos-pr-create-source', 'repos-pr-list-row', 'repos-clone-panel']) {
+      expect(invented, name).toContain(`fake-${name}`);
+    }
+  });
+
   it('serves the shell with the theme class, the React root and the page data on every page', () => {
     for (const [page, doc] of documents) {
       expect(doc.body.classList.contains(selectors.LIGHT_THEME_BODY_CLASS), page).toBe(true);
@@ -310,7 +347,7 @@ describe('fake-ado pages', () => {
 
   it('shows the clone panel with the clone URL for an empty repository', () => {
     const panel = documents.get('empty')!.querySelector(selectors.EMPTY_REPO_CLONE_PANEL[0])!;
-    expect(panel.closest('.repos-empty-repository')!.querySelector('input')!.value).toBe(
+    expect(panel.closest('.fake-repos-empty-repository')!.querySelector('input')!.value).toBe(
       'https://contoso@dev.azure.com/contoso/Fabrikam%20Web/_git/empty-repo',
     );
     expect(documents.get('empty')!.querySelector('.repos-files-header')).toBeNull();
@@ -322,8 +359,8 @@ describe('fake-ado pages', () => {
     expect(url.pathname).toBe('/contoso/Fabrikam%20Web/_git/api/pullrequestcreate');
     expect([url.searchParams.get('sourceRef'), url.searchParams.get('targetRef')]).toEqual(['feature/login', 'main']);
     const page = documents.get('pullRequestCreate')!;
-    expect(page.querySelector('.repos-pr-create-source')!.textContent).toBe('feature/login');
-    expect(page.querySelector('.repos-pr-create-target')!.textContent).toBe('main');
+    expect(page.querySelector('.fake-repos-pr-create-source')!.textContent).toBe('feature/login');
+    expect(page.querySelector('.fake-repos-pr-create-target')!.textContent).toBe('main');
   });
 
   it('escapes names and titles: markup in fixture data renders as text', () => {
@@ -572,7 +609,7 @@ describe('fake-ado client script', () => {
     expect(bar.classList.contains('scroll-hidden')).toBe(false);
     expect(label.isConnected).toBe(true);
     expect(label.textContent).toBe('feature/login');
-    const readme = document.querySelector('.repos-files-list a') as HTMLAnchorElement;
+    const readme = document.querySelector('.fake-repos-files-list a') as HTMLAnchorElement;
     expect(new URL(readme.href).searchParams.get('version')).toBe('GBfeature/login');
     expect(document.querySelector('.fake-ado-branch-menu a[aria-checked="true"]')!.textContent).toBe('feature/login');
     // No late re-render on a kept view: the marker survives.

@@ -77,9 +77,26 @@ function makeState(): PageState {
                 creationDate: '2024-01-02T03:04:05Z',
                 reviewers: [],
               },
+              {
+                pullRequestId: 103,
+                title: 'Typo from a fork',
+                sourceRefName: 'refs/heads/fix/typo',
+                targetRefName: 'refs/heads/main',
+                status: 'active',
+                isDraft: false,
+                createdBy: 'user-raj',
+                creationDate: '2025-02-02T03:04:05Z',
+                reviewers: [],
+                forkSourceRepositoryId: 'repo-api-fork',
+              },
             ],
           }),
           repository('empty-repo', { defaultBranch: undefined, size: 0, branches: [] }),
+          repository('api-fork', {
+            id: 'repo-api-fork',
+            parentRepositoryId: 'repo-api',
+            branches: [{ name: 'fix/typo', objectId: SHA_LOGIN }],
+          }),
           repository(XSS_NAME),
           repository('retired', { isDisabled: true }),
         ],
@@ -324,6 +341,24 @@ describe('fake-ado pages', () => {
     expect(source.searchParams.get('version')?.slice(2)).toBe('feature/login');
     expect(doc.querySelector('.pr-header-branches a:first-child')).toBe(links[0]); // AZ
     expect(links[1]!.textContent).toBe('main'); // MU / SH read the text
+  });
+
+  it('links the source branch of a PR from a fork to the fork, and puts forkSource in the page data', () => {
+    const doc = load(`${API}/pullrequest/103`);
+    const links = [...doc.querySelectorAll<HTMLAnchorElement>(selectors.PR_BRANCH_LINKS[0])].map((a) => a.getAttribute('href'));
+    expect(links).toEqual([
+      '/contoso/Fabrikam%20Web/_git/api-fork?version=GBfix%2Ftypo',
+      '/contoso/Fabrikam%20Web/_git/api?version=GBmain',
+    ]);
+    expect(readDataProviders(doc)!['ms.vss-code-web.pr-detail-data-provider']).toMatchObject({
+      pullRequest: {
+        pullRequestId: 103,
+        repository: { id: 'repo-api' },
+        forkSource: { name: 'refs/heads/fix/typo', repository: { id: 'repo-api-fork', name: 'api-fork', project: { name: 'Fabrikam Web' } } },
+      },
+    });
+    const own = readDataProviders(documents.get('pullRequest')!)!['ms.vss-code-web.pr-detail-data-provider'] as { pullRequest: object };
+    expect(own.pullRequest).not.toHaveProperty('forkSource');
   });
 
   it('marks a completed pull request with .pr-status-completed', () => {

@@ -128,6 +128,10 @@ export function pullRequestView(ctx: RepoContext, pr: FixturePullRequest): View 
   // `.repos-pr-title-row .bolt-textfield-input` ([FS]); the vote button `.repos-pr-header-vote-button`
   // (AZ, new PR UX); `.pr-status-completed` (AZ); branch links `.pr-header-branches > .bolt-link` with
   // `href="/{org}/{project}/_git/{repo}?version=GB{branch}"`, source first (GK, AZ `a:first-child`, SH, MU).
+  // From a fork, the source branch lives in the fork: its link goes there (GK detects cross-repo PRs
+  // from the two hrefs), the target link to this repository.
+  const fork = forkOf(ctx, pr);
+  const sourceRepoPath = fork ? canonicalRepoPath(ctx, fork.project, fork.repo) : ctx.canonicalRepoPath;
   const header = html`<div class="repos-pr-header flex-column" data-fake-ado-deferred>
   <div class="fake-repos-pr-header-top flex-row flex-center">
     <div class="repos-pr-title-row flex-row flex-center flex-grow rhythm-horizontal-8">
@@ -145,7 +149,7 @@ export function pullRequestView(ctx: RepoContext, pr: FixturePullRequest): View 
   <div class="fake-repos-pr-header-subtitle flex-row flex-center rhythm-horizontal-8">
     <span class="bolt-pill ${pr.status === 'completed' ? 'pr-status-completed' : `fake-pr-status-${pr.status}`}${pr.isDraft ? ' fake-pr-status-draft' : ''}">${statusText}</span>
     <span>${author?.displayName ?? 'Unknown'}</span>
-    <div class="pr-header-branches flex-row flex-center rhythm-horizontal-4"><a class="bolt-link monospaced-text" data-spa href="${`${ctx.canonicalRepoPath}${queryString({ version: `GB${source}` })}`}">${source}</a>${icon('Forward')}<a class="bolt-link monospaced-text" data-spa href="${`${ctx.canonicalRepoPath}${queryString({ version: `GB${target}` })}`}">${target}</a></div>
+    <div class="pr-header-branches flex-row flex-center rhythm-horizontal-4"><a class="bolt-link monospaced-text" data-spa href="${`${sourceRepoPath}${queryString({ version: `GB${source}` })}`}">${source}</a>${icon('Forward')}<a class="bolt-link monospaced-text" data-spa href="${`${ctx.canonicalRepoPath}${queryString({ version: `GB${target}` })}`}">${target}</a></div>
   </div>
 </div>`;
   const tabNames = ['overview', 'files', 'updates', 'commits'] as const;
@@ -192,6 +196,7 @@ function filesTab(): SafeHtml {
 
 /** `ms.vss-code-web.pr-detail-data-provider.pullRequest`, shaped like the REST GitPullRequest (AZ reads `pullRequestId`, `createdBy.displayName`). */
 function pullRequestData(ctx: RepoContext, pr: FixturePullRequest): Record<string, unknown> {
+  const fork = forkOf(ctx, pr);
   return {
     pullRequestId: pr.pullRequestId,
     title: pr.title,
@@ -213,7 +218,26 @@ function pullRequestData(ctx: RepoContext, pr: FixturePullRequest): Record<strin
       project: { id: ctx.project.id, name: ctx.project.name },
     },
     workItemRefs: (pr.workItemIds ?? []).map((id) => ({ id: String(id) })),
+    ...(fork
+      ? {
+          forkSource: {
+            name: pr.sourceRefName,
+            repository: { id: fork.repo.id, name: fork.repo.name, project: { id: fork.project.id, name: fork.project.name } },
+          },
+        }
+      : {}),
   };
+}
+
+/** The fork a pull request comes from (GitPullRequest.forkSource), searched in the whole organization. */
+function forkOf(ctx: RepoContext, pr: FixturePullRequest): { project: FixtureProject; repo: FixtureRepository } | null {
+  const id = pr.forkSourceRepositoryId?.toLowerCase();
+  if (!id) return null;
+  for (const project of ctx.org.projects) {
+    const repo = project.repositories.find((r) => r.id.toLowerCase() === id);
+    if (repo) return { project, repo };
+  }
+  return null;
 }
 
 function identity(user: FixtureUser | undefined, id: string) {

@@ -71,10 +71,26 @@ export interface FixtureRepository {
   branches: { name: string; objectId: string }[];
   pullRequests: FixturePullRequest[];
   /**
+   * Commit history (optional): each commit with its parents, oldest first. Branch heads not listed get
+   * a commit whose parent is the default branch's head (one commit ahead of it); the default branch's
+   * head, when not listed, is a root commit.
+   */
+  commits?: FixtureCommit[];
+  /**
    * Files at the head of the default branch (path starting with "/", UTF-8 text).
    * Optional; pushes through the API add to it. Used by the items API and the fake web pages.
    */
   files?: { path: string; content: string }[];
+}
+
+export interface FixtureCommit {
+  commitId: string;
+  /** Parent commit ids (none for a root commit, two for a merge). */
+  parents: string[];
+  comment: string;
+  /** Author user id; the first user of the fixture when absent. */
+  authorId?: string;
+  date?: string; // ISO
 }
 
 export interface FixturePullRequest {

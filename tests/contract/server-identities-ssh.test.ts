@@ -103,8 +103,26 @@ describe('identity search', () => {
     });
     const [priya] = ((await query.json()) as { value: { descriptor: string; displayName: string }[] }).value;
     expect(priya!.displayName).toBe('Priya Patel');
-    const key = await fakeFetch(fake, `https://vssps.dev.azure.com/contoso/_apis/graph/storagekeys/${priya!.descriptor}?api-version=7.1`, { headers: auth() });
+    const key = await fakeFetch(fake, `https://vssps.dev.azure.com/contoso/_apis/graph/storagekeys/${priya!.descriptor}?api-version=7.1-preview.1`, { headers: auth() });
     expect(((await key.json()) as { value: string }).value).toBe(basic.users.priya.id);
+  });
+
+  it.each([
+    ['POST', 'https://dev.azure.com/contoso/_apis/IdentityPicker/Identities', '7.1'],
+    ['POST', 'https://vssps.dev.azure.com/contoso/_apis/graph/subjectquery', '7.1'],
+    ['GET', 'https://vssps.dev.azure.com/contoso/_apis/graph/storagekeys/aad.eA', '7.0'],
+    ['GET', 'https://vssps.dev.azure.com/contoso/_apis/Token/SessionTokens?isPublic=true', '7.1'],
+    ['POST', 'https://dev.azure.com/contoso/_apis/Contribution/HierarchyQuery', '5.0'],
+  ])('%s %s exists only as a preview: api-version=%s is refused with 400', async (method, url, version) => {
+    const res = await fakeFetch(fake, `${url}${url.includes('?') ? '&' : '?'}api-version=${version}`, {
+      method,
+      headers: { ...auth(), 'Content-Type': 'application/json' },
+      ...(method === 'POST' ? { body: JSON.stringify({ query: 'sam' }) } : {}),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { typeKey: string; message: string };
+    expect(body.typeKey).toBe('VssInvalidPreviewVersionException');
+    expect(body.message).toContain('-preview');
   });
 
   it('IdentityPicker needs vso.identity', async () => {

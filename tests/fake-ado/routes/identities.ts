@@ -139,12 +139,13 @@ function storageKey(ctx: Ctx, descriptor: string) {
 }
 
 export const identityRoutes: Route[] = [
-  { method: 'POST', path: '_apis/IdentityPicker/Identities', project: 'none', scope: 'vso.identity', handler: identityPicker },
+  { method: 'POST', path: '_apis/IdentityPicker/Identities', previewOnly: true, project: 'none', scope: 'vso.identity', handler: identityPicker },
   { method: 'GET', path: '_apis/identities', project: 'none', sites: ['vssps'], scope: 'vso.identity', handler: searchIdentities },
-  { method: 'POST', path: '_apis/graph/subjectquery', project: 'none', sites: ['vssps'], scope: 'vso.graph', handler: subjectQuery },
+  { method: 'POST', path: '_apis/graph/subjectquery', previewOnly: true, project: 'none', sites: ['vssps'], scope: 'vso.graph', handler: subjectQuery },
   {
     method: 'GET',
     path: '_apis/graph/storagekeys/:descriptor',
+    previewOnly: true,
     project: 'none',
     sites: ['vssps'],
     scope: 'vso.graph',

@@ -78,6 +78,22 @@ describe('identity search', () => {
     expect(body.results[0]!.identities.map((i) => [i.displayName, i.localId])).toEqual([['Sam Lee', basic.users.sam.id]]);
   });
 
+  it('IdentityPicker returns groups and teams (entityType Group) when asked for them', async () => {
+    const search = async (query: string, identityTypes: string[]) => {
+      const res = await fakeFetch(fake, 'https://dev.azure.com/contoso/_apis/IdentityPicker/Identities?api-version=7.1-preview.1', {
+        method: 'POST',
+        headers: { ...auth(), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query, identityTypes, operationScopes: ['ims', 'source'], options: { MinResults: 5, MaxResults: 40 }, properties: ['DisplayName', 'Mail'] }),
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { results: { identities: { entityType: string; localId?: string; displayName: string }[] }[] }).results[0]!.identities;
+    };
+    const found = await search('mob', ['user', 'group']);
+    expect(found.map((i) => [i.entityType, i.localId, i.displayName])).toEqual([['Group', basic.groups.mobileTeam.id, '[Mobile App]\\Mobile Team']]);
+    expect((await search('s', ['user', 'group'])).map((i) => i.entityType)).toEqual(['User', 'Group']); // Sam Lee, Security Reviewers
+    expect(await search('mob', ['user'])).toEqual([]);
+  });
+
   it('IdentityPicker with "source" finds directory users who are not members, without localId', async () => {
     const res = await fakeFetch(fake, 'https://dev.azure.com/fabrikam/_apis/IdentityPicker/Identities?api-version=7.1-preview.1', {
       method: 'POST',

@@ -9,6 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type {
   Fixture,
+  FixtureGroup,
   FixtureOrganization,
   FixturePat,
   FixtureProject,
@@ -275,6 +276,11 @@ export class FakeState {
     return this.data.organizations.filter(
       (o) => o.kind === 'server' && o.serverHost && lower(o.serverHost.split(':')[0]!) === lower(hostname),
     );
+  }
+
+  /** A group or team of the organization by id. */
+  group(org: FixtureOrganization, id: string): FixtureGroup | undefined {
+    return org.groups?.find((g) => lower(g.id) === lower(id));
   }
 
   isMember(org: FixtureOrganization, userId: string): boolean {

@@ -175,8 +175,7 @@ function overviewTab(ctx: RepoContext, pr: FixturePullRequest): SafeHtml {
   <div class="fake-repos-overview-main bolt-card flex-column flex-grow"><div class="title-s">Description</div><div class="fake-repos-pr-description">${pr.description || 'No description'}</div></div>
   <div class="repos-overview-right-pane flex-column">
     <div class="bolt-card flex-column"><div class="title-s">Reviewers</div>${pr.reviewers.map((r) => {
-      const reviewer = findUser(ctx, r.userId);
-      return html`<div class="fake-repos-reviewer flex-row rhythm-horizontal-8"><span>${reviewer?.displayName ?? r.userId}</span>${r.isRequired ? html`<span class="bolt-pill">Required</span>` : ''}<span class="secondary-text">${VOTE_LABELS[r.vote] ?? ''}</span></div>`;
+      return html`<div class="fake-repos-reviewer flex-row rhythm-horizontal-8"><span>${reviewerName(ctx, r.userId)}</span>${r.isRequired ? html`<span class="bolt-pill">Required</span>` : ''}<span class="secondary-text">${VOTE_LABELS[r.vote] ?? ''}</span></div>`;
     })}</div>
     <div class="bolt-card flex-column"><div class="title-s">Work items</div>${workItems.map(
       (w) =>
@@ -209,6 +208,7 @@ function pullRequestData(ctx: RepoContext, pr: FixturePullRequest): Record<strin
     createdBy: identity(findUser(ctx, pr.createdBy), pr.createdBy),
     reviewers: pr.reviewers.map((r) => ({
       ...identity(findUser(ctx, r.userId), r.userId),
+      displayName: reviewerName(ctx, r.userId),
       vote: r.vote,
       isRequired: r.isRequired,
     })),
@@ -242,6 +242,14 @@ function forkOf(ctx: RepoContext, pr: FixturePullRequest): { project: FixturePro
 
 function identity(user: FixtureUser | undefined, id: string) {
   return { id, displayName: user?.displayName ?? id, uniqueName: user?.email ?? id };
+}
+
+/** A reviewer's name: a user's display name, or `[Project]\\Team` for a group or team. */
+function reviewerName(ctx: OrgContext, id: string): string {
+  const user = findUser(ctx, id);
+  if (user) return user.displayName;
+  const group = ctx.org.groups?.find((g) => g.id.toLowerCase() === id.toLowerCase());
+  return group ? `[${group.project ?? ctx.org.name}]\\${group.name}` : id;
 }
 
 function findUser(ctx: OrgContext, id: string): FixtureUser | undefined {

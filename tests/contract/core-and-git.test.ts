@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreApi } from 'azure-devops-node-api/CoreApi';
 import type { GitApi } from 'azure-devops-node-api/GitApi';
-import { GitRefUpdateStatus, VersionControlChangeType, ItemContentType } from 'azure-devops-node-api/interfaces/GitInterfaces';
+import { GitRefUpdateStatus, GitVersionType, VersionControlChangeType, ItemContentType } from 'azure-devops-node-api/interfaces/GitInterfaces';
 import { startFakeAdo, type FakeAdo } from '../fake-ado/server';
 import { basic } from '../fake-ado/fixtures/basic';
 import { basicAuth, clientError, fakeFetch, patApi } from './helpers';
@@ -197,6 +197,83 @@ describe('repositories', () => {
     expect(created).toMatchObject({ success: true, updateStatus: GitRefUpdateStatus.Succeeded });
     const [stale] = await git.updateRefs([{ name: 'refs/heads/topic', oldObjectId: ZERO, newObjectId: main.objectId }], basic.repos.webPortal.id, 'Platform');
     expect(stale).toMatchObject({ success: false, updateStatus: GitRefUpdateStatus.StaleOldObjectId });
+  });
+});
+
+describe('commits ahead of a target (docs/azure-devops-rest.md#commits)', () => {
+  const portal = basic.repos.webPortal;
+  const LOGIN_HEAD = '8fc9799378b573da03853e8a325d21377761485e';
+  const MAIN_HEAD = '91d131114be918845fdd502ebd8b855341a22ac7';
+  const DEVELOP_HEAD = '60497e0d3b86bb22bf95d1f9927ecd1cbf8a3d39';
+
+  it('walks history through parents', async () => {
+    const commits = await git.getCommits(portal.id, { itemVersion: { version: 'feature/1234-login' } }, 'Platform');
+    expect(commits.map((c) => c.comment)).toEqual(['Validate the login form\n\nChecks the e-mail address before sending.', 'Add the login form', 'Update the README', 'Initial commit']);
+    expect(commits[0]!.parents).toEqual([commits[1]!.commitId]);
+    expect(commits.at(-1)!.parents).toEqual([]);
+  });
+
+  it('getCommits with compareVersion lists only what the source has ahead of the target', async () => {
+    const ahead = await git.getCommits(
+      portal.id,
+      { itemVersion: { version: 'main', versionType: GitVersionType.Branch }, compareVersion: { version: 'feature/1234-login', versionType: GitVersionType.Branch } },
+      'Platform',
+    );
+    expect(ahead.map((c) => c.comment?.split('\n')[0])).toEqual(['Validate the login form', 'Add the login form']);
+    expect(ahead[0]!.commitId).toBe(LOGIN_HEAD);
+    const none = await git.getCommits(portal.id, { itemVersion: { version: 'feature/1234-login' }, compareVersion: { version: 'main' } }, 'Platform');
+    expect(none).toEqual([]);
+    const byCommit = await git.getCommits(
+      portal.id,
+      { itemVersion: { version: MAIN_HEAD, versionType: GitVersionType.Commit }, compareVersion: { version: DEVELOP_HEAD, versionType: GitVersionType.Commit } },
+      'Platform',
+    );
+    expect(byCommit.map((c) => c.commitId)).toEqual([DEVELOP_HEAD]);
+  });
+
+  it('getCommits answers TF401175 for a branch that does not exist', async () => {
+    // The official client turns a 404 on GET into null, so read the answer itself.
+    expect(await git.getCommits(portal.id, { itemVersion: { version: 'main' }, compareVersion: { version: 'nope' } }, 'Platform')).toBeNull();
+    const res = await fakeFetch(
+      fake,
+      `https://dev.azure.com/contoso/Platform/_apis/git/repositories/${portal.id}/commits?searchCriteria.itemVersion.version=main&searchCriteria.compareVersion.version=nope&api-version=7.1`,
+      { headers: { Authorization: basicAuth(basic.pats.janeContoso) } },
+    );
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as { typeKey: string; message: string };
+    expect(body.typeKey).toBe('GitUnresolvableToCommitException');
+    expect(body.message).toMatch(/^TF401175: .*<Branch: nope>/);
+  });
+
+  it('getCommitDiffs counts ahead and behind and names the merge base', async () => {
+    const login = await git.getCommitDiffs(portal.id, 'Platform', true, undefined, undefined, { version: 'main' }, { version: 'feature/1234-login' });
+    expect([login.aheadCount, login.behindCount, login.commonCommit, login.targetCommit, login.baseCommit]).toEqual([2, 0, MAIN_HEAD, LOGIN_HEAD, MAIN_HEAD]);
+    expect(login.allChangesIncluded).toBe(true);
+    const develop = await git.getCommitDiffs(
+      portal.id,
+      'Platform',
+      undefined,
+      undefined,
+      undefined,
+      { version: 'main', versionType: GitVersionType.Branch },
+      { version: 'develop', versionType: GitVersionType.Branch },
+    );
+    expect([develop.aheadCount, develop.behindCount]).toEqual([1, 1]);
+    expect(develop.commonCommit).toBe('0c8e5b6a1f3d4e2a9b7c6d5e4f3a2b1c0d9e8f7a');
+  });
+
+  it('getCommitDiffs lists the files a pushed commit changed since the merge base', async () => {
+    await git.createPush(
+      {
+        refUpdates: [{ name: 'refs/heads/feature/1234-login', oldObjectId: LOGIN_HEAD }],
+        commits: [{ comment: 'Add login page', changes: [{ changeType: VersionControlChangeType.Add, item: { path: '/login.html' }, newContent: { content: '<form>', contentType: ItemContentType.RawText } }] }],
+      },
+      portal.id,
+      'Platform',
+    );
+    const diff = await git.getCommitDiffs(portal.id, 'Platform', true, undefined, undefined, { version: 'main' }, { version: 'feature/1234-login' });
+    expect(diff.aheadCount).toBe(3);
+    expect(diff.changes?.map((c) => [c.item?.path, c.changeType])).toEqual([['/login.html', VersionControlChangeType.Add]]);
   });
 });
 

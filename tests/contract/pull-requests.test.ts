@@ -117,6 +117,39 @@ describe('create and update', () => {
     expect(cancelled.autoCompleteSetBy).toBeUndefined();
   });
 
+  it('accepts groups and teams as reviewers, and a branch policy adds its required reviewers', async () => {
+    const ios = basic.repos.iosApp;
+    const { mobileTeam, securityReviewers } = basic.groups;
+    const created = await git.createPullRequest(
+      { sourceRefName: 'refs/heads/develop', targetRefName: 'refs/heads/main', title: 'Release', reviewers: [{ id: mobileTeam.id }, { id: sam.id }] },
+      ios.id,
+      'Mobile App',
+    );
+    expect(created.reviewers?.map((r) => [r.id, r.isRequired, r.isContainer ?? false])).toEqual([
+      [mobileTeam.id, false, true],
+      [sam.id, false, false],
+      [securityReviewers.id, true, true], // "Automatically included reviewers" on main
+    ]);
+    expect(created.reviewers?.[2]?.displayName).toBe('[Mobile App]\\Security Reviewers');
+    const listed = await git.getPullRequestReviewers(ios.id, created.pullRequestId!, 'Mobile App');
+    expect(listed.filter((r) => r.isRequired).map((r) => r.id)).toEqual([securityReviewers.id]);
+    // Into a branch without the policy, nobody is added.
+    const toDevelop = await git.createPullRequest(
+      { sourceRefName: 'refs/heads/main', targetRefName: 'refs/heads/develop', title: 'Back-merge' },
+      ios.id,
+      'Mobile App',
+    );
+    expect(toDevelop.reviewers).toEqual([]);
+    // Listing the policy's group as optional still makes it required.
+    await git.updatePullRequest({ status: PullRequestStatus.Abandoned }, ios.id, created.pullRequestId!, 'Mobile App');
+    const again = await git.createPullRequest(
+      { sourceRefName: 'refs/heads/develop', targetRefName: 'refs/heads/main', title: 'Release', reviewers: [{ id: securityReviewers.id, isRequired: false }] },
+      ios.id,
+      'Mobile App',
+    );
+    expect(again.reviewers?.map((r) => [r.id, r.isRequired])).toEqual([[securityReviewers.id, true]]);
+  });
+
   it('refuses a second active PR for the same source and target with TF401179', async () => {
     const error = await clientError(
       git.createPullRequest({ sourceRefName: 'refs/heads/feature/1234-login', targetRefName: 'refs/heads/main', title: 'Again' }, portal.id, 'Platform'),

@@ -78,6 +78,22 @@ describe('identity search', () => {
     expect(body.results[0]!.identities.map((i) => [i.displayName, i.localId])).toEqual([['Sam Lee', basic.users.sam.id]]);
   });
 
+  it('IdentityPicker returns groups and teams (entityType Group) when asked for them', async () => {
+    const search = async (query: string, identityTypes: string[]) => {
+      const res = await fakeFetch(fake, 'https://dev.azure.com/contoso/_apis/IdentityPicker/Identities?api-version=7.1-preview.1', {
+        method: 'POST',
+        headers: { ...auth(), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query, identityTypes, operationScopes: ['ims', 'source'], options: { MinResults: 5, MaxResults: 40 }, properties: ['DisplayName', 'Mail'] }),
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { results: { identities: { entityType: string; localId?: string; displayName: string }[] }[] }).results[0]!.identities;
+    };
+    const found = await search('mob', ['user', 'group']);
+    expect(found.map((i) => [i.entityType, i.localId, i.displayName])).toEqual([['Group', basic.groups.mobileTeam.id, '[Mobile App]\\Mobile Team']]);
+    expect((await search('s', ['user', 'group'])).map((i) => i.entityType)).toEqual(['User', 'Group']); // Sam Lee, Security Reviewers
+    expect(await search('mob', ['user'])).toEqual([]);
+  });
+
   it('IdentityPicker with "source" finds directory users who are not members, without localId', async () => {
     const res = await fakeFetch(fake, 'https://dev.azure.com/fabrikam/_apis/IdentityPicker/Identities?api-version=7.1-preview.1', {
       method: 'POST',
@@ -103,8 +119,26 @@ describe('identity search', () => {
     });
     const [priya] = ((await query.json()) as { value: { descriptor: string; displayName: string }[] }).value;
     expect(priya!.displayName).toBe('Priya Patel');
-    const key = await fakeFetch(fake, `https://vssps.dev.azure.com/contoso/_apis/graph/storagekeys/${priya!.descriptor}?api-version=7.1`, { headers: auth() });
+    const key = await fakeFetch(fake, `https://vssps.dev.azure.com/contoso/_apis/graph/storagekeys/${priya!.descriptor}?api-version=7.1-preview.1`, { headers: auth() });
     expect(((await key.json()) as { value: string }).value).toBe(basic.users.priya.id);
+  });
+
+  it.each([
+    ['POST', 'https://dev.azure.com/contoso/_apis/IdentityPicker/Identities', '7.1'],
+    ['POST', 'https://vssps.dev.azure.com/contoso/_apis/graph/subjectquery', '7.1'],
+    ['GET', 'https://vssps.dev.azure.com/contoso/_apis/graph/storagekeys/aad.eA', '7.0'],
+    ['GET', 'https://vssps.dev.azure.com/contoso/_apis/Token/SessionTokens?isPublic=true', '7.1'],
+    ['POST', 'https://dev.azure.com/contoso/_apis/Contribution/HierarchyQuery', '5.0'],
+  ])('%s %s exists only as a preview: api-version=%s is refused with 400', async (method, url, version) => {
+    const res = await fakeFetch(fake, `${url}${url.includes('?') ? '&' : '?'}api-version=${version}`, {
+      method,
+      headers: { ...auth(), 'Content-Type': 'application/json' },
+      ...(method === 'POST' ? { body: JSON.stringify({ query: 'sam' }) } : {}),
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { typeKey: string; message: string };
+    expect(body.typeKey).toBe('VssInvalidPreviewVersionException');
+    expect(body.message).toContain('-preview');
   });
 
   it('IdentityPicker needs vso.identity', async () => {

@@ -32,3 +32,6 @@ export const contentType = (v: unknown) => parseEnum('ItemContentType', v, { 0: 
 
 export const errorPolicy = (v: unknown) => parseEnum('WorkItemErrorPolicy', v, { 1: 'fail', 2: 'omit' } as const);
 
+
+/** GitVersionType of a version descriptor (branch is the default). */
+export const versionType = (v: unknown) => parseEnum('GitVersionType', v, { 0: 'branch', 1: 'tag', 2: 'commit' } as const);

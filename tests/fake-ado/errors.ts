@@ -161,6 +161,17 @@ export const refStale = (name: string) =>
     `TF401028: The reference '${name}' has already been updated by another client, so you cannot update it. Please try again.`,
   );
 
+/** A version descriptor (branch, commit, tag) that names nothing in the repository. */
+export const unresolvableVersion = (version: string, versionType: string | undefined, repo: string) => {
+  const kind = (versionType ?? 'branch').toLowerCase();
+  const label = kind === 'commit' ? 'Commit' : kind === 'tag' ? 'Tag' : 'Branch';
+  return new AdoError(
+    404,
+    'GitUnresolvableToCommitException',
+    `TF401175: The version descriptor <${label}: ${version}> could not be resolved to a version in the repository ${repo}`,
+  );
+};
+
 export const branchNotFound = (name: string, repo: string) =>
   new AdoError(
     400,

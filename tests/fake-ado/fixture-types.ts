@@ -46,8 +46,24 @@ export interface FixtureOrganization {
   members: string[];
   projects: FixtureProject[];
   workItems: FixtureWorkItem[];
+  /** Groups and teams (identities that contain users); reviewers and the identity picker know them. */
+  groups?: FixtureGroup[];
   /** SSH public keys already registered (SessionTokens with isPublic true). */
   sshKeys?: FixtureSshKey[];
+}
+
+export interface FixtureGroup {
+  /** VSS identity id (a reviewer id, IdentityPicker localId). */
+  id: string;
+  /** Name without scope, e.g. "Mobile Team"; shown as `[{project}]\\{name}`. */
+  name: string;
+  /** A project's team, or a security group. */
+  kind: 'team' | 'group';
+  /** Project name the group belongs to; absent for an organization-level group. */
+  project?: string;
+  description?: string;
+  /** User ids. */
+  members: string[];
 }
 
 export interface FixtureProject {
@@ -70,11 +86,36 @@ export interface FixtureRepository {
   /** Branch names (without refs/heads/) and their head commit ids. */
   branches: { name: string; objectId: string }[];
   pullRequests: FixturePullRequest[];
+  /** Branch policies "Automatically included reviewers" (required) on target branches. */
+  policies?: FixtureReviewerPolicy[];
+  /**
+   * Commit history (optional): each commit with its parents, oldest first. Branch heads not listed get
+   * a commit whose parent is the default branch's head (one commit ahead of it); the default branch's
+   * head, when not listed, is a root commit.
+   */
+  commits?: FixtureCommit[];
   /**
    * Files at the head of the default branch (path starting with "/", UTF-8 text).
    * Optional; pushes through the API add to it. Used by the items API and the fake web pages.
    */
   files?: { path: string; content: string }[];
+}
+
+export interface FixtureReviewerPolicy {
+  /** Full ref name of the protected branch, e.g. refs/heads/main. */
+  refName: string;
+  /** User or group ids added to every new pull request into that branch, as required reviewers. */
+  requiredReviewerIds: string[];
+}
+
+export interface FixtureCommit {
+  commitId: string;
+  /** Parent commit ids (none for a root commit, two for a merge). */
+  parents: string[];
+  comment: string;
+  /** Author user id; the first user of the fixture when absent. */
+  authorId?: string;
+  date?: string; // ISO
 }
 
 export interface FixturePullRequest {

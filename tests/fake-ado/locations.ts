@@ -34,6 +34,7 @@ const LOCATIONS: Loc[] = [
   ['2d874a60-a811-4f62-9c9f-963a6ea0a55b', 'git', 'refs', `${REPO}/{resource}/{*filter}`, 2],
   ['ea98d07b-3c87-4971-8ede-a613694ffb55', 'git', 'pushes', `${REPO}/{resource}/{pushId}`, 3],
   ['c2570c3b-5b3f-41b8-98bf-5407bfde8d58', 'git', 'commits', `${REPO}/{resource}/{commitId}`, 2],
+  ['615588d5-c0c7-4b88-88f8-e625306446e8', 'git', 'commits', `${REPO}/diffs/{resource}`, 1],
   ['fb93c0db-47ed-4a31-8c20-47552878fb44', 'git', 'items', `${REPO}/{resource}/{*path}`, 1],
   ['9946fd70-0d40-406e-b686-b4744cbbcc37', 'git', 'pullRequests', `${REPO}/{resource}/{pullRequestId}`, 2],
   ['a5d28130-9cd2-40fa-9f08-902e7daa9efb', 'git', 'pullRequests', '{project}/_apis/{area}/{resource}', 2],

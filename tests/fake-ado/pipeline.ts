@@ -35,8 +35,11 @@ export function apiVersionOf(ctx: Pick<Ctx, 'query' | 'headers'>): string | null
   return /api-version=([^;,\s]+)/i.exec(accept)?.[1] ?? null;
 }
 
-/** docs/azure-devops-rest.md#versions-headers-errors: reject versions newer than the org serves, and 7.2 without -preview on Services. */
-function checkApiVersion(ctx: Ctx): void {
+/**
+ * docs/azure-devops-rest.md#versions-headers-errors: reject versions newer than the org serves, 7.2
+ * without -preview on Services, and any version without -preview for a preview-only resource.
+ */
+function checkApiVersion(ctx: Ctx, previewOnly = false): void {
   const requested = ctx.apiVersion;
   if (!requested) {
     if (!['GET', 'HEAD', 'OPTIONS'].includes(ctx.method)) throw versionNotSpecified(ctx.method);
@@ -49,6 +52,7 @@ function checkApiVersion(ctx: Ctx): void {
   const latest = server ? (ctx.org!.maxApiVersion ?? '6.0') : CLOUD_MAX_API_VERSION;
   if (number > Number(latest)) throw versionOutOfRange(requested, latest);
   if (!server && number > Number(CLOUD_RELEASED_API_VERSION) && !match[3]) throw previewFlagRequired(requested);
+  if (previewOnly && !match[3]) throw previewFlagRequired(requested);
 }
 
 function throttledReply(ctx: Ctx, retryAfterSeconds: number): Reply {
@@ -100,7 +104,7 @@ async function api(ctx: Ctx): Promise<Reply> {
   }
 
   if (!match) throw methodMismatch ? methodNotAllowed(ctx.method) : notFound(ctx.url.pathname);
-  checkApiVersion(ctx);
+  checkApiVersion(ctx, match.route.previewOnly);
   requireScope(ctx, match.route.scope);
   return match.route.handler(ctx, match.params);
 }

@@ -23,6 +23,11 @@ export interface Route {
   scope: Scope | Scope[];
   /** Callers without credentials may use it (location discovery). */
   anonymous?: boolean;
+  /**
+   * The resource exists only as a preview (docs/azure-devops-rest.md#versions-headers-errors): an
+   * api-version without `-preview` is refused with 400 VssInvalidPreviewVersionException.
+   */
+  previewOnly?: boolean;
   /** Only Entra access tokens are accepted (docs/azure-devops-rest.md#profile-and-organizations: profile/accounts reject PATs). */
   bearerOnly?: boolean;
   handler: (ctx: Ctx, params: Params) => Reply | Promise<Reply>;

@@ -5,7 +5,7 @@
  * request came in on (`ctx.base`) so a Node client on https://localhost:PORT/org gets URLs it can
  * follow and Chromium gets the real-looking https://dev.azure.com/org ones.
  */
-import type { FixtureOrganization, FixtureProject, FixturePullRequest, FixtureRepository, FixtureUser } from './fixture-types';
+import type { FixtureGroup, FixtureOrganization, FixtureProject, FixturePullRequest, FixtureRepository, FixtureUser } from './fixture-types';
 import type { Ctx } from './http';
 import { ZERO_GUID, guidFrom, sha1, type CommitRecord, type FakeState } from './state';
 
@@ -181,11 +181,33 @@ export function commitRef(ctx: Ctx, project: FixtureProject, repo: FixtureReposi
 
 // --- pull requests ----------------------------------------------------------------------------
 
+/** `[Project]\\Name` for a project's group or team, `[org]\\Name` for an organization group. */
+export function groupDisplayName(org: FixtureOrganization, group: FixtureGroup): string {
+  return `[${group.project ?? org.name}]\\${group.name}`;
+}
+
+/** IdentityRef of a group or team (a reviewer that is a container). */
+export function groupRef(ctx: Ctx, group: FixtureGroup) {
+  const displayName = groupDisplayName(ctx.org!, group);
+  return {
+    displayName,
+    url: `${ctx.base}/_apis/Identities/${group.id}`,
+    id: group.id,
+    uniqueName: `vstfs:///Classification/TeamProject/${group.id}\\${group.name}`,
+    imageUrl: `${ctx.base}/_api/_common/identityImage?id=${group.id}`,
+    descriptor: `vssgp.${b64url(group.id)}`,
+    isContainer: true,
+  };
+}
+
 export function reviewerJson(ctx: Ctx, project: FixtureProject, repo: FixtureRepository, pr: FixturePullRequest, reviewer: FixturePullRequest['reviewers'][number]) {
   const user = ctx.state.user(reviewer.userId);
+  const group = user ? undefined : ctx.state.group(ctx.org!, reviewer.userId);
   const ref = user
     ? identityRef(ctx, user)
-    : { id: reviewer.userId, displayName: reviewer.userId, uniqueName: reviewer.userId, url: `${ctx.base}/_apis/Identities/${reviewer.userId}` };
+    : group
+      ? groupRef(ctx, group)
+      : { id: reviewer.userId, displayName: reviewer.userId, uniqueName: reviewer.userId, url: `${ctx.base}/_apis/Identities/${reviewer.userId}` };
   return {
     reviewerUrl: `${repoApiUrl(ctx, project, repo)}/pullRequests/${pr.pullRequestId}/reviewers/${reviewer.userId}`,
     vote: reviewer.vote,

@@ -9,6 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type {
   Fixture,
+  FixtureGroup,
   FixtureOrganization,
   FixturePat,
   FixtureProject,
@@ -277,6 +278,11 @@ export class FakeState {
     );
   }
 
+  /** A group or team of the organization by id. */
+  group(org: FixtureOrganization, id: string): FixtureGroup | undefined {
+    return org.groups?.find((g) => lower(g.id) === lower(id));
+  }
+
   isMember(org: FixtureOrganization, userId: string): boolean {
     return org.members.some((m) => lower(m) === lower(userId));
   }
@@ -352,20 +358,25 @@ export class FakeState {
     return ++this.pushSeq;
   }
 
-  /** A commit record for every branch head of the fixture, so `commits/{id}` answers for them. */
+  /**
+   * Commit records for the fixture: its `commits` (with their parents), then every branch head not
+   * among them, as one commit on top of the default branch's head (a root commit for that head itself).
+   */
   private seedCommits(repo: FixtureRepository): void {
+    const list = this.commitsOf(repo.id);
+    const tree = Object.fromEntries((repo.files ?? []).map((f) => [f.path, f.content]));
+    const author = this.data.users[0]?.id ?? ZERO_GUID;
+    const add = (commitId: string, parents: string[], comment: string, authorUserId = author, date = '2026-01-05T09:00:00Z') => {
+      if (list.some((c) => c.commitId === commitId)) return;
+      list.push({ commitId, treeId: sha1(`tree:${commitId}`), parents, comment, authorUserId, date, changes: [], tree });
+    };
+    for (const c of repo.commits ?? []) add(c.commitId.toLowerCase(), c.parents.map(lower), c.comment, c.authorId, c.date);
+    const defaultName = (repo.defaultBranch ?? '').replace(/^refs\/heads\//, '');
+    const defaultHead = repo.branches.find((b) => b.name === defaultName)?.objectId;
+    if (defaultHead) add(defaultHead, [], 'Initial commit');
     for (const branch of repo.branches) {
-      if (this.commitsOf(repo.id).some((c) => c.commitId === branch.objectId)) continue;
-      this.commitsOf(repo.id).push({
-        commitId: branch.objectId,
-        treeId: sha1(`tree:${branch.objectId}`),
-        parents: [],
-        comment: branch.name === (repo.defaultBranch ?? '').replace(/^refs\/heads\//, '') ? 'Initial commit' : `Work on ${branch.name}`,
-        authorUserId: this.data.users[0]?.id ?? ZERO_GUID,
-        date: '2026-01-05T09:00:00Z',
-        changes: [],
-        tree: Object.fromEntries((repo.files ?? []).map((f) => [f.path, f.content])),
-      });
+      const parents = defaultHead && branch.objectId !== defaultHead ? [defaultHead] : [];
+      add(branch.objectId, parents, `Work on ${branch.name}`);
     }
   }
 

@@ -9,6 +9,7 @@ import {
 import type { FixtureOrganization, FixtureRepository, FixtureUser } from '../fake-ado/fixture-types';
 import { CLIENT_SCRIPT } from '../fake-ado/pages/client-script';
 import { renderPage, type PageRequest, type PageState } from '../fake-ado/pages/index';
+import { AZURE_DEVOPS_UI_CLASSES, ICON_CLASS, OBSERVED_BY_PEERS } from '../fake-ado/pages/observed-classes';
 
 const SHA_MAIN = '1111111111111111111111111111111111111111';
 const SHA_LOGIN = '2222222222222222222222222222222222222222';
@@ -76,9 +77,26 @@ function makeState(): PageState {
                 creationDate: '2024-01-02T03:04:05Z',
                 reviewers: [],
               },
+              {
+                pullRequestId: 103,
+                title: 'Typo from a fork',
+                sourceRefName: 'refs/heads/fix/typo',
+                targetRefName: 'refs/heads/main',
+                status: 'active',
+                isDraft: false,
+                createdBy: 'user-raj',
+                creationDate: '2025-02-02T03:04:05Z',
+                reviewers: [],
+                forkSourceRepositoryId: 'repo-api-fork',
+              },
             ],
           }),
           repository('empty-repo', { defaultBranch: undefined, size: 0, branches: [] }),
+          repository('api-fork', {
+            id: 'repo-api-fork',
+            parentRepositoryId: 'repo-api',
+            branches: [{ name: 'fix/typo', objectId: SHA_LOGIN }],
+          }),
           repository(XSS_NAME),
           repository('retired', { isDisabled: true }),
         ],
@@ -203,6 +221,42 @@ describe('fake-ado pages', () => {
     });
   });
 
+  it('uses only observed classes; every class it invents starts with fake-', () => {
+    // Observed: each class token in a selector of lib/azure/selectors.ts, and the class constants there.
+    const fromSelectors = new Set<string>();
+    for (const value of Object.values(selectors)) {
+      const strings = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+      for (const selector of strings) {
+        for (const match of selector.matchAll(/\.([-\w]+)/g)) fromSelectors.add(match[1]!);
+        if (/^[-\w]+$/.test(selector)) fromSelectors.add(selector);
+      }
+    }
+    expect(fromSelectors).toContain('repos-files-header-commandbar');
+    expect(fromSelectors).toContain('scroll-hidden');
+    const allowed = new Set([...fromSelectors, ...Object.keys(OBSERVED_BY_PEERS), ...AZURE_DEVOPS_UI_CLASSES]);
+    const variants = [
+      `${API}/pullrequest/102`,
+      `${API}/pullrequest/101?_a=files`,
+      `${API}?path=%2FREADME.md&version=GBfeature%2Flogin`,
+      `${API}?theme=dark`,
+      'https://dev.azure.com/contoso/Fabrikam%20Web/_git/retired',
+    ];
+    const docs = [...documents.values(), ...variants.map((url) => load(url))];
+    const invented = new Set<string>();
+    for (const doc of docs) {
+      for (const element of doc.querySelectorAll('[class]')) {
+        for (const name of element.classList) {
+          if (!allowed.has(name) && !ICON_CLASS.test(name)) invented.add(name);
+        }
+      }
+    }
+    expect([...invented].filter((name) => !name.startsWith('fake-')).sort()).toEqual([]);
+    // The ones the issue named stay invented.
+    for (const name of ['repos-branches-header', 'repos-commits-header', 'repos-pr-create-source', 'repos-pr-list-row', 'repos-clone-panel']) {
+      expect(invented, name).toContain(`fake-${name}`);
+    }
+  });
+
   it('serves the shell with the theme class, the React root and the page data on every page', () => {
     for (const [page, doc] of documents) {
       expect(doc.body.classList.contains(selectors.LIGHT_THEME_BODY_CLASS), page).toBe(true);
@@ -289,6 +343,24 @@ describe('fake-ado pages', () => {
     expect(links[1]!.textContent).toBe('main'); // MU / SH read the text
   });
 
+  it('links the source branch of a PR from a fork to the fork, and puts forkSource in the page data', () => {
+    const doc = load(`${API}/pullrequest/103`);
+    const links = [...doc.querySelectorAll<HTMLAnchorElement>(selectors.PR_BRANCH_LINKS[0])].map((a) => a.getAttribute('href'));
+    expect(links).toEqual([
+      '/contoso/Fabrikam%20Web/_git/api-fork?version=GBfix%2Ftypo',
+      '/contoso/Fabrikam%20Web/_git/api?version=GBmain',
+    ]);
+    expect(readDataProviders(doc)!['ms.vss-code-web.pr-detail-data-provider']).toMatchObject({
+      pullRequest: {
+        pullRequestId: 103,
+        repository: { id: 'repo-api' },
+        forkSource: { name: 'refs/heads/fix/typo', repository: { id: 'repo-api-fork', name: 'api-fork', project: { name: 'Fabrikam Web' } } },
+      },
+    });
+    const own = readDataProviders(documents.get('pullRequest')!)!['ms.vss-code-web.pr-detail-data-provider'] as { pullRequest: object };
+    expect(own.pullRequest).not.toHaveProperty('forkSource');
+  });
+
   it('marks a completed pull request with .pr-status-completed', () => {
     expect(load(`${API}/pullrequest/102`).querySelector('.repos-pr-header .pr-status-completed')).not.toBeNull();
     expect(documents.get('pullRequest')!.querySelector('.pr-status-completed')).toBeNull();
@@ -310,7 +382,7 @@ describe('fake-ado pages', () => {
 
   it('shows the clone panel with the clone URL for an empty repository', () => {
     const panel = documents.get('empty')!.querySelector(selectors.EMPTY_REPO_CLONE_PANEL[0])!;
-    expect(panel.closest('.repos-empty-repository')!.querySelector('input')!.value).toBe(
+    expect(panel.closest('.fake-repos-empty-repository')!.querySelector('input')!.value).toBe(
       'https://contoso@dev.azure.com/contoso/Fabrikam%20Web/_git/empty-repo',
     );
     expect(documents.get('empty')!.querySelector('.repos-files-header')).toBeNull();
@@ -322,8 +394,8 @@ describe('fake-ado pages', () => {
     expect(url.pathname).toBe('/contoso/Fabrikam%20Web/_git/api/pullrequestcreate');
     expect([url.searchParams.get('sourceRef'), url.searchParams.get('targetRef')]).toEqual(['feature/login', 'main']);
     const page = documents.get('pullRequestCreate')!;
-    expect(page.querySelector('.repos-pr-create-source')!.textContent).toBe('feature/login');
-    expect(page.querySelector('.repos-pr-create-target')!.textContent).toBe('main');
+    expect(page.querySelector('.fake-repos-pr-create-source')!.textContent).toBe('feature/login');
+    expect(page.querySelector('.fake-repos-pr-create-target')!.textContent).toBe('main');
   });
 
   it('escapes names and titles: markup in fixture data renders as text', () => {
@@ -548,6 +620,44 @@ describe('fake-ado client script', () => {
     expect(document.querySelector('.version-dropdown .bolt-dropdown-expandable-button-label')!.textContent).toBe(
       'feature/login',
     );
+  });
+
+  it('keeps the command bar node and what an extension put in it across a branch switch (React reconciliation)', async () => {
+    mount('/contoso/Fabrikam%20Web/_git/api');
+    await vi.advanceTimersByTimeAsync(1100); // first render and its re-render are done
+    const bar = document.querySelector('div.repos-files-header-commandbar')!;
+    const header = document.querySelector('.repos-files-header')!;
+    const label = document.querySelector('.version-dropdown .bolt-dropdown-expandable-button-label')!;
+    bar.insertAdjacentHTML('afterbegin', '<div class="extension-marker">Clone in main</div>');
+    bar.classList.remove('scroll-hidden'); // GP strips it; React does not put it back unless it changes
+    (document.querySelector('.version-dropdown > button') as HTMLElement).click();
+    const menu = document.querySelector('.fake-ado-branch-menu') as HTMLElement;
+    ([...menu.querySelectorAll('a')].find((a) => a.textContent === 'feature/login') as HTMLElement).click();
+    expect(new URLSearchParams(location.search).get('version')).toBe('GBfeature/login');
+    expect(document.querySelector('div.repos-files-header-commandbar')).toBe(bar); // not unmounted meanwhile
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(document.querySelector('div.repos-files-header-commandbar')).toBe(bar);
+    expect(document.querySelector('.repos-files-header')).toBe(header);
+    expect(bar.querySelector('.extension-marker')!.textContent).toBe('Clone in main'); // stale unless the extension updates it
+    expect(bar.firstElementChild!.className).toBe('extension-marker');
+    expect(bar.classList.contains('scroll-hidden')).toBe(false);
+    expect(label.isConnected).toBe(true);
+    expect(label.textContent).toBe('feature/login');
+    const readme = document.querySelector('.fake-repos-files-list a') as HTMLAnchorElement;
+    expect(new URL(readme.href).searchParams.get('version')).toBe('GBfeature/login');
+    expect(document.querySelector('.fake-ado-branch-menu a[aria-checked="true"]')!.textContent).toBe('feature/login');
+    // No late re-render on a kept view: the marker survives.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(document.querySelector('.extension-marker')).not.toBeNull();
+    // A new path mounts a new view: the old header is gone at once and the anchors arrive late again.
+    (document.querySelector('nav a[href$="/commits"]') as HTMLElement).click();
+    expect(document.querySelector('.extension-marker')).toBeNull();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(view().getAttribute('data-fake-ado-view')).toBe('commits');
+    expect(view().hasAttribute('data-fake-ado-rendered')).toBe(false);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(view().getAttribute('data-fake-ado-rendered')).toBe('1');
   });
 
   it('follows back navigation and switches the theme live', async () => {

@@ -3,13 +3,18 @@
 // Imitates what docs/azure-devops-pages.md says content scripts must survive:
 // - SPA navigation: clicks on `a[data-spa]` and back/forward change the URL with `history.pushState`
 //   (GK listens to `onHistoryStateUpdated`; AZ: "AzDO acts as a single-page application"), then the
-//   next route's markup is fetched from the server and swapped into `body > div.full-size`, which itself
-//   stays (AZ observes it). `#dataProviders` is NOT updated, as in ADO (AZ: pageData "doesn't always
-//   get updated when moving between page-to-page").
+//   next route's markup is fetched from the server and reconciled into `body > div.full-size` the way
+//   React does (docs/azure-devops-pages.md#navigation): nodes that stay in the next render are kept and
+//   patched (attributes, text), new ones are inserted, gone ones removed, and nodes the fake did not
+//   render (an extension's buttons) are never touched. The view `<main>` is keyed by its URL path: a
+//   change of query only (branch picker, PR tabs, file path) keeps the header, its command bar and
+//   whatever an extension put in them, while only the branch label and the lists change; a new path
+//   mounts a new view. `#dataProviders` is NOT updated, as in ADO (AZ: pageData "doesn't always get
+//   updated when moving between page-to-page").
 // - Late anchors: nodes marked `data-fake-ado-deferred` are taken out at once and inserted after the
 //   view's `data-anchor-delay` (≥300 ms on PR pages, GK waits 300 ms there), then replaced once more by
 //   fresh copies after `data-rerender-delay` (React re-renders, AZ issue #172), dropping whatever an
-//   extension put inside them. The view root gets `data-fake-ado-rendered="1"`, then `"2"`, so tests can
+//   extension put inside them (first render of a route only). The view root gets `data-fake-ado-rendered="1"`, then `"2"`, so tests can
 //   wait for each step. A view with `data-fake-ado-instant` keeps its served markup untouched.
 // - Branch picker: `.version-dropdown > button` opens the branch list; picking one navigates with
 //   `?version=GB{branch}` like any SPA link, which re-renders the label.
@@ -26,7 +31,13 @@ export const CLIENT_SCRIPT = `(function () {
   var currentUrl = withoutHash(location.href);
 
   function withoutHash(href) { return href.split('#')[0]; }
-  function schedule(fn, ms) { timers.push(setTimeout(fn, ms)); }
+  function schedule(fn, ms) {
+    var id = setTimeout(function () {
+      timers = timers.filter(function (other) { return other !== id; });
+      fn();
+    }, ms);
+    timers.push(id);
+  }
   function cancelScheduled() { timers.forEach(clearTimeout); timers = []; }
   function viewRoot() { return root.querySelector('[data-fake-ado-view]'); }
   function numberAttribute(element, name, fallback) {
@@ -49,7 +60,7 @@ export const CLIENT_SCRIPT = `(function () {
     });
     function render(step) {
       slots.forEach(function (slot) {
-        var fresh = slot.template.cloneNode(true);
+        var fresh = adopt(slot.template.cloneNode(true));
         if (slot.current && slot.current.parentNode) slot.current.replaceWith(fresh);
         else if (slot.marker.parentNode) slot.marker.parentNode.insertBefore(fresh, slot.marker.nextSibling);
         slot.current = fresh;
@@ -62,14 +73,84 @@ export const CLIENT_SCRIPT = `(function () {
     }, delay);
   }
 
+  // --- React-like reconciliation -------------------------------------------------------------
+  // Nodes the fake rendered are "owned"; each owned element remembers the attributes it was rendered
+  // with. Reconciling diffs the previous render against the next one (as React diffs props, not the
+  // DOM): attributes the extension set, and nodes it inserted, are left alone.
+  var owned = new WeakSet();
+  var renderedAttributes = new WeakMap();
+  function attributesOf(element) {
+    var out = {};
+    forEach.call(element.attributes, function (attribute) { out[attribute.name] = attribute.value; });
+    return out;
+  }
+  function adopt(node) {
+    owned.add(node);
+    if (node.nodeType !== 1) return node;
+    renderedAttributes.set(node, attributesOf(node));
+    forEach.call(node.childNodes, adopt);
+    return node;
+  }
+  function keyOf(node) {
+    if (node.nodeType === 1) return node.getAttribute('data-fake-ado-key') || ('<' + node.tagName);
+    return '#' + node.nodeType;
+  }
+  function patchAttributes(live, next) {
+    var before = renderedAttributes.get(live) || {};
+    var after = attributesOf(next);
+    Object.keys(before).forEach(function (name) { if (!(name in after)) live.removeAttribute(name); });
+    Object.keys(after).forEach(function (name) { if (before[name] !== after[name]) live.setAttribute(name, after[name]); });
+    renderedAttributes.set(live, after);
+  }
+  function reconcile(live, next) {
+    if (live.nodeType !== 1) {
+      if (live.nodeValue !== next.nodeValue) live.nodeValue = next.nodeValue;
+      return;
+    }
+    patchAttributes(live, next);
+    if (live.tagName === 'TEXTAREA' || live.tagName === 'SCRIPT') return;
+    // Owned children are matched by key (data-fake-ado-key) or else by node type, tag and order.
+    var pool = {};
+    forEach.call(live.childNodes, function (child) {
+      if (!owned.has(child)) return;
+      var key = keyOf(child);
+      (pool[key] = pool[key] || []).push(child);
+    });
+    var placed = null;
+    forEach.call(Array.prototype.slice.call(next.childNodes), function (nextChild) {
+      var candidates = pool[keyOf(nextChild)];
+      var match = candidates && candidates.length ? candidates.shift() : null;
+      var node;
+      if (match) {
+        reconcile(match, nextChild);
+        node = match;
+        var inOrder = placed === null || (placed.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
+        if (!inOrder) live.insertBefore(node, placed.nextSibling);
+      } else {
+        node = adopt(document.importNode(nextChild, true));
+        live.insertBefore(node, placed ? placed.nextSibling : firstOwnedChild(live));
+      }
+      placed = node;
+    });
+    Object.keys(pool).forEach(function (key) { pool[key].forEach(function (stale) { stale.remove(); }); });
+  }
+  function firstOwnedChild(element) {
+    for (var child = element.firstChild; child; child = child.nextSibling) if (owned.has(child)) return child;
+    return null;
+  }
+
   function navigate(url, push) {
     var ticket = ++generation;
+    var previousPath = new URL(currentUrl).pathname;
+    // Only the query changes (branch picker, PR tabs, file path): the route stays mounted and React
+    // re-renders it in place. Anchors still waiting for their first render make it a fresh mount.
+    var sameRoute = new URL(url, location.href).pathname === previousPath && timers.length === 0;
     cancelScheduled();
     closeMenus();
     if (push) history.pushState(null, '', url);
     currentUrl = withoutHash(location.href);
-    // React unmounts the old route right away: its anchors must not linger under the new URL.
-    forEach.call(root.querySelectorAll('[data-fake-ado-deferred]'), function (element) { element.remove(); });
+    // A new route unmounts the old one right away: its anchors must not linger under the new URL.
+    if (!sameRoute) forEach.call(root.querySelectorAll('[data-fake-ado-deferred]'), function (element) { element.remove(); });
     fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
       .then(function (response) { return response.text(); })
       .then(function (text) {
@@ -77,10 +158,19 @@ export const CLIENT_SCRIPT = `(function () {
         var next = new DOMParser().parseFromString(text, 'text/html');
         var nextRoot = next.querySelector('body > div.full-size');
         if (!nextRoot) { location.reload(); return; }
-        var nodes = Array.prototype.map.call(nextRoot.childNodes, function (node) { return document.importNode(node, true); });
-        root.replaceChildren.apply(root, nodes);
+        var nextMain = nextRoot.querySelector('[data-fake-ado-key]');
+        var liveMain = root.querySelector('[data-fake-ado-key]');
+        // The view's key is its path: a new path mounts a new view even if markup looks alike.
+        if (!sameRoute && liveMain && nextMain && liveMain.getAttribute('data-fake-ado-key') === nextMain.getAttribute('data-fake-ado-key')) {
+          liveMain.remove();
+        }
+        reconcile(root, nextRoot);
         if (next.title) document.title = next.title;
-        mountView();
+        if (!sameRoute) {
+          var view = viewRoot();
+          if (view) view.removeAttribute('data-fake-ado-rendered');
+          mountView();
+        }
       })
       .catch(function () { if (ticket === generation) location.assign(url); });
   }
@@ -133,5 +223,6 @@ export const CLIENT_SCRIPT = `(function () {
     navigate(location.href, false);
   });
 
+  adopt(root);
   mountView();
 })();`;

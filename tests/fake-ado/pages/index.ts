@@ -43,7 +43,7 @@ export function renderPage(req: PageRequest, state: PageState): PageResponse | n
   };
   const routed = route(base, located.rest);
   if (!routed) return null;
-  return { status: 200, html: renderShell(routed.ctx, routed.view) };
+  return { status: 200, html: renderShell(routed.ctx, routed.view, req.path) };
 }
 
 interface Located {

@@ -72,7 +72,7 @@ function listView(
         ]
       : [{ title: capitalize(tab === 'mine' ? 'active' : tab), items: items.filter((i) => i.pr.status === (tab === 'mine' ? 'active' : tab)) }];
   // Page title `.bolt-header-title.title-m.l` (AZ PR #94, which replaced `.page-title`).
-  const header = html`<div class="bolt-header flex-row flex-noshrink repos-pr-list-header" data-fake-ado-deferred>
+  const header = html`<div class="bolt-header flex-row flex-noshrink fake-repos-pr-list-header" data-fake-ado-deferred>
   <div class="bolt-header-title-area flex-column flex-grow"><div class="bolt-header-title-row flex-row flex-baseline"><div aria-level="1" class="text-ellipsis bolt-header-title title-m l" role="heading">Pull requests</div></div></div>
   ${
     createHref
@@ -88,7 +88,7 @@ function listView(
   // (AZ `watchPullRequestDashboard`; rows are recycled by React, so no per-row ids beyond the href).
   const cards = sections.map(
     (section) => html`<div class="repos-pr-section-card bolt-card flex-column" role="region" aria-label="${section.title}" data-fake-ado-deferred>
-  <div class="repos-pr-section-header flex-row flex-center rhythm-horizontal-8"><div class="repos-pr-section-header-title title-s"><span>${section.title}</span></div><span class="bolt-pill">${section.items.length}</span></div>
+  <div class="fake-repos-pr-section-header flex-row flex-center rhythm-horizontal-8"><div class="repos-pr-section-header-title title-s"><span>${section.title}</span></div><span class="bolt-pill">${section.items.length}</span></div>
   <div class="bolt-table flex-column" role="grid">${
     section.items.length === 0
       ? html`<div class="secondary-text fake-ado-empty">No pull requests</div>`
@@ -105,10 +105,10 @@ function listView(
 
 function listRow(ctx: OrgContext, item: ListedPullRequest): SafeHtml {
   const author = findUser(ctx, item.pr.createdBy);
-  return html`<a class="bolt-list-row bolt-table-row repos-pr-list-row flex-row flex-center rhythm-horizontal-8" role="row" data-spa href="${item.href}">
+  return html`<a class="bolt-list-row bolt-table-row fake-repos-pr-list-row flex-row flex-center rhythm-horizontal-8" role="row" data-spa href="${item.href}">
   <span class="fake-ado-avatar" aria-hidden="true">${initials(author?.displayName ?? '?')}</span>
   <span class="flex-column flex-grow" role="gridcell">
-    <span class="repos-pr-list-title text-ellipsis">${item.pr.title}${item.pr.isDraft ? html` <span class="bolt-pill">Draft</span>` : ''}</span>
+    <span class="fake-repos-pr-list-title text-ellipsis">${item.pr.title}${item.pr.isDraft ? html` <span class="bolt-pill">Draft</span>` : ''}</span>
     <span class="secondary-text text-ellipsis">${author?.displayName ?? 'Unknown'} requested !${item.pr.pullRequestId} into ${shortRefName(item.pr.targetRefName)} · ${item.project.name} / ${item.repo.name}</span>
   </span>
 </a>`;
@@ -128,24 +128,28 @@ export function pullRequestView(ctx: RepoContext, pr: FixturePullRequest): View 
   // `.repos-pr-title-row .bolt-textfield-input` ([FS]); the vote button `.repos-pr-header-vote-button`
   // (AZ, new PR UX); `.pr-status-completed` (AZ); branch links `.pr-header-branches > .bolt-link` with
   // `href="/{org}/{project}/_git/{repo}?version=GB{branch}"`, source first (GK, AZ `a:first-child`, SH, MU).
+  // From a fork, the source branch lives in the fork: its link goes there (GK detects cross-repo PRs
+  // from the two hrefs), the target link to this repository.
+  const fork = forkOf(ctx, pr);
+  const sourceRepoPath = fork ? canonicalRepoPath(ctx, fork.project, fork.repo) : ctx.canonicalRepoPath;
   const header = html`<div class="repos-pr-header flex-column" data-fake-ado-deferred>
-  <div class="repos-pr-header-top flex-row flex-center">
+  <div class="fake-repos-pr-header-top flex-row flex-center">
     <div class="repos-pr-title-row flex-row flex-center flex-grow rhythm-horizontal-8">
-      <span class="repos-pr-id title-m">!${pr.pullRequestId}</span>
+      <span class="fake-repos-pr-id title-m">!${pr.pullRequestId}</span>
       <div class="bolt-textfield flex-row flex-grow"><input class="bolt-textfield-input flex-grow title-m" aria-label="Pull request title" value="${pr.title}"></div>
     </div>
   </div>
-  <div class="repos-pr-header-command-area flex-row flex-center">
+  <div class="fake-repos-pr-header-command-area flex-row flex-center">
     <div class="flex-row flex-center rhythm-horizontal-8">
       <div class="bolt-header-command-item-button"><button class="repos-pr-header-vote-button bolt-button enabled bolt-focus-treatment" type="button" aria-haspopup="true"><span class="bolt-button-text body-m">Approve</span></button></div>
       ${commandItem({ label: mainAction, primary: pr.status === 'active' })}
       ${overflowItem('__bolt-menu-button-7')}
     </div>
   </div>
-  <div class="repos-pr-header-subtitle flex-row flex-center rhythm-horizontal-8">
-    <span class="bolt-pill pr-status-${pr.status}${pr.isDraft ? ' pr-status-draft' : ''}">${statusText}</span>
+  <div class="fake-repos-pr-header-subtitle flex-row flex-center rhythm-horizontal-8">
+    <span class="bolt-pill ${pr.status === 'completed' ? 'pr-status-completed' : `fake-pr-status-${pr.status}`}${pr.isDraft ? ' fake-pr-status-draft' : ''}">${statusText}</span>
     <span>${author?.displayName ?? 'Unknown'}</span>
-    <div class="pr-header-branches flex-row flex-center rhythm-horizontal-4"><a class="bolt-link monospaced-text" data-spa href="${`${ctx.canonicalRepoPath}${queryString({ version: `GB${source}` })}`}">${source}</a>${icon('Forward')}<a class="bolt-link monospaced-text" data-spa href="${`${ctx.canonicalRepoPath}${queryString({ version: `GB${target}` })}`}">${target}</a></div>
+    <div class="pr-header-branches flex-row flex-center rhythm-horizontal-4"><a class="bolt-link monospaced-text" data-spa href="${`${sourceRepoPath}${queryString({ version: `GB${source}` })}`}">${source}</a>${icon('Forward')}<a class="bolt-link monospaced-text" data-spa href="${`${ctx.canonicalRepoPath}${queryString({ version: `GB${target}` })}`}">${target}</a></div>
   </div>
 </div>`;
   const tabNames = ['overview', 'files', 'updates', 'commits'] as const;
@@ -167,12 +171,11 @@ export function pullRequestView(ctx: RepoContext, pr: FixturePullRequest): View 
 
 function overviewTab(ctx: RepoContext, pr: FixturePullRequest): SafeHtml {
   const workItems = ctx.org.workItems.filter((w) => pr.workItemIds?.includes(w.id));
-  return html`<div class="repos-pr-overview flex-row rhythm-horizontal-16">
-  <div class="repos-overview-main bolt-card flex-column flex-grow"><div class="title-s">Description</div><div class="repos-pr-description">${pr.description || 'No description'}</div></div>
+  return html`<div class="fake-repos-pr-overview flex-row rhythm-horizontal-16">
+  <div class="fake-repos-overview-main bolt-card flex-column flex-grow"><div class="title-s">Description</div><div class="fake-repos-pr-description">${pr.description || 'No description'}</div></div>
   <div class="repos-overview-right-pane flex-column">
     <div class="bolt-card flex-column"><div class="title-s">Reviewers</div>${pr.reviewers.map((r) => {
-      const reviewer = findUser(ctx, r.userId);
-      return html`<div class="repos-reviewer flex-row rhythm-horizontal-8"><span>${reviewer?.displayName ?? r.userId}</span>${r.isRequired ? html`<span class="bolt-pill">Required</span>` : ''}<span class="secondary-text">${VOTE_LABELS[r.vote] ?? ''}</span></div>`;
+      return html`<div class="fake-repos-reviewer flex-row rhythm-horizontal-8"><span>${reviewerName(ctx, r.userId)}</span>${r.isRequired ? html`<span class="bolt-pill">Required</span>` : ''}<span class="secondary-text">${VOTE_LABELS[r.vote] ?? ''}</span></div>`;
     })}</div>
     <div class="bolt-card flex-column"><div class="title-s">Work items</div>${workItems.map(
       (w) =>
@@ -184,7 +187,7 @@ function overviewTab(ctx: RepoContext, pr: FixturePullRequest): SafeHtml {
 
 /** Files tab: the diff toolbar `.repos-compare-header-commandbar.bolt-button-group` (AZ `addEditButtons`). */
 function filesTab(): SafeHtml {
-  return html`<div class="repos-pr-files flex-column">
+  return html`<div class="fake-repos-pr-files flex-column">
   <div class="repos-compare-header-commandbar bolt-button-group flex-row rhythm-horizontal-8">${commandItem({ label: 'Side-by-side', icon: 'DiffSideBySide' })}</div>
   <div class="repos-changes-explorer-tree bolt-card"><div class="bolt-tree-row" role="treeitem">README.md</div></div>
 </div>`;
@@ -192,6 +195,7 @@ function filesTab(): SafeHtml {
 
 /** `ms.vss-code-web.pr-detail-data-provider.pullRequest`, shaped like the REST GitPullRequest (AZ reads `pullRequestId`, `createdBy.displayName`). */
 function pullRequestData(ctx: RepoContext, pr: FixturePullRequest): Record<string, unknown> {
+  const fork = forkOf(ctx, pr);
   return {
     pullRequestId: pr.pullRequestId,
     title: pr.title,
@@ -204,6 +208,7 @@ function pullRequestData(ctx: RepoContext, pr: FixturePullRequest): Record<strin
     createdBy: identity(findUser(ctx, pr.createdBy), pr.createdBy),
     reviewers: pr.reviewers.map((r) => ({
       ...identity(findUser(ctx, r.userId), r.userId),
+      displayName: reviewerName(ctx, r.userId),
       vote: r.vote,
       isRequired: r.isRequired,
     })),
@@ -213,11 +218,38 @@ function pullRequestData(ctx: RepoContext, pr: FixturePullRequest): Record<strin
       project: { id: ctx.project.id, name: ctx.project.name },
     },
     workItemRefs: (pr.workItemIds ?? []).map((id) => ({ id: String(id) })),
+    ...(fork
+      ? {
+          forkSource: {
+            name: pr.sourceRefName,
+            repository: { id: fork.repo.id, name: fork.repo.name, project: { id: fork.project.id, name: fork.project.name } },
+          },
+        }
+      : {}),
   };
+}
+
+/** The fork a pull request comes from (GitPullRequest.forkSource), searched in the whole organization. */
+function forkOf(ctx: RepoContext, pr: FixturePullRequest): { project: FixtureProject; repo: FixtureRepository } | null {
+  const id = pr.forkSourceRepositoryId?.toLowerCase();
+  if (!id) return null;
+  for (const project of ctx.org.projects) {
+    const repo = project.repositories.find((r) => r.id.toLowerCase() === id);
+    if (repo) return { project, repo };
+  }
+  return null;
 }
 
 function identity(user: FixtureUser | undefined, id: string) {
   return { id, displayName: user?.displayName ?? id, uniqueName: user?.email ?? id };
+}
+
+/** A reviewer's name: a user's display name, or `[Project]\\Team` for a group or team. */
+function reviewerName(ctx: OrgContext, id: string): string {
+  const user = findUser(ctx, id);
+  if (user) return user.displayName;
+  const group = ctx.org.groups?.find((g) => g.id.toLowerCase() === id.toLowerCase());
+  return group ? `[${group.project ?? ctx.org.name}]\\${group.name}` : id;
 }
 
 function findUser(ctx: OrgContext, id: string): FixtureUser | undefined {

@@ -30,7 +30,7 @@ function branchPicker(ctx: RepoContext): { button: SafeHtml; menu: SafeHtml } {
   const label = version.kind === 'commit' ? shortSha(version.name) : version.name;
   const path = ctx.query.get('path');
   const button = html`<div class="version-dropdown flex-row">
-  <button class="bolt-button bolt-expandable-button bolt-dropdown-expandable-button enabled bolt-focus-treatment" type="button" aria-haspopup="true" aria-expanded="false" aria-label="Branch selector">${icon(version.kind === 'tag' ? 'Tag' : 'OpenSource')}<span class="bolt-dropdown-expandable-button-label text-ellipsis">${label}</span><span aria-hidden="true" class="icon-right font-weight-normal fabric-icon ms-Icon--ChevronDownMed small"></span></button>
+  <button class="bolt-button bolt-expandable-button fake-bolt-dropdown-expandable-button enabled bolt-focus-treatment" type="button" aria-haspopup="true" aria-expanded="false" aria-label="Branch selector">${icon(version.kind === 'tag' ? 'Tag' : 'OpenSource')}<span class="bolt-dropdown-expandable-button-label text-ellipsis">${label}</span><span aria-hidden="true" class="icon-right font-weight-normal fabric-icon ms-Icon--ChevronDownMed small"></span></button>
 </div>`;
   const items = ctx.repo.branches.map(
     (branch) =>
@@ -53,7 +53,7 @@ function breadcrumb(ctx: RepoContext, path: string): SafeHtml {
   return html`<div class="bolt-breadcrumb-container flex-row flex-grow scroll-hidden">
   <div class="bolt-breadcrumb flex-row" role="list">${items.map(
     (item, i) =>
-      html`<div class="bolt-breadcrumb-item flex-row flex-center" role="listitem"><span class="bolt-breadcrumb-item-content">${
+      html`<div class="bolt-breadcrumb-item flex-row flex-center" role="listitem"><span class="fake-bolt-breadcrumb-item-content">${
         i === items.length - 1
           ? html`<span class="bolt-breadcrumb-item-text text-ellipsis">${item.text}</span>`
           : html`<a class="bolt-breadcrumb-item-text bolt-link text-ellipsis" data-spa href="${repoHref(ctx, '', { path: item.path, version })}">${item.text}</a><span aria-hidden="true" class="bolt-breadcrumb-divider">/</span>`
@@ -87,8 +87,8 @@ export function filesView(ctx: RepoContext): View {
   </div>
 </div>`;
   const content = isFile
-    ? html`<div class="repos-file-content bolt-card"><pre class="fake-ado-file-text">${`Contents of ${path}`}</pre></div>`
-    : html`<div class="repos-files-list bolt-card" role="table" aria-label="Files">
+    ? html`<div class="fake-repos-file-content bolt-card"><pre class="fake-ado-file-text">${`Contents of ${path}`}</pre></div>`
+    : html`<div class="fake-repos-files-list bolt-card" role="table" aria-label="Files">
   <div class="bolt-table-row" role="row">${link(repoHref(ctx, '', { path: `${path === '/' ? '' : path}/README.md`, version }), 'README.md')}</div>
 </div>`;
   return {
@@ -117,9 +117,9 @@ function repositoryDataProvider(ctx: RepoContext): Record<string, unknown> {
 /** Empty repository: the clone panel, with `div.clone-with-application` (GP `ado-repo-empty`; PR #157 screenshot). */
 function emptyRepositoryView(ctx: RepoContext): View {
   const urls = cloneUrls(ctx);
-  const body = html`<div class="repos-empty-repository flex-column" data-fake-ado-deferred>
+  const body = html`<div class="fake-repos-empty-repository flex-column" data-fake-ado-deferred>
   <div class="title-m">${ctx.repo.name} is empty. Add some code!</div>
-  <div class="bolt-card flex-column repos-clone-panel">
+  <div class="bolt-card flex-column fake-repos-clone-panel">
     <div class="title-s">Clone to your computer</div>
     <div class="flex-row rhythm-horizontal-8">
       <div class="bolt-textfield flex-grow"><input class="bolt-textfield-input flex-grow" readonly aria-label="HTTPS clone URL" value="${urls.https}"></div>
@@ -146,10 +146,10 @@ export function commitsView(ctx: RepoContext): View {
   const commits = [head, ...ctx.repo.branches.filter((b) => b !== head)].filter(
     (b, i, all): b is NonNullable<typeof b> => b !== undefined && all.findIndex((o) => o?.objectId === b.objectId) === i,
   );
-  const body = html`<div class="repos-commits-header bolt-header flex-row flex-center" data-fake-ado-deferred>
+  const body = html`<div class="fake-repos-commits-header bolt-header flex-row flex-center" data-fake-ado-deferred>
   <div class="bolt-header-title-area flex-row flex-grow flex-center">${picker.button}<div aria-level="1" class="bolt-header-title title-m l" role="heading">Commits</div></div>
 </div>
-<div class="repos-commits-table bolt-card" role="table" aria-label="Commits">${
+<div class="fake-repos-commits-table bolt-card" role="table" aria-label="Commits">${
     commits.length === 0
       ? html`<div class="secondary-text">No commits yet.</div>`
       : commits.map(
@@ -164,7 +164,7 @@ export function commitsView(ctx: RepoContext): View {
 export function commitView(ctx: RepoContext, sha: string): View {
   const branch = ctx.repo.branches.find((b) => b.objectId.toLowerCase() === sha.toLowerCase());
   const header = boltHeader({
-    className: 'repos-commit-header',
+    className: 'fake-repos-commit-header',
     title: branch ? `Update ${branch.name}` : `Commit ${shortSha(sha)}`,
     subtitle: html`Commit <span class="monospaced-text">${shortSha(sha)}</span>${branch ? html` on ${link(branchFilesHref(ctx, branch.name), branch.name)}` : ''}`,
     commands: [
@@ -174,7 +174,7 @@ export function commitView(ctx: RepoContext, sha: string): View {
       overflowItem('__bolt-header-command-bar-menu-button-2'),
     ],
   });
-  const body = html`${header}<div class="repos-commit-details bolt-card"><div class="secondary-text">1 changed file</div><div>README.md</div></div>`;
+  const body = html`${header}<div class="fake-repos-commit-details bolt-card"><div class="secondary-text">1 changed file</div><div>README.md</div></div>`;
   return { title: `Commit ${shortSha(sha)} - ${ctx.repo.name}`, kind: 'commit', body };
 }
 
@@ -182,7 +182,7 @@ export function commitView(ctx: RepoContext, sha: string): View {
 export function branchesView(ctx: RepoContext): View {
   const defaultName = defaultBranchName(ctx.repo);
   const header = boltHeader({
-    className: 'repos-branches-header',
+    className: 'fake-repos-branches-header',
     title: 'Branches',
     commands: [commandItem({ label: 'New branch', icon: 'Add', primary: true })],
   });
@@ -199,7 +199,7 @@ export function branchesView(ctx: RepoContext): View {
   }
 </div>`;
   });
-  const body = html`${header}<div class="repos-branches-table bolt-card" role="table" aria-label="Branches">${
+  const body = html`${header}<div class="fake-repos-branches-table bolt-card" role="table" aria-label="Branches">${
     rows.length ? rows : html`<div class="secondary-text">No branches yet.</div>`
   }</div>`;
   return { title: `Branches - ${ctx.repo.name}`, kind: 'branches', body };
@@ -210,8 +210,8 @@ export function branchCompareView(ctx: RepoContext): View {
   const base = versionName(ctx.query.get('baseVersion')) ?? defaultBranchName(ctx.repo) ?? '';
   const target = versionName(ctx.query.get('targetVersion')) ?? '';
   const header = boltHeader({
-    className: 'repos-compare-header',
-    title: html`<span class="repos-compare-version">${base}</span> ${icon('Back')} <span class="repos-compare-version">${target || 'Select a branch'}</span>`,
+    className: 'fake-repos-compare-header',
+    title: html`<span class="fake-repos-compare-version">${base}</span> ${icon('Back')} <span class="fake-repos-compare-version">${target || 'Select a branch'}</span>`,
     subtitle: 'Compare branches',
     commands: [
       commandItem({
@@ -222,7 +222,7 @@ export function branchCompareView(ctx: RepoContext): View {
       overflowItem('__bolt-header-command-bar-menu-button-3'),
     ],
   });
-  const body = html`${header}<div class="repos-compare-summary bolt-card secondary-text">${
+  const body = html`${header}<div class="fake-repos-compare-summary bolt-card secondary-text">${
     target ? `Commits in ${target} that are not in ${base}` : 'Pick a branch to compare.'
   }</div>`;
   return { title: `Compare - ${ctx.repo.name}`, kind: 'branch-compare', body };
@@ -232,13 +232,13 @@ export function branchCompareView(ctx: RepoContext): View {
 export function pullRequestCreateView(ctx: RepoContext): View {
   const source = refName(ctx.query.get('sourceRef')) ?? '';
   const target = refName(ctx.query.get('targetRef')) ?? defaultBranchName(ctx.repo) ?? '';
-  const body = html`<div class="repos-pr-create-header bolt-header flex-row flex-center" data-fake-ado-deferred>
+  const body = html`<div class="fake-repos-pr-create-header bolt-header flex-row flex-center" data-fake-ado-deferred>
   <div class="bolt-header-title-area flex-column flex-grow">
     <div aria-level="1" class="bolt-header-title title-m l" role="heading">New pull request</div>
-    <div class="repos-pr-create-branches flex-row flex-center rhythm-horizontal-8"><span class="repos-pr-create-source">${source || 'Select a source branch'}</span><span>into</span><span class="repos-pr-create-target">${target}</span></div>
+    <div class="fake-repos-pr-create-branches flex-row flex-center rhythm-horizontal-8"><span class="fake-repos-pr-create-source">${source || 'Select a source branch'}</span><span>into</span><span class="fake-repos-pr-create-target">${target}</span></div>
   </div>
 </div>
-<div class="repos-pr-create-form bolt-card flex-column rhythm-vertical-8">
+<div class="fake-repos-pr-create-form bolt-card flex-column rhythm-vertical-8">
   <label class="flex-column">Title<div class="bolt-textfield"><input class="bolt-textfield-input" aria-label="Title" value="${source ? `Merge ${source} into ${target}` : ''}"></div></label>
   <label class="flex-column">Description<div class="bolt-textfield"><textarea class="bolt-textfield-input" aria-label="Description" rows="4"></textarea></div></label>
   <div><button class="bolt-button enabled primary bolt-focus-treatment" type="button"><span class="bolt-button-text body-m">Create</span></button></div>

@@ -13,7 +13,8 @@ export const DEFAULT_ANCHOR_DELAY_MS = 100;
 
 type AnyContext = OrgContext | ProjectContext | RepoContext;
 
-export function renderShell(ctx: AnyContext, view: View): string {
+/** `routeKey` keys the view's `<main>` (the URL path): the client script keeps it across query-only navigation. */
+export function renderShell(ctx: AnyContext, view: View, routeKey: string): string {
   const themeId = ctx.theme === 'dark' ? 'ms.vss-web.vsts-theme-dark' : 'ms.vss-web.vsts-theme';
   // Body class = theme id with dots as dashes ([FS] theme-sync scripts; "ADO's dark mode is detected by
   // body.ms-vss-web-vsts-theme-dark").
@@ -48,7 +49,7 @@ export function renderShell(ctx: AnyContext, view: View): string {
 ${topBar(ctx)}
 <div class="fake-ado-body flex-row">
 ${navigation(ctx, view)}
-<main class="fake-ado-main flex-column flex-grow">
+<main class="fake-ado-main flex-column flex-grow" data-fake-ado-key="${routeKey}">
 ${view.body}
 </main>
 </div>

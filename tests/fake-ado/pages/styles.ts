@@ -107,7 +107,7 @@ body {
 a.bolt-list-row:hover { background: var(--palette-black-alpha-4, rgba(0, 0, 0, 0.04)); }
 .bolt-pill { display: inline-block; padding: 0 8px; border-radius: 12px; font-size: 12px; background: rgba(var(--palette-neutral-8, 234, 234, 234), 1); }
 .pr-status-completed { background: rgba(16, 124, 16, 1); color: #fff; }
-.pr-status-abandoned { background: rgba(var(--palette-neutral-20, 200, 200, 200), 1); }
+.fake-pr-status-abandoned { background: rgba(var(--palette-neutral-20, 200, 200, 200), 1); }
 .bolt-textfield-input {
   font: inherit; color: inherit; background: transparent; padding: 4px 8px;
   border: 1px solid var(--palette-black-alpha-20, rgba(0, 0, 0, 0.2)); border-radius: 2px; min-width: 0;
@@ -116,7 +116,7 @@ a.bolt-list-row:hover { background: var(--palette-black-alpha-4, rgba(0, 0, 0, 0
 .bolt-tabbar { padding: 0 20px; gap: 16px; border-bottom: 1px solid var(--palette-black-alpha-8, rgba(0, 0, 0, 0.08)); }
 .bolt-tab { padding: 8px 0; color: var(--text-secondary-color); text-decoration: none; }
 .bolt-tab.selected { color: var(--text-primary-color); border-bottom: 2px solid var(--communication-background, rgba(0, 120, 212, 1)); }
-.bolt-breadcrumb-item-content { display: inline-flex; gap: 4px; margin-right: 4px; }
+.fake-bolt-breadcrumb-item-content { display: inline-flex; gap: 4px; margin-right: 4px; }
 .bolt-callout {
   position: absolute; z-index: 100; min-width: 200px; max-height: 320px; overflow: auto; padding: 4px 0;
   background: var(--callout-background-color, #fff);
@@ -129,9 +129,9 @@ a.bolt-list-row:hover { background: var(--palette-black-alpha-4, rgba(0, 0, 0, 0
 .fake-ado-app { min-height: 100%; }
 .fake-ado-body { flex-grow: 1; }
 .repos-pr-header { padding: 12px 20px; gap: 8px; }
-.repos-pr-header-command-area { justify-content: flex-end; }
-.repos-empty-repository { padding: 12px 0; }
-.repos-empty-repository > .title-m { padding: 0 20px; }
+.fake-repos-pr-header-command-area { justify-content: flex-end; }
+.fake-repos-empty-repository { padding: 12px 0; }
+.fake-repos-empty-repository > .title-m { padding: 0 20px; }
 .fake-ado-nav { width: 200px; flex-shrink: 0; padding: 8px 0; background: rgba(var(--palette-neutral-2, 248, 248, 248), 1); }
 .fake-ado-nav a { display: block; padding: 6px 16px; color: inherit; text-decoration: none; }
 .fake-ado-nav a[aria-current="page"] { font-weight: 600; background: var(--palette-black-alpha-4, rgba(0, 0, 0, 0.04)); }
@@ -142,7 +142,7 @@ a.bolt-list-row:hover { background: var(--palette-black-alpha-4, rgba(0, 0, 0, 0
 .fake-ado-board { padding: 0 20px; align-items: flex-start; }
 .fake-ado-board-column { margin: 8px 0; width: 240px; }
 .fake-ado-board-card { padding: 8px; margin-top: 8px; border-left: 4px solid rgba(var(--palette-primary, 0, 120, 212), 1); background: var(--palette-black-alpha-4, rgba(0, 0, 0, 0.04)); }
-.repos-pr-description, .fake-ado-commands { white-space: pre-wrap; }
+.fake-repos-pr-description, .fake-ado-commands { white-space: pre-wrap; }
 .repos-overview-right-pane { width: 320px; }
 @media (forced-colors: active) { .bolt-button { border: 1px solid ButtonText; } }
 `;

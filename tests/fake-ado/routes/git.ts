@@ -12,8 +12,9 @@ import {
   refStale,
   repoNameTaken,
   repoNotFound,
+  unresolvableVersion,
 } from '../errors';
-import { changeType, contentType } from '../enums';
+import { changeType, contentType, versionType as parseVersionType } from '../enums';
 import type { FixtureProject, FixtureRepository } from '../fixture-types';
 import { body, empty, intParam, json, list, me, org, queryParam, type Ctx } from '../http';
 import type { Params, Route } from '../router';
@@ -372,7 +373,7 @@ function getPush(ctx: Ctx, p: Params) {
 function getCommit(ctx: Ctx, p: Params) {
   const ref = repoParam(ctx, p);
   const commit = ctx.state.commitsOf(ref.repo.id).find((c) => c.commitId === p.commitId?.toLowerCase());
-  if (!commit) throw new AdoError(404, 'GitUnresolvableToCommitException', `TF401175: The version descriptor <Commit: ${p.commitId}> could not be resolved to a version in the repository ${ref.repo.name}`);
+  if (!commit) throw unresolvableVersion(p.commitId!, 'commit', ref.repo.name);
   const counts = { Add: 0, Edit: 0, Delete: 0 };
   for (const c of commit.changes) {
     if (c.changeType === 'add') counts.Add++;
@@ -385,26 +386,103 @@ function getCommit(ctx: Ctx, p: Params) {
 /** The commit a version descriptor points at (branch name or commit id; default branch otherwise). */
 function resolveVersion(ctx: Ctx, ref: RepoRef, version: string | undefined, versionType: string | undefined): CommitRecord | undefined {
   const commits = ctx.state.commitsOf(ref.repo.id);
-  if (version && versionType?.toLowerCase() === 'commit') return commits.find((c) => c.commitId === version.toLowerCase());
+  const kind = parseVersionType(versionType) ?? 'branch';
+  if (version && kind === 'commit') return commits.find((c) => c.commitId === version.toLowerCase());
+  if (version && kind === 'tag') return undefined; // the fake has no tags
   const branch = version ? `refs/heads/${version}` : ref.repo.defaultBranch;
   const head = branch ? branchObjectId(ref.repo, branch) : undefined;
   return head ? commits.find((c) => c.commitId === head) : undefined;
 }
 
+/** Like resolveVersion, but a version that was asked for and names nothing is TF401175 (docs/azure-devops-rest.md#commits). */
+function requireVersion(ctx: Ctx, ref: RepoRef, version: string | undefined, versionType: string | undefined): CommitRecord | undefined {
+  const commit = resolveVersion(ctx, ref, version, versionType);
+  if (!commit && version) throw unresolvableVersion(version, parseVersionType(versionType), ref.repo.name);
+  return commit;
+}
+
+/** Commits reachable from `head` (itself included), newest first: breadth-first over parents. */
+function history(ctx: Ctx, ref: RepoRef, head: CommitRecord | undefined): CommitRecord[] {
+  const commits = ctx.state.commitsOf(ref.repo.id);
+  const seen = new Set<string>();
+  const out: CommitRecord[] = [];
+  const queue = head ? [head] : [];
+  while (queue.length) {
+    const commit = queue.shift()!;
+    if (seen.has(commit.commitId)) continue;
+    seen.add(commit.commitId);
+    out.push(commit);
+    for (const parentId of commit.parents) {
+      const parent = commits.find((c) => c.commitId === parentId);
+      if (parent) queue.push(parent);
+    }
+  }
+  return out;
+}
+
+/**
+ * `searchCriteria.itemVersion` is the version searched; with `searchCriteria.compareVersion` the walk
+ * starts at compareVersion and stops at what itemVersion already has: the commits compareVersion is
+ * ahead by (docs/azure-devops-rest.md#commits).
+ */
 function listCommits(ctx: Ctx, p: Params) {
   const ref = repoParam(ctx, p);
-  const version = queryParam(ctx, 'searchCriteria.itemVersion.version');
-  const versionType = queryParam(ctx, 'searchCriteria.itemVersion.versionType');
+  const q = (name: string) => queryParam(ctx, `searchCriteria.${name}`) ?? queryParam(ctx, name);
+  const item = requireVersion(ctx, ref, q('itemVersion.version'), q('itemVersion.versionType'));
+  const compareVersion = q('compareVersion.version');
+  const skip = intParam(ctx, 'searchCriteria.$skip') ?? intParam(ctx, '$skip') ?? 0;
   const top = intParam(ctx, 'searchCriteria.$top') ?? intParam(ctx, '$top') ?? 100;
-  const commits = ctx.state.commitsOf(ref.repo.id);
-  const out: CommitRecord[] = [];
-  let cursor = resolveVersion(ctx, ref, version, versionType);
-  while (cursor && out.length < top) {
-    out.push(cursor);
-    const parentId = cursor.parents[0];
-    cursor = parentId ? commits.find((c) => c.commitId === parentId) : undefined;
+  let out: CommitRecord[];
+  if (compareVersion) {
+    const compare = requireVersion(ctx, ref, compareVersion, q('compareVersion.versionType'));
+    const known = new Set(history(ctx, ref, item).map((c) => c.commitId));
+    out = history(ctx, ref, compare).filter((c) => !known.has(c.commitId));
+  } else {
+    out = history(ctx, ref, item);
   }
-  return list(out.map((c) => commitRef(ctx, ref.project, ref.repo, c)));
+  return list(out.slice(skip, skip + top).map((c) => commitRef(ctx, ref.project, ref.repo, c)));
+}
+
+/**
+ * `diffs/commits?baseVersion=…&targetVersion=…`: how far the target is ahead of and behind the base,
+ * their merge base, and the file changes from the merge base (or the base with diffCommonCommit=false)
+ * to the target (docs/azure-devops-rest.md#commits). Versions default to the default branch.
+ */
+function commitDiffs(ctx: Ctx, p: Params) {
+  const ref = repoParam(ctx, p);
+  const base = requireVersion(ctx, ref, queryParam(ctx, 'baseVersion'), queryParam(ctx, 'baseVersionType'));
+  const target = requireVersion(ctx, ref, queryParam(ctx, 'targetVersion'), queryParam(ctx, 'targetVersionType'));
+  if (!base || !target) throw unresolvableVersion(ref.repo.defaultBranch ?? '', 'branch', ref.repo.name);
+  const baseHistory = history(ctx, ref, base);
+  const targetHistory = history(ctx, ref, target);
+  const inBase = new Set(baseHistory.map((c) => c.commitId));
+  const inTarget = new Set(targetHistory.map((c) => c.commitId));
+  const common = targetHistory.find((c) => inBase.has(c.commitId));
+  const diffCommonCommit = queryParam(ctx, 'diffCommonCommit') !== 'false';
+  const from = (diffCommonCommit ? common : base)?.tree ?? {};
+  const changes: { item: { path: string; gitObjectType: string }; changeType: string }[] = [];
+  for (const path of new Set([...Object.keys(from), ...Object.keys(target.tree)])) {
+    const change = !(path in from) ? 'add' : !(path in target.tree) ? 'delete' : from[path] !== target.tree[path] ? 'edit' : null;
+    if (change) changes.push({ item: { path, gitObjectType: 'blob' }, changeType: change });
+  }
+  changes.sort((a, b) => (a.item.path < b.item.path ? -1 : 1));
+  const skip = intParam(ctx, '$skip') ?? 0;
+  const top = intParam(ctx, '$top') ?? 100;
+  const counts: Record<string, number> = {};
+  for (const c of changes) {
+    const key = c.changeType.charAt(0).toUpperCase() + c.changeType.slice(1);
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return json(200, {
+    allChangesIncluded: skip + top >= changes.length,
+    changeCounts: counts,
+    changes: changes.slice(skip, skip + top),
+    ...(common ? { commonCommit: common.commitId } : {}),
+    baseCommit: base.commitId,
+    targetCommit: target.commitId,
+    aheadCount: targetHistory.filter((c) => !inBase.has(c.commitId)).length,
+    behindCount: baseHistory.filter((c) => !inTarget.has(c.commitId)).length,
+  });
 }
 
 function getItems(ctx: Ctx, p: Params) {
@@ -522,6 +600,7 @@ export const gitRoutes: Route[] = [
   { method: 'POST', path: `${R}/pushes`, scope: 'vso.code_write', handler: createPush },
   { method: 'GET', path: `${R}/commits`, scope: 'vso.code', handler: listCommits },
   { method: 'GET', path: `${R}/commits/:commitId`, scope: 'vso.code', handler: getCommit },
+  { method: 'GET', path: `${R}/diffs/commits`, scope: 'vso.code', handler: commitDiffs },
   { method: 'GET', path: `${R}/items/*path`, scope: 'vso.code', handler: getItems },
   { method: 'GET', path: `${F}/forks/:collectionId`, scope: 'vso.code', handler: listForks },
   { method: 'GET', path: `${F}/forkSyncRequests`, scope: 'vso.code', handler: listForkSyncs },

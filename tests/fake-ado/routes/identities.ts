@@ -6,10 +6,10 @@
  *  C. POST vssps/{org}/_apis/graph/subjectquery and GET graph/storagekeys/{descriptor}.
  */
 import { badRequest, notFound } from '../errors';
-import type { FixtureUser } from '../fixture-types';
+import type { FixtureGroup, FixtureUser } from '../fixture-types';
 import { body, json, list, org, queryParam, type Ctx } from '../http';
 import type { Route } from '../router';
-import { accountName, identity, isMsa, subjectDescriptor, userFromDescriptor } from '../shapes';
+import { accountName, groupDisplayName, identity, isMsa, subjectDescriptor, userFromDescriptor } from '../shapes';
 import { sha1 } from '../state';
 
 function prefixMatch(user: FixtureUser, query: string): boolean {
@@ -63,19 +63,61 @@ function pickerIdentity(ctx: Ctx, user: FixtureUser, member: boolean) {
   };
 }
 
+/** Groups and teams of the organization (identity store "ims"), matched on the words of their name. */
+function groupMatch(group: FixtureGroup, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return false;
+  return group.name.toLowerCase().startsWith(q) || group.name.toLowerCase().split(/\s+/).some((w) => w.startsWith(q));
+}
+
+/** A group or team as the picker returns it: entityType Group, localId = its identity id. */
+function pickerGroup(ctx: Ctx, group: FixtureGroup) {
+  const o = org(ctx);
+  return {
+    entityId: `vss.ds.v1.ims.group.${sha1(group.id).slice(0, 32)}`,
+    entityType: 'Group',
+    originDirectory: 'vsd',
+    originId: group.id,
+    localDirectory: 'vsd',
+    localId: group.id,
+    displayName: groupDisplayName(o, group),
+    scopeName: group.project ?? o.name,
+    samAccountName: group.name,
+    active: true,
+    subjectDescriptor: `vssgp.${Buffer.from(group.id, 'utf8').toString('base64url')}`,
+    department: null,
+    jobTitle: null,
+    mail: null,
+    mailNickname: null,
+    physicalDeliveryOfficeName: null,
+    signInAddress: null,
+    surname: null,
+    guest: false,
+    telephoneNumber: null,
+    description: group.description ?? null,
+    isMru: false,
+  };
+}
+
 function identityPicker(ctx: Ctx) {
   const input = body<{ query?: string; identityTypes?: string[]; operationScopes?: string[]; options?: { MaxResults?: number } }>(ctx);
   const query = input.query ?? '';
   const types = (input.identityTypes ?? ['user']).map((t) => t.toLowerCase());
   const max = input.options?.MaxResults ?? 40;
-  const found = types.includes('user')
+  const users = types.includes('user')
     ? candidates(ctx, input.operationScopes ?? ['ims'])
         .filter(({ user }) => prefixMatch(user, query))
         .sort((a, b) => Number(b.member) - Number(a.member) || a.user.displayName.localeCompare(b.user.displayName))
-        .slice(0, max)
+        .map(({ user, member }) => pickerIdentity(ctx, user, member))
+    : [];
+  const groups = types.includes('group')
+    ? (org(ctx).groups ?? [])
+        .filter((g) => groupMatch(g, query))
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((g) => pickerGroup(ctx, g))
     : [];
   return json(200, {
-    results: [{ queryToken: query, identities: found.map(({ user, member }) => pickerIdentity(ctx, user, member)), pagingToken: null }],
+    results: [{ queryToken: query, identities: [...users, ...groups].slice(0, max), pagingToken: null }],
   });
 }
 
@@ -139,12 +181,13 @@ function storageKey(ctx: Ctx, descriptor: string) {
 }
 
 export const identityRoutes: Route[] = [
-  { method: 'POST', path: '_apis/IdentityPicker/Identities', project: 'none', scope: 'vso.identity', handler: identityPicker },
+  { method: 'POST', path: '_apis/IdentityPicker/Identities', previewOnly: true, project: 'none', scope: 'vso.identity', handler: identityPicker },
   { method: 'GET', path: '_apis/identities', project: 'none', sites: ['vssps'], scope: 'vso.identity', handler: searchIdentities },
-  { method: 'POST', path: '_apis/graph/subjectquery', project: 'none', sites: ['vssps'], scope: 'vso.graph', handler: subjectQuery },
+  { method: 'POST', path: '_apis/graph/subjectquery', previewOnly: true, project: 'none', sites: ['vssps'], scope: 'vso.graph', handler: subjectQuery },
   {
     method: 'GET',
     path: '_apis/graph/storagekeys/:descriptor',
+    previewOnly: true,
     project: 'none',
     sites: ['vssps'],
     scope: 'vso.graph',

@@ -99,6 +99,17 @@ function requireUser(ctx: Ctx, id: string | undefined) {
   return user;
 }
 
+/** A reviewer is a member of the organization or one of its groups and teams (docs/azure-devops-rest.md#pull-requests). */
+function requireReviewer(ctx: Ctx, id: string | undefined): string {
+  const group = id ? ctx.state.group(org(ctx), id) : undefined;
+  return group ? group.id : requireUser(ctx, id).id;
+}
+
+/** Required reviewers that branch policies on the target branch add to every new pull request. */
+function policyReviewers(repo: FixtureRepository, targetRefName: string): string[] {
+  return (repo.policies ?? []).filter((policy) => policy.refName === targetRefName).flatMap((policy) => policy.requiredReviewerIds);
+}
+
 function createPullRequest(ctx: Ctx, p: Params) {
   const target = repoParam(ctx, p);
   const input = body<CreateBody>(ctx);
@@ -125,11 +136,17 @@ function createPullRequest(ctx: Ctx, p: Params) {
   );
   if (duplicate) throw pullRequestExists();
 
-  const reviewers = (input.reviewers ?? []).map((r) => ({
-    userId: requireUser(ctx, r.id).id,
-    vote: 0 as Vote,
-    isRequired: Boolean(r.isRequired),
-  }));
+  const reviewers: FixturePullRequest['reviewers'] = [];
+  for (const r of input.reviewers ?? []) {
+    const id = requireReviewer(ctx, r.id);
+    if (!reviewers.some((x) => x.userId.toLowerCase() === id.toLowerCase())) reviewers.push({ userId: id, vote: 0, isRequired: Boolean(r.isRequired) });
+  }
+  // A required-reviewer policy makes its reviewers required, whether or not the author listed them.
+  for (const id of policyReviewers(target.repo, input.targetRefName)) {
+    const listed = reviewers.find((x) => x.userId.toLowerCase() === id.toLowerCase());
+    if (listed) listed.isRequired = true;
+    else reviewers.push({ userId: id, vote: 0, isRequired: true });
+  }
   const workItemIds = (input.workItemRefs ?? [])
     .map((w) => Number(w.id))
     .filter((id) => org(ctx).workItems.some((w) => w.id === id));
@@ -235,7 +252,7 @@ function getReviewer(ctx: Ctx, p: Params) {
 }
 
 function upsertReviewer(project: FixtureProject, repo: FixtureRepository, pr: FixturePullRequest, ctx: Ctx, id: string | undefined, input: { vote?: number; isRequired?: boolean }) {
-  const user = requireUser(ctx, id);
+  const user = { id: requireReviewer(ctx, id) };
   if (input.vote !== undefined && !VOTES.has(Number(input.vote))) throw badRequest(`The vote ${input.vote} is not valid; use -10, -5, 0, 5 or 10.`);
   let reviewer = pr.reviewers.find((r) => r.userId.toLowerCase() === user.id.toLowerCase());
   if (!reviewer) pr.reviewers.push((reviewer = { userId: user.id, vote: 0, isRequired: false }));

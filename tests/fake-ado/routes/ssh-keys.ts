@@ -181,10 +181,11 @@ function hierarchyQuery(ctx: Ctx) {
 const TOKENS = '_apis/Token/SessionTokens';
 
 export const sshKeyRoutes: Route[] = [
-  { method: 'GET', path: TOKENS, project: 'none', sites: ['vssps'], scope: 'vso.tokens', handler: listSessionTokens },
+  { method: 'GET', path: TOKENS, previewOnly: true, project: 'none', sites: ['vssps'], scope: 'vso.tokens', handler: listSessionTokens },
   {
     method: 'POST',
     path: TOKENS,
+    previewOnly: true,
     project: 'none',
     sites: ['vssps'],
     scope: 'vso.tokens',
@@ -193,12 +194,13 @@ export const sshKeyRoutes: Route[] = [
   {
     method: 'DELETE',
     path: `${TOKENS}/:authorizationId`,
+    previewOnly: true,
     project: 'none',
     sites: ['vssps'],
     scope: 'vso.tokens',
     handler: (ctx, p) => deleteSessionToken(ctx, p.authorizationId!),
   },
   // The contribution route also exists per project in the portal; both are served.
-  { method: 'POST', path: '_apis/Contribution/HierarchyQuery', project: 'none', scope: 'vso.tokens', handler: hierarchyQuery },
-  { method: 'POST', path: '_apis/Contribution/HierarchyQuery/project/:projectId', project: 'none', scope: 'vso.tokens', handler: hierarchyQuery },
+  { method: 'POST', path: '_apis/Contribution/HierarchyQuery', previewOnly: true, project: 'none', scope: 'vso.tokens', handler: hierarchyQuery },
+  { method: 'POST', path: '_apis/Contribution/HierarchyQuery/project/:projectId', previewOnly: true, project: 'none', scope: 'vso.tokens', handler: hierarchyQuery },
 ];

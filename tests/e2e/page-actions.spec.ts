@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import { hostRoutedFetch } from '../fake-ado/host-routed-fetch';
+import { basic } from '../fake-ado/fixtures/basic';
 import { test, expect } from './fixtures';
 
 const IOS = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
@@ -109,5 +111,32 @@ test.describe('page actions on a pull request', () => {
     expect(inner).toContain('/link/r/-/b/feature/1234-login?url=');
     await page.getByRole('button', { name: 'Copy clone URL', exact: true }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(HTTPS);
+  });
+});
+
+test.describe('page actions on a pull request from a fork', () => {
+  test('clones the source branch in the fork’s repository', async ({ repoPage, fakeAdo }) => {
+    // A PR from the fork's branch into the parent, created the way Azure DevOps' REST API does it.
+    const fetchOnFake = hostRoutedFetch(fakeAdo);
+    const { webPortal, webPortalFork } = basic.repos;
+    const created = await fetchOnFake(`https://dev.azure.com/contoso/Platform/_apis/git/repositories/${webPortal.id}/pullrequests?api-version=7.1`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Basic ${Buffer.from(`:${basic.pats.janeContoso}`).toString('base64')}` },
+      body: JSON.stringify({
+        sourceRefName: 'refs/heads/feature/fork-only',
+        targetRefName: 'refs/heads/main',
+        title: 'From the fork',
+        forkSource: { repository: { id: webPortalFork.id } },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { pullRequestId } = (await created.json()) as { pullRequestId: number };
+
+    await repoPage.goto(`https://dev.azure.com/contoso/Platform/_git/web-portal/pullrequest/${pullRequestId}`);
+    const clone = repoPage.page.getByRole('link', { name: 'Clone in GitKraken Desktop' });
+    await expect(clone).toBeVisible();
+    const inner = decodeURIComponent(atob(decodeURIComponent(new URL((await clone.getAttribute('href'))!).pathname.replace('/link/', ''))));
+    expect(inner).toContain('/b/feature/fork-only?url=');
+    expect(new URL(inner).searchParams.get('url')).toBe('https://dev.azure.com/contoso/Platform/_git/web-portal-fork');
   });
 });

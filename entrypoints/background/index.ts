@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { openCompanionDb, type CompanionDb } from '@/lib/db/schema';
 import { createRepositoryCache } from '@/lib/repositories/repository-cache';
 import { repositoryHandlers } from './handlers/repositories';
+import { sshKeyHandlers } from './handlers/ssh-keys';
+import { createSshKeyUpload } from '@/lib/ssh-keys/ssh-key-upload';
 import { createSession, type Session } from '@/lib/auth/session';
 import { startMessageRouter } from './router';
 import { ping } from './handlers/system';
@@ -31,5 +33,8 @@ export default defineBackground(() => {
   const getRepositories = () =>
     (repositories ??= createRepositoryCache({ db: getDb(), session: getSession(), now: () => Date.now() }));
 
-  startMessageRouter({ ping, ...accountHandlers(getSession), ...repositoryHandlers(getRepositories) });
+  let sshKeys: ReturnType<typeof createSshKeyUpload> | null = null;
+  const getSshKeys = () => (sshKeys ??= createSshKeyUpload({ db: getDb(), session: getSession(), now: () => Date.now() }));
+
+  startMessageRouter({ ping, ...accountHandlers(getSession), ...repositoryHandlers(getRepositories), ...sshKeyHandlers(getSshKeys) });
 });

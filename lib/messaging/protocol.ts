@@ -77,6 +77,7 @@ export interface ResponseMap {
   'organizations.check': { displayName: string; email: string; checkedAt: number };
   'repositories.list': RepositoryListView;
   'repositories.refresh': RepositoryListView;
+  'sshKeys.add': { organization: string; validTo: string };
 }
 
 const empty = z.strictObject({});
@@ -85,6 +86,11 @@ const id = z.string().check(z.minLength(1), z.maxLength(100));
 const text = (max: number) => z.string().check(z.maxLength(max));
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE: readonly SenderKind[] = ['extension-page'];
+/**
+ * One `ssh-rsa` public key line (a 16384-bit key is ~2,800 characters). A private key, or anything on
+ * more than one line, does not fit: the private key never leaves the popup.
+ */
+const SSH_RSA_PUBLIC_KEY = /^ssh-rsa AAAAB3NzaC1yc2E[A-Za-z0-9+/]+={0,2}(?: [^\r\n]*)?$/;
 
 /** Each message's request schema (the request type is derived from it) and who may send it. */
 export const protocol = {
@@ -114,6 +120,14 @@ export const protocol = {
   'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: PAGE },
   'repositories.list': { request: empty, senders: PAGE },
   'repositories.refresh': { request: empty, senders: PAGE },
+  'sshKeys.add': {
+    request: z.strictObject({
+      orgKey: text(2048),
+      publicKey: z.string().check(z.maxLength(4096), z.regex(SSH_RSA_PUBLIC_KEY)),
+      displayName: z.string().check(z.minLength(1), z.maxLength(200)),
+    }),
+    senders: PAGE,
+  },
 } as const satisfies { [K in keyof ResponseMap]: { request: z.ZodMiniType; senders: readonly SenderKind[] } };
 
 export type MessageType = keyof typeof protocol;

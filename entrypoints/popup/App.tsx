@@ -4,6 +4,7 @@ import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { AccountsView } from './accounts/AccountsView';
 import { RepositoriesView } from './repositories/RepositoriesView';
 import { RemoteHelperView } from './remote-helper/RemoteHelperView';
+import { SshKeyView } from './ssh-key/SshKeyView';
 import { ConnectView } from './accounts/ConnectView';
 import { PatForm } from './accounts/PatForm';
 import { OrganizationPicker } from './accounts/OrganizationPicker';
@@ -32,6 +33,7 @@ export function App() {
         {screen.name === 'accounts' && <AccountsView />}
         {screen.name === 'repositories' && <RepositoriesView />}
         {screen.name === 'remote-helper' && <RemoteHelperView />}
+        {screen.name === 'ssh-key' && <SshKeyView />}
         {screen.name === 'connect' && <ConnectView />}
         {screen.name === 'signing-in' && <SigningInView />}
         {screen.name === 'pat' && <PatForm initialHost={screen.host} notice={screen.notice} />}

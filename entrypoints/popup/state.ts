@@ -10,6 +10,7 @@ export type Screen =
   | { name: 'accounts' }
   | { name: 'repositories' }
   | { name: 'remote-helper' }
+  | { name: 'ssh-key' }
   | { name: 'connect' }
   | { name: 'signing-in' }
   | { name: 'pat'; host?: string; notice?: string }

@@ -10,8 +10,9 @@ export const BUDGETS_GZIP_BYTES = {
   // replaces the full remote parser on page load by a cloud-page one.
   'content script': 3_700,
   background: 60_000,
-  // The repository browser and the remote URL helper brought it from 22 to 26 KiB.
-  popup: 27_000,
+  // The repository browser and the remote URL helper brought it from 22 to 26 KiB; the SSH key screen
+  // (OpenSSH encoding, the screen, its sentences) adds 2.4 KB, to 29,301 B. 30,000 is the popup's ceiling.
+  popup: 30_000,
 } as const;
 
 export type BundleName = keyof typeof BUDGETS_GZIP_BYTES;

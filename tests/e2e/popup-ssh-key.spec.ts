@@ -116,4 +116,29 @@ test.describe('popup: SSH key', () => {
     expect(await popup.page.evaluate(() => navigator.clipboard.readText())).toBe(publicKey);
     expect(fakeAdo.control.state.data.organizations.find((o) => o.name === 'contoso')?.sshKeys ?? []).toEqual([]);
   });
+
+  test('a Microsoft sign-in (not probed for SSH keys) adds the key to each chosen organization', async ({ popup, context, fakeAdo }) => {
+    test.setTimeout(60_000);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await popup.open();
+    const authWindow = context.waitForEvent('page');
+    await popup.connectOAuthButton.click();
+    await (await authWindow).getByRole('button', { name: 'Sign in as Jane Doe' }).click();
+    await expect(popup.page.getByRole('heading', { name: 'Choose organizations' })).toBeVisible();
+    for (const box of await popup.page.getByRole('checkbox').all()) {
+      await box.setChecked((await box.locator('xpath=..').innerText()).trim() === 'contoso');
+    }
+    await popup.page.getByRole('button', { name: /^Use \d+ organizations?$/ }).click();
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+
+    await popup.sshKeyButton.click();
+    await popup.generateSshKeyButton.click();
+    await expect(popup.page.getByText('The public key is on the clipboard.')).toBeVisible({ timeout: 20_000 });
+    const row = popup.sshKeyOrganization('contoso');
+    await row.getByRole('button', { name: 'Add to contoso' }).click();
+    await expect(row.getByRole('status')).toContainText('Added to contoso.');
+    const publicKey = await popup.page.evaluate(() => navigator.clipboard.readText());
+    const keys = fakeAdo.control.state.data.organizations.find((o) => o.name === 'contoso')?.sshKeys ?? [];
+    expect(keys.map((k) => k.publicData)).toEqual([publicKey]);
+  });
 });

@@ -10,15 +10,16 @@ import { useAction } from '../use-action';
 import { copyText } from './copy-text';
 
 /**
- * One organization: "Add to <org>" where its account may add keys (the `sshKeys` probe,
- * docs/ssh-keys.md#adding-a-key), otherwise — or once Azure DevOps refused — its SSH keys settings page.
+ * One organization: "Add to <org>" unless the `sshKeys` probe found that its account may not add keys
+ * (docs/ssh-keys.md#adding-a-key; a Microsoft sign-in is not probed, so it tries), otherwise — or once
+ * Azure DevOps refused — its SSH keys settings page.
  */
 export function SshKeyOrganizationRow(props: { organization: OrganizationView; account: AccountView | undefined; publicKey: string; displayName: string }) {
   const { organization, publicKey, displayName } = props;
   const state = usePopupState();
   const action = useAction();
   const added = useSignal<string | null>(null);
-  const canAdd = organization.kind === 'cloud' && props.account?.features?.sshKeys === true;
+  const canAdd = organization.kind === 'cloud' && props.account !== undefined && props.account.features?.sshKeys !== false;
   const showSettings = !canAdd || Boolean(action.error.value?.details?.settingsPage);
 
   async function add() {

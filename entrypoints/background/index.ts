@@ -3,6 +3,8 @@ import { openCompanionDb, type CompanionDb } from '@/lib/db/schema';
 import { createRepositoryCache } from '@/lib/repositories/repository-cache';
 import { repositoryHandlers } from './handlers/repositories';
 import { pullRequestHandlers } from './handlers/pull-requests';
+import { sshKeyHandlers } from './handlers/ssh-keys';
+import { createSshKeyUpload } from '@/lib/ssh-keys/ssh-key-upload';
 import { createSession, type Session } from '@/lib/auth/session';
 import { startMessageRouter } from './router';
 import { ping } from './handlers/system';
@@ -32,10 +34,14 @@ export default defineBackground(() => {
   const getRepositories = () =>
     (repositories ??= createRepositoryCache({ db: getDb(), session: getSession(), now: () => Date.now() }));
 
+  let sshKeys: ReturnType<typeof createSshKeyUpload> | null = null;
+  const getSshKeys = () => (sshKeys ??= createSshKeyUpload({ db: getDb(), session: getSession(), now: () => Date.now() }));
+
   startMessageRouter({
     ping,
     ...accountHandlers(getSession),
     ...repositoryHandlers(getRepositories),
     ...pullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
+    ...sshKeyHandlers(getSshKeys),
   });
 });

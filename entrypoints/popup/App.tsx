@@ -5,6 +5,7 @@ import { AccountsView } from './accounts/AccountsView';
 import { RepositoriesView } from './repositories/RepositoriesView';
 import { RemoteHelperView } from './remote-helper/RemoteHelperView';
 import { PullRequestsView } from './pull-requests/PullRequestsView';
+import { SshKeyView } from './ssh-key/SshKeyView';
 import { ConnectView } from './accounts/ConnectView';
 import { PatForm } from './accounts/PatForm';
 import { OrganizationPicker } from './accounts/OrganizationPicker';
@@ -34,6 +35,7 @@ export function App() {
         {screen.name === 'repositories' && <RepositoriesView />}
         {screen.name === 'remote-helper' && <RemoteHelperView />}
         {screen.name === 'pull-requests' && <PullRequestsView />}
+        {screen.name === 'ssh-key' && <SshKeyView />}
         {screen.name === 'connect' && <ConnectView />}
         {screen.name === 'signing-in' && <SigningInView />}
         {screen.name === 'pat' && <PatForm initialHost={screen.host} notice={screen.notice} />}

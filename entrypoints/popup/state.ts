@@ -11,6 +11,7 @@ export type Screen =
   | { name: 'repositories' }
   | { name: 'remote-helper' }
   | { name: 'pull-requests' }
+  | { name: 'ssh-key' }
   | { name: 'connect' }
   | { name: 'signing-in' }
   | { name: 'pat'; host?: string; notice?: string }

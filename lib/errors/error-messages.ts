@@ -342,6 +342,32 @@ export const appErrors = {
 
   /** One organization of a cross-organization list could not be read: the others are shown. */
   organizationSkipped: (org: string, cause: AppErrorValue): AppErrorValue => ({ ...cause, message: `${org}: ${cause.message}` }),
+  // SSH keys (docs/ssh-keys.md). `sshKey` marks them, so a caller does not word them again.
+  sshKeyApiRefused: (org: string): AppErrorValue => ({
+    kind: 'auth-missing-scope',
+    message:
+      `Azure DevOps did not let ADO Companion add the key to ${org}: its SSH key service is not open to this sign-in. ` +
+      'Open the SSH keys settings page, choose “New Key” and paste the public key from the clipboard.',
+    details: { sshKey: true, settingsPage: true },
+  }),
+  sshKeyAlreadyAdded: (org: string): AppErrorValue => ({
+    kind: 'conflict',
+    message: `This public key is already registered in ${org}. Nothing needed to change.`,
+    details: { sshKey: true },
+  }),
+  sshKeyRejected: (org: string, said: string): AppErrorValue => ({
+    kind: 'invalid-input',
+    message: `${org} did not accept the key. Azure DevOps says: “${said}” Generate a new key and try again.`,
+    details: { sshKey: true, settingsPage: true },
+  }),
+  sshKeyGenerationFailed: (): AppErrorValue => ({
+    kind: 'internal',
+    message: 'This browser could not make an RSA key. Try again; if it keeps happening, create one with ssh-keygen -t rsa -b 4096.',
+  }),
+  clipboardRefused: (what: string): AppErrorValue => ({
+    kind: 'permission-denied',
+    message: `The browser did not let ADO Companion copy the ${what}. Select the text below and copy it yourself.`,
+  }),
 
   // The message channel
   unknownMessage: (): AppErrorValue => ({ kind: 'invalid-message', message: 'ADO Companion received a request it does not understand.' }),

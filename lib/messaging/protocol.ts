@@ -101,6 +101,7 @@ export interface ResponseMap {
   'repositories.list': RepositoryListView;
   'repositories.refresh': RepositoryListView;
   'pullRequests.mine': MyPullRequestsView;
+  'sshKeys.add': { organization: string; validTo: string };
 }
 
 const empty = z.strictObject({});
@@ -109,6 +110,11 @@ const id = z.string().check(z.minLength(1), z.maxLength(100));
 const text = (max: number) => z.string().check(z.maxLength(max));
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE: readonly SenderKind[] = ['extension-page'];
+/**
+ * One `ssh-rsa` public key line (a 16384-bit key is ~2,800 characters). A private key, or anything on
+ * more than one line, does not fit: the private key never leaves the popup.
+ */
+const SSH_RSA_PUBLIC_KEY = /^ssh-rsa AAAAB3NzaC1yc2E[A-Za-z0-9+/]+={0,2}(?: [^\r\n]*)?$/;
 
 /** Each message's request schema (the request type is derived from it) and who may send it. */
 export const protocol = {
@@ -139,6 +145,14 @@ export const protocol = {
   'repositories.list': { request: empty, senders: PAGE },
   'repositories.refresh': { request: empty, senders: PAGE },
   'pullRequests.mine': { request: empty, senders: PAGE },
+  'sshKeys.add': {
+    request: z.strictObject({
+      orgKey: text(2048),
+      publicKey: z.string().check(z.maxLength(4096), z.regex(SSH_RSA_PUBLIC_KEY)),
+      displayName: z.string().check(z.minLength(1), z.maxLength(200)),
+    }),
+    senders: PAGE,
+  },
 } as const satisfies { [K in keyof ResponseMap]: { request: z.ZodMiniType; senders: readonly SenderKind[] } };
 
 export type MessageType = keyof typeof protocol;

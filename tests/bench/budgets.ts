@@ -12,8 +12,9 @@ export const BUDGETS_GZIP_BYTES = {
   'content script': 6_100,
   // Dexie is most of it.
   background: 62_000,
-  // The repository browser, the remote URL helper and my pull requests brought it from 22 to 27 KiB.
-  popup: 29_000,
+  // The repository browser, the remote URL helper and my pull requests brought it from 22 to 27 KiB;
+  // the SSH key screen (OpenSSH encoding, the screen, its sentences) adds about 2.4 KB.
+  popup: 31_000,
 } as const;
 
 export type BundleName = keyof typeof BUDGETS_GZIP_BYTES;

@@ -26,6 +26,8 @@ export const controlChangesSchema = z
     oauthAllowed: z.record(z.string(), z.boolean()),
     revokeRefreshTokens: z.literal(true),
     expireAccessTokens: z.literal(true),
+    /** The SSH key API refuses (401, 403, 404, an HTML page); null serves it again. */
+    sshKeyRefusal: z.union([z.literal(401), z.literal(403), z.literal(404), z.literal('html')]).nullable(),
     /** Move the fake's clock forward (e.g. 86400 to age SPA refresh tokens past 24 h). */
     advanceClockSeconds: z.number().min(0),
   })
@@ -81,6 +83,7 @@ export function applyChanges(state: FakeState, input: ControlChanges): void {
   if (changes.accessTokenLifetimeSeconds !== undefined) f.accessTokenLifetimeSeconds = changes.accessTokenLifetimeSeconds;
   if (changes.entraConsentRequired !== undefined) f.entraConsentRequired = changes.entraConsentRequired;
   if (changes.entraConditionalAccessBlocked !== undefined) f.entraConditionalAccessBlocked = changes.entraConditionalAccessBlocked;
+  if (changes.sshKeyRefusal !== undefined) f.sshKeyRefusal = changes.sshKeyRefusal;
   if (changes.entraApp) {
     const { clientId, redirectUris, platform } = changes.entraApp;
     const app = state.entraApps.get(clientId) ?? { clientId, platform: 'spa' as const, redirectUris: new Set<string>() };

@@ -42,6 +42,11 @@ export interface FailureModes {
   entraConsentRequired: boolean;
   /** A Conditional Access policy blocks the sign-in: the authorize redirect carries AADSTS53003. */
   entraConditionalAccessBlocked: boolean;
+  /**
+   * The SSH key API (routes/ssh-keys.ts) refuses what it would otherwise serve: 401 TF400813, 403, 404,
+   * or an HTML page with status 200 — the ways an internal API may say no (docs/ssh-keys.md). null = off.
+   */
+  sshKeyRefusal: 401 | 403 | 404 | 'html' | null;
 }
 
 /** An app registration in the fake Entra: only these client ids and exact redirect URIs are accepted. */
@@ -78,6 +83,7 @@ export function defaultFailureModes(): FailureModes {
     entraSessionAlive: false,
     entraConsentRequired: false,
     entraConditionalAccessBlocked: false,
+    sshKeyRefusal: null,
   };
 }
 

@@ -17,6 +17,9 @@ export function AccountsView() {
           <button class="secondary small" type="button" onClick={() => state.go({ name: 'remote-helper' })}>
             Remote URL helper
           </button>
+          <button class="secondary small" type="button" onClick={() => state.go({ name: 'ssh-key' })}>
+            SSH key
+          </button>
           <button class="secondary small" type="button" onClick={() => state.go({ name: 'connect' })}>
             Add account
           </button>

@@ -80,6 +80,24 @@ export class PopupPage {
     return row;
   }
 
+  // SSH key
+  get sshKeyButton() {
+    return this.page.getByRole('button', { name: 'SSH key', exact: true });
+  }
+  get generateSshKeyButton() {
+    return this.page.getByRole('button', { name: 'Generate SSH key and copy to clipboard' });
+  }
+  get privateKeyDownload() {
+    return this.page.getByRole('link', { name: /^Download the private key/ });
+  }
+  /** The fingerprint the popup shows for the key it made. */
+  sshKeyFingerprint() {
+    return this.page.locator('.card[data-fingerprint]').getAttribute('data-fingerprint');
+  }
+  sshKeyOrganization(name: string) {
+    return this.page.locator(`li.org-row[data-organization="${name}"]`);
+  }
+
   // The real toolbar popup (`action.openPopup()`), driven from this extension tab: same-origin extension
   // pages can reach the popup's document through `extension.getViews`.
   async openToolbarPopup() {

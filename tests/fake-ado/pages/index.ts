@@ -14,7 +14,7 @@ import {
   pullRequestCreateView,
 } from './repo-views';
 import { renderShell } from './shell';
-import { boardsView, organizationHomeView, projectHomeView } from './site-views';
+import { boardsView, organizationHomeView, projectHomeView, sshKeysSettingsView } from './site-views';
 import type { OrgContext, PageRequest, PageResponse, PageState, ProjectContext, RepoContext, Theme, View } from './types';
 import { canonicalRepoPath, segment } from './urls';
 
@@ -102,6 +102,7 @@ function route(base: OrgContext, rest: string[]): Routed | null {
   if (first === undefined) return { ctx: base, view: organizationHomeView(base) };
   if (sameName(first, '_pulls')) return after.length === 0 ? { ctx: base, view: organizationPullRequestsView(base) } : null;
   if (sameName(first, '_git')) return routeRepository(base, null, after);
+  if (sameName(first, '_usersSettings') && after.length === 1 && sameName(after[0], 'keys')) return { ctx: base, view: sshKeysSettingsView(base) };
   if (first.startsWith('_')) return null;
 
   const project = findByName(base.org.projects, first);

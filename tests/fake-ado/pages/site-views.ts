@@ -54,3 +54,22 @@ export function boardsView(ctx: ProjectContext): View {
     body: html`${titleHeader('Boards', `${ctx.project.name} Team`)}<div class="fake-ado-board flex-row rhythm-horizontal-8">${columns}</div>`,
   };
 }
+
+/**
+ * `/{org}/_usersSettings/keys`: the user's SSH public keys in this organization (docs/ssh-keys.md).
+ * The markup is invented (not observed on the real page): nothing may anchor on it; it exists so a
+ * test can see that the settings page was opened and that a key added through the API shows up.
+ */
+export function sshKeysSettingsView(ctx: OrgContext): View {
+  const keys = (ctx.org.sshKeys ?? []).filter((k) => k.userId === ctx.user?.id);
+  const rows = keys.map(
+    (k) => html`<li class="fake-ado-ssh-key"><span class="title-s">${k.displayName}</span> <span class="secondary-text">expires ${k.validTo.slice(0, 10)}</span></li>`,
+  );
+  return {
+    title: 'SSH public keys - User settings',
+    kind: 'user-settings-ssh-keys',
+    body: html`${titleHeader('SSH public keys', ctx.org.name)}
+<button type="button" class="bolt-button">New Key</button>
+<ul class="fake-ado-list">${rows.length ? rows : html`<li class="secondary-text">No SSH public keys yet.</li>`}</ul>`,
+  };
+}

@@ -8,9 +8,9 @@
  * vso.tokens; Entra tokens are accepted (both Unverified in the spec).
  */
 import { randomBytes } from 'node:crypto';
-import { AdoError, badRequest } from '../errors';
+import { AdoError, badRequest, escapeHtml, notAuthorized, notFound } from '../errors';
 import type { FixturePat, FixtureSshKey } from '../fixture-types';
-import { body, empty, json, list, me, org, queryParam, type Ctx } from '../http';
+import { body, empty, html, json, list, me, org, queryParam, type Ctx } from '../http';
 import type { Route } from '../router';
 import { ZERO_GUID } from '../state';
 
@@ -178,9 +178,24 @@ function hierarchyQuery(ctx: Ctx) {
   });
 }
 
+/**
+ * The `sshKeyRefusal` switch: the internal API says no in one of the ways a client must survive
+ * (docs/ssh-keys.md). The HTML page stands for a portal page served where JSON was expected.
+ */
+function refusable(handler: Route['handler']): Route['handler'] {
+  return (ctx, params) => {
+    const refusal = ctx.state.failures.sshKeyRefusal;
+    if (refusal === 401) throw notAuthorized(me(ctx).id);
+    if (refusal === 403) throw new AdoError(403, 'AccessCheckException', 'Access Denied: you do not have permission to manage SSH keys.'); // guessed wording
+    if (refusal === 404) throw notFound(ctx.url.pathname);
+    if (refusal === 'html') return html(200, `<!DOCTYPE html><html><head><title>Azure DevOps</title></head><body><p>${escapeHtml(ctx.url.pathname)}</p></body></html>`);
+    return handler(ctx, params);
+  };
+}
+
 const TOKENS = '_apis/Token/SessionTokens';
 
-export const sshKeyRoutes: Route[] = [
+const routes: Route[] = [
   { method: 'GET', path: TOKENS, previewOnly: true, project: 'none', sites: ['vssps'], scope: 'vso.tokens', handler: listSessionTokens },
   {
     method: 'POST',
@@ -204,3 +219,5 @@ export const sshKeyRoutes: Route[] = [
   { method: 'POST', path: '_apis/Contribution/HierarchyQuery', previewOnly: true, project: 'none', scope: 'vso.tokens', handler: hierarchyQuery },
   { method: 'POST', path: '_apis/Contribution/HierarchyQuery/project/:projectId', previewOnly: true, project: 'none', scope: 'vso.tokens', handler: hierarchyQuery },
 ];
+
+export const sshKeyRoutes: Route[] = routes.map((route) => ({ ...route, handler: refusable(route.handler) }));

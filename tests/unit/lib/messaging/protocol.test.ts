@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { protocol } from '@/lib/messaging/protocol';
 
+const PUBLIC_KEY = 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQC7 jane@contoso';
+
 describe('lib/messaging/protocol', () => {
   it('names at least one sender for every message', () => {
     for (const [type, rule] of Object.entries(protocol)) expect(rule.senders.length, type).toBeGreaterThan(0);
@@ -29,6 +31,7 @@ describe('lib/messaging/protocol', () => {
       'pullRequests.mine': {},
       'repositories.refresh': {},
       'organizations.check': { key: 'https://dev.azure.com/contoso' },
+      'sshKeys.add': { orgKey: 'https://dev.azure.com/contoso', publicKey: PUBLIC_KEY, displayName: 'laptop' },
     };
     expect(Object.keys(samples).sort()).toEqual(Object.keys(protocol).sort());
     for (const [type, rule] of Object.entries(protocol)) {
@@ -41,5 +44,14 @@ describe('lib/messaging/protocol', () => {
     const huge = 'x'.repeat(10_000);
     expect(protocol['accounts.connectPat'].request.safeParse({ host: huge, token: 'x' }).success).toBe(false);
     expect(protocol['accounts.connectPat'].request.safeParse({ host: 'a', token: huge }).success).toBe(false);
+  });
+
+  it('takes one ssh-rsa public key line for an SSH key, never a private key or several lines', () => {
+    const add = (publicKey: string) => protocol['sshKeys.add'].request.safeParse({ orgKey: 'k', publicKey, displayName: 'laptop' }).success;
+    expect(add(PUBLIC_KEY)).toBe(true);
+    expect(add('ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQC7')).toBe(true);
+    expect(add('-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\n')).toBe(false);
+    expect(add(`${PUBLIC_KEY}\n-----BEGIN OPENSSH PRIVATE KEY-----`)).toBe(false);
+    expect(add('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA jane')).toBe(false);
   });
 });

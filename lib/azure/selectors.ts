@@ -7,7 +7,7 @@
  * tests/fake-ado/pages renders the same markup and tests/unit/fake-ado-pages.test.ts proves each
  * selector here matches the fake page it belongs to.
  *
- * Sources (pages doc): [GK] gitkraken/gk-browser-extension, [GP] gitpod-io/browser-extension,
+ * Sources (named in docs/azure-devops-pages.md): [GK] gitkraken/gk-browser-extension, [GP] gitpod-io/browser-extension,
  * [AZ] alejandro5042/azdo-userscripts, [SH] shamrt/azdo-userscripts, [MU] Muldoser/devops-pr-branch-copy,
  * [FS] unattributed public excerpts (weak evidence).
  */
@@ -41,8 +41,8 @@ export const HEADER_COMMAND_ITEM: SelectorCandidates = ['div.bolt-header-command
 /**
  * Files header command bar (Clone, …, overflow "More actions"). Insert at its start (GK) or before the
  * overflow item (GP). GK src/hosts/azureDevops.ts `.repos-files-header-commandbar`; GP
- * button-contributions.ts `div.repos-files-header-commandbar:nth-child(1)`; bolt fallback per the
- * pages doc "Robust anchoring advice".
+ * button-contributions.ts `div.repos-files-header-commandbar:nth-child(1)`; the generic bolt command bar
+ * inside the files header as a fallback (docs/azure-devops-pages.md#anchors).
  */
 export const FILES_HEADER_COMMANDBAR: SelectorCandidates = [
   'div.repos-files-header-commandbar',

@@ -179,11 +179,13 @@ export function createCredentials(deps: CredentialDeps) {
   function clientFor(account: AccountIdentity): RestClient {
     // Whether the stored account was flagged when this request read its credential.
     let wasFlagged = false;
+    // The account's organizations, read once per client rather than once per request.
+    let baseUrls: Promise<string[]> | undefined;
     const client = createRestClient({
       fetch: deps.fetch,
       apiVersions,
       timeoutMs,
-      isAllowedUrl: (url) => mayReceiveToken(account, url),
+      isAllowedUrl: (url) => mayReceiveToken(account, url, () => (baseUrls ??= accountBaseUrls(account.id))),
       getCredential: async () => {
         const { credential, account: stored } = await credentialWithAccount(account.id);
         wasFlagged = stored.needsReauth;
@@ -224,10 +226,13 @@ export function createCredentials(deps: CredentialDeps) {
    * A token goes only to its account's hosts: an OAuth token to Azure DevOps Services over https; a
    * PAT to the organization (or Server collection) it was connected for.
    */
-  async function mayReceiveToken(account: AccountIdentity, url: URL): Promise<boolean> {
+  async function mayReceiveToken(account: AccountIdentity, url: URL, organizations: () => Promise<string[]>): Promise<boolean> {
     if (account.kind === 'oauth') return url.protocol === 'https:' && isAzureDevOpsServiceHost(url.hostname);
-    const organizations = await db.organizations.where('accountId').equals(account.id).toArray();
-    return organizations.some((o) => mayCarryToken(url, o.baseUrl));
+    return (await organizations()).some((baseUrl) => mayCarryToken(url, baseUrl));
+  }
+
+  async function accountBaseUrls(accountId: string): Promise<string[]> {
+    return (await db.organizations.where('accountId').equals(accountId).toArray()).map((o) => o.baseUrl);
   }
 
   /** A client for a credential being tried on `baseUrl` (a PAT on the connect form): one retry, then say what is wrong. */

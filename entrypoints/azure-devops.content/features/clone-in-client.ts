@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { CLONE_CLIENT_KEY, CLONE_PROTOCOL_KEY } from '@/lib/clients/clone-preference-keys';
 import { DESKTOP_CLIENTS, desktopClient, type DesktopClient } from '@/lib/clients/desktop-clients';
 import type { AzurePage } from '@/lib/azure/page-parts';
 import { detectCloudPage } from '@/lib/azure/cloud-page';
@@ -7,9 +8,6 @@ import { defineFeature } from '../define-feature';
 import { BUTTON_STYLE, mountInAnchor, wireMenu } from '../mount-in-anchor';
 import { PAGES_WITH_HEADER, headerAnchorsOf } from './copy-clone-url';
 
-/** The popup stores the same two choices (entrypoints/popup/repositories/clone-preferences.ts). */
-const CLIENT_KEY = 'clone-client';
-const PROTOCOL_KEY = 'clone-protocol';
 /** Nothing tells a page whether a custom-scheme link opened an app: if the page keeps the focus this long, say so. */
 const DID_NOT_OPEN_AFTER_MS = 3000;
 
@@ -20,10 +18,10 @@ const DID_NOT_OPEN_AFTER_MS = 3000;
 export default defineFeature({
   include: PAGES_WITH_HEADER,
   async init(signal, page) {
-    const stored = await browser.storage.local.get([CLIENT_KEY, PROTOCOL_KEY]);
+    const stored = await browser.storage.local.get([CLONE_CLIENT_KEY, CLONE_PROTOCOL_KEY]);
     if (signal.aborted) return;
     // Kept across re-mounts: Azure DevOps may re-render the header and drop our node meanwhile.
-    const state = { client: desktopClient(stored[CLIENT_KEY] as string | undefined), ssh: stored[PROTOCOL_KEY] === 'ssh', shadow: null as ShadowRoot | null };
+    const state = { client: desktopClient(stored[CLONE_CLIENT_KEY] as string | undefined), ssh: stored[CLONE_PROTOCOL_KEY] === 'ssh', shadow: null as ShadowRoot | null };
     mountInAnchor(signal, headerAnchorsOf(page), 'clone-in-client', (shadow) => {
       state.shadow = shadow;
       render(signal, shadow, sourceOf(page), state);
@@ -57,7 +55,7 @@ function render(signal: AbortSignal, shadow: ShadowRoot, page: AzurePage, choice
     button.addEventListener('click', () => {
       choice.client = client;
       show(client);
-      void browser.storage.local.set({ [CLIENT_KEY]: client.id });
+      void browser.storage.local.set({ [CLONE_CLIENT_KEY]: client.id });
       open(client);
     });
     item.append(button);

@@ -1,10 +1,11 @@
 import { signal } from '@preact/signals';
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_CLIENT_ID } from '@/lib/clients/desktop-clients';
+import { CLONE_CLIENT_KEY, CLONE_PROTOCOL_KEY } from '@/lib/clients/clone-preference-keys';
 
 // Not secrets: which client and protocol the user clones with, shared by every extension page.
-const clientItem = storage.defineItem<string>('local:clone-client', { fallback: DEFAULT_CLIENT_ID });
-const protocolItem = storage.defineItem<'https' | 'ssh'>('local:clone-protocol', { fallback: 'https' });
+const clientItem = storage.defineItem<string>(`local:${CLONE_CLIENT_KEY}`, { fallback: DEFAULT_CLIENT_ID });
+const protocolItem = storage.defineItem<'https' | 'ssh'>(`local:${CLONE_PROTOCOL_KEY}`, { fallback: 'https' });
 
 const clientId = signal(DEFAULT_CLIENT_ID);
 const protocol = signal<'https' | 'ssh'>('https');

@@ -40,7 +40,7 @@ export function App() {
         {screen.name === 'signing-in' && <SigningInView />}
         {screen.name === 'pat' && <PatForm initialHost={screen.host} notice={screen.notice} />}
         {screen.name === 'pick-organizations' && (
-          <OrganizationPicker account={screen.account} available={screen.available} />
+          <OrganizationPicker key={screen.account.id} account={screen.account} available={screen.available} />
         )}
       </main>
       <p class="sr-only" role="status" aria-live="polite">

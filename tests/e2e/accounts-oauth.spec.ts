@@ -2,6 +2,7 @@ import { test, expect } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 import { basic } from '../fake-ado/fixtures/basic';
 import { stopServiceWorker } from './support/stop-service-worker';
+import { registerWithFakeEntra } from './support/launch-browser';
 
 /** Clicks "Connect to Azure DevOps" and signs in on the (fake) Microsoft page that opens. */
 async function signInWithMicrosoft(context: BrowserContext, popupPage: Page, button = 'Connect to Azure DevOps') {
@@ -198,5 +199,26 @@ test.describe('accounts: OAuth', () => {
     await stopServiceWorker(context, popup.page, serviceWorker);
     const row = await popup.testConnection('contoso');
     await expect(row.getByRole('status')).toHaveText('Connected as Jane Doe');
+  });
+});
+
+test.describe('accounts: organizations of another directory', () => {
+  test('a guest signs in to the organization’s own directory from the picker and uses it there', async ({ popup, context, fakeAdo, extensionId }) => {
+    const northwindTenant = '6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b';
+    const fixture = structuredClone(fakeAdo.control.state.data);
+    fixture.organizations.push({ ...structuredClone(fixture.organizations[0]!), name: 'northwind', id: '7d2c3b4a-5e6f-4a1b-9c8d-7e6f5a4b3c2d', tenantId: northwindTenant });
+    fakeAdo.control.reset(fixture);
+    registerWithFakeEntra(fakeAdo, extensionId);
+
+    await popup.open();
+    await signInWithMicrosoft(context, popup.page);
+    await chooseOrganizations(popup.page, ['northwind']);
+    const guest = popup.page.locator('.org-results li[data-status="other-tenant"]', { hasText: 'northwind' });
+    await expect(guest.getByRole('alert')).toContainText('another Microsoft Entra directory');
+    // A new picker, for the new sign-in: not the previous one's results.
+    await signInWithMicrosoft(context, popup.page, 'Sign in to northwind’s directory');
+    await chooseOrganizations(popup.page, ['northwind']);
+    await expect((await popup.testConnection('northwind')).getByRole('status')).toHaveText('Connected as Jane Doe');
+    await expect(popup.page.getByRole('article', { name: /Jane Doe \(Microsoft Entra\)/ })).toHaveCount(2);
   });
 });

@@ -14,6 +14,8 @@ function iosPullRequests(fakeAdo: FakeAdo) {
 }
 
 async function openDialog(page: Page) {
+  // After Azure DevOps' second render, which replaces the header (and our button with it).
+  await expect(page.locator('[data-fake-ado-rendered="2"]')).toHaveCount(1);
   await page.getByRole('button', { name: 'Create pull request' }).click();
   const dialog = page.getByRole('dialog', { name: 'Create pull request' });
   await expect(dialog).toBeVisible();

@@ -149,22 +149,43 @@ function PullRequestForm({
   onClose: () => void;
 }) {
   const at = { project: request.project, repository: request.repository };
-  const initialSource = request.sourceBranch && context.branches.includes(request.sourceBranch) ? request.sourceBranch : '';
+  // What was typed survives closing the dialog (Escape, Cancel, a click on the page) until the page
+  // is left or the pull request is created: reopened for the same repository and branch, it is back.
+  const draftKey = `${request.project}\n${request.repository}`;
+  const saved = drafts.get(draftKey);
+  const draft = saved && (!request.sourceBranch || saved.source === request.sourceBranch) ? saved : null;
+  const initialSource = draft?.source ?? (request.sourceBranch && context.branches.includes(request.sourceBranch) ? request.sourceBranch : '');
   const [source, setSource] = useState(initialSource);
-  const [target, setTarget] = useState(context.defaultBranch ?? '');
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const edited = useRef({ title: false, description: false });
+  const [target, setTarget] = useState(draft?.target ?? context.defaultBranch ?? '');
+  const [title, setTitle] = useState(draft?.title ?? '');
+  const [description, setDescription] = useState(draft?.description ?? '');
+  const edited = useRef(draft?.edited ?? { title: false, description: false });
   const [comparison, setComparison] = useState<BranchComparison | null>(null);
   const [compareError, setCompareError] = useState<AppErrorValue | null>(null);
-  const [reviewers, setReviewers] = useState<ChosenReviewer[]>([]);
-  const [workItemText, setWorkItemText] = useState(workItemIdsInBranch(initialSource).join(', '));
+  const [reviewers, setReviewers] = useState<ChosenReviewer[]>(draft?.reviewers ?? []);
+  const [workItemText, setWorkItemText] = useState(draft?.workItemText ?? workItemIdsInBranch(initialSource).join(', '));
   const [workItems, setWorkItems] = useState<{ found: WorkItemSummary[]; missing: number[]; error: string | null }>({ found: [], missing: [], error: null });
-  const [isDraft, setDraft] = useState(false);
-  const [autoComplete, setAutoComplete] = useState(false);
-  const [mergeStrategy, setMergeStrategy] = useState<MergeStrategy>('squash');
-  const [deleteSourceBranch, setDeleteSourceBranch] = useState(true);
-  const [transitionWorkItems, setTransitionWorkItems] = useState(true);
+  const [isDraft, setDraft] = useState(draft?.isDraft ?? false);
+  const [autoComplete, setAutoComplete] = useState(draft?.autoComplete ?? false);
+  const [mergeStrategy, setMergeStrategy] = useState<MergeStrategy>(draft?.mergeStrategy ?? 'squash');
+  const [deleteSourceBranch, setDeleteSourceBranch] = useState(draft?.deleteSourceBranch ?? true);
+  const [transitionWorkItems, setTransitionWorkItems] = useState(draft?.transitionWorkItems ?? true);
+  useEffect(() => {
+    drafts.set(draftKey, {
+      source,
+      target,
+      title,
+      description,
+      edited: { ...edited.current },
+      reviewers,
+      workItemText,
+      isDraft,
+      autoComplete,
+      mergeStrategy,
+      deleteSourceBranch,
+      transitionWorkItems,
+    });
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorValue | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
@@ -231,7 +252,10 @@ function PullRequestForm({
       },
     });
     setBusy(false);
-    if (result.ok) onCreated(result.data.id, result.data.webUrl, result.data.autoCompleteError);
+    if (result.ok) {
+      drafts.delete(draftKey);
+      onCreated(result.data.id, result.data.webUrl, result.data.autoCompleteError);
+    }
     else {
       setError(result.error);
       queueMicrotask(() => errorRef.current?.focus());
@@ -383,6 +407,24 @@ function PullRequestForm({
     </form>
   );
 }
+
+interface Draft {
+  source: string;
+  target: string;
+  title: string;
+  description: string;
+  edited: { title: boolean; description: boolean };
+  reviewers: ChosenReviewer[];
+  workItemText: string;
+  isDraft: boolean;
+  autoComplete: boolean;
+  mergeStrategy: MergeStrategy;
+  deleteSourceBranch: boolean;
+  transitionWorkItems: boolean;
+}
+
+/** Unsent forms by repository, in memory only: gone with the page. */
+const drafts = new Map<string, Draft>();
 
 function parseIds(text: string): number[] {
   const ids = text

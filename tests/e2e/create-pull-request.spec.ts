@@ -168,6 +168,23 @@ test.describe('quick "Create pull request" on repository pages', () => {
     expect(iosPullRequests(fakeAdo).filter((pr) => pr.title === 'Kept')).toHaveLength(0);
   });
 
+  test('closing the dialog by mistake loses nothing: reopened on the same branch, the form is back', async ({ popup, repoPage }) => {
+    await popup.connectWithPat('dev.azure.com/contoso', JANE_PAT);
+    await expect(popup.account(/Jane Doe/)).toBeVisible();
+    await repoPage.goto(`${IOS}?version=GBdevelop`);
+    const page = repoPage.page;
+    let dialog = await openDialog(page);
+    await expect(dialog.getByLabel('Title')).toHaveValue('Work on develop');
+    await dialog.getByLabel('Title').fill('Half-written title');
+    await dialog.getByLabel('Create as draft').check();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    dialog = await openDialog(page);
+    await expect(dialog.getByLabel('Title')).toHaveValue('Half-written title');
+    await expect(dialog.getByLabel('Create as draft')).toBeChecked();
+  });
+
   test('without an account for the organization, the dialog offers to connect', async ({ repoPage }) => {
     await repoPage.goto(`${IOS}?version=GBdevelop`);
     const dialog = await openDialog(repoPage.page);

@@ -29,7 +29,8 @@ export default defineConfig({
     name: 'ADO Companion',
     description:
       'Azure DevOps in your browser: clone in your desktop Git client, copy clone URLs, create pull requests.',
-    permissions: ['identity', 'storage', 'contextMenus', 'clipboardWrite'],
+    // `scripting` (MV3): the pull request dialog is injected on demand; MV2 uses tabs.executeScript.
+    permissions: ['identity', 'storage', 'contextMenus', 'clipboardWrite', ...(manifestVersion === 3 ? ['scripting'] : [])],
     host_permissions: AZURE_HOST_PERMISSIONS,
     // Azure DevOps Server hosts, asked for when the user adds one. MV2 (Firefox) has no
     // optional_host_permissions key: there they are plain optional permissions.

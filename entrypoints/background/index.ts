@@ -3,6 +3,7 @@ import { openCompanionDb, type CompanionDb } from '@/lib/db/schema';
 import { createRepositoryCache } from '@/lib/repositories/repository-cache';
 import { repositoryHandlers } from './handlers/repositories';
 import { pullRequestHandlers } from './handlers/pull-requests';
+import { newPullRequestHandlers } from './handlers/new-pull-request';
 import { sshKeyHandlers } from './handlers/ssh-keys';
 import { createSshKeyUpload } from '@/lib/ssh-keys/ssh-key-upload';
 import { createSession, type Session } from '@/lib/auth/session';
@@ -43,5 +44,6 @@ export default defineBackground(() => {
     ...repositoryHandlers(getRepositories),
     ...pullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
     ...sshKeyHandlers(getSshKeys),
+    ...newPullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
   });
 });

@@ -6,7 +6,8 @@ import { envelopeSchema, protocol, type MessageType, type RequestOf, type Respon
 import type { MessageResult } from '@/lib/messaging/result';
 import { isAzureDevOpsCloudHost } from '@/lib/azure/azure-hosts';
 
-export type Handler<K extends MessageType> = (request: RequestOf<K>, sender: SenderKind) => Promise<ResponseOf<K>> | ResponseOf<K>;
+/** `from` is what the browser says about the sender (its page URL, tab and frame), never what the message says. */
+export type Handler<K extends MessageType> = (request: RequestOf<K>, sender: SenderKind, from: SenderInfo) => Promise<ResponseOf<K>> | ResponseOf<K>;
 export type Handlers = { [K in MessageType]: Handler<K> };
 
 /**
@@ -36,7 +37,7 @@ export async function routeMessage(
       throw new AppError(appErrors.malformedMessage());
     }
     const handler = handlers[type] as Handler<MessageType>;
-    return { ok: true, data: await handler(request.data, senderKind) };
+    return { ok: true, data: await handler(request.data, senderKind, sender) };
   } catch (error) {
     return { ok: false, error: toAppErrorValue(error) };
   }

@@ -87,7 +87,7 @@ export function significantPort(scheme: string, port: string): string {
  * `https://{org}.visualstudio.com[/…]`, lower-cased; null for anything else (Server, no organization,
  * `_apis` in its place, a Microsoft site, a non-default port).
  */
-function cloudOrganizationOf(url: URL): string | null {
+export function cloudOrganizationOf(url: URL): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   if (url.port !== '') return null;
   const host = url.hostname.toLowerCase();

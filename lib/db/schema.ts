@@ -82,7 +82,9 @@ export interface ReviewerRecord {
   orgKey: string;
   identityId: string;
   displayName: string;
+  /** Mail for a person, the scope for a group (not indexed: no schema version needed). */
   mail: string | null;
+  kind?: 'user' | 'group';
   lastUsedAt: number;
 }
 

@@ -271,6 +271,20 @@ export const appErrors = {
   // Accounts
   signedOut: (): AppErrorValue => ({ kind: 'not-found', message: 'That account is no longer signed in.' }),
   organizationGone: (): AppErrorValue => ({ kind: 'not-found', message: 'That organization is no longer connected.' }),
+  /** A page action for an organization no account serves: the dialog offers to connect (`details.connect`). */
+  noAccountFor: (org: string): AppErrorValue => ({
+    kind: 'auth-invalid',
+    message: `ADO Companion is not connected to ${org}. Connect it, then submit again: what you typed stays here.`,
+    details: { connect: true },
+  }),
+  notThisPagesOrganization: (): AppErrorValue => ({
+    kind: 'forbidden-sender',
+    message: 'This page can only act on the Azure DevOps organization it shows.',
+  }),
+  dialogCouldNotOpen: (): AppErrorValue => ({
+    kind: 'internal',
+    message: 'The pull request form could not open on this page. Reload the page and try again.',
+  }),
   signInEnded: (who: string): AppErrorValue => ({
     kind: 'reauth-required',
     message: `Your Azure DevOps sign-in as ${who} has ended. Sign in again.`,

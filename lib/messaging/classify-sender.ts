@@ -4,7 +4,8 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: unknown;
+  tab?: { id?: number };
+  frameId?: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import type { AccountRecord, OrganizationRecord } from '../db/schema';
 import type { AppErrorValue } from '../errors/app-error';
+import type { BranchComparison, CreatedPullRequest, NewPullRequestContext, Reviewer, WorkItemSummary } from '../pull-requests/new-pull-request';
 
 /**
  * The single catalogue of messages between extension pages / content scripts and the background.
@@ -102,6 +103,13 @@ export interface ResponseMap {
   'repositories.refresh': RepositoryListView;
   'pullRequests.mine': MyPullRequestsView;
   'sshKeys.add': { organization: string; validTo: string };
+  'newPullRequest.openDialog': Record<string, never>;
+  'newPullRequest.openConnect': Record<string, never>;
+  'newPullRequest.context': { status: 'ready'; context: NewPullRequestContext } | { status: 'connect'; organization: string };
+  'newPullRequest.compare': BranchComparison;
+  'newPullRequest.searchReviewers': { reviewers: Reviewer[] };
+  'newPullRequest.checkWorkItems': { workItems: WorkItemSummary[] };
+  'newPullRequest.create': CreatedPullRequest;
 }
 
 const empty = z.strictObject({});
@@ -110,6 +118,14 @@ const id = z.string().check(z.minLength(1), z.maxLength(100));
 const text = (max: number) => z.string().check(z.maxLength(max));
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE: readonly SenderKind[] = ['extension-page'];
+/** Page actions: asked for by the content script, always about the organization of the page it runs in. */
+const PAGE_ACTION: readonly SenderKind[] = ['content-script'];
+// Names as Azure DevOps allows them (docs/azure-devops-rest.md#repositories): bounded, one line.
+const adoName = z.string().check(z.minLength(1), z.maxLength(256), z.regex(/^[^\r\n]+$/));
+const branchName = z.string().check(z.minLength(1), z.maxLength(400), z.regex(/^[^\s~^:?*[\\]+$/));
+const repositoryAt = { project: adoName, repository: adoName };
+const identityId = z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[0-9a-zA-Z._:-]+$/));
+const workItemId = z.number().check(z.int(), z.minimum(1), z.maximum(999_999_999));
 /**
  * One `ssh-rsa` public key line (a 16384-bit key is ~2,800 characters). A private key, or anything on
  * more than one line, does not fit: the private key never leaves the popup.
@@ -152,6 +168,49 @@ export const protocol = {
       displayName: z.string().check(z.minLength(1), z.maxLength(200)),
     }),
     senders: PAGE,
+  },
+  'newPullRequest.openDialog': { request: empty, senders: PAGE_ACTION },
+  'newPullRequest.openConnect': { request: empty, senders: PAGE_ACTION },
+  'newPullRequest.context': { request: z.strictObject(repositoryAt), senders: PAGE_ACTION },
+  'newPullRequest.compare': {
+    request: z.strictObject({ ...repositoryAt, repositoryId: id, sourceBranch: branchName, targetBranch: branchName }),
+    senders: PAGE_ACTION,
+  },
+  'newPullRequest.searchReviewers': { request: z.strictObject({ ...repositoryAt, query: z.string().check(z.minLength(1), z.maxLength(100)) }), senders: PAGE_ACTION },
+  'newPullRequest.checkWorkItems': { request: z.strictObject({ ...repositoryAt, ids: z.array(workItemId).check(z.maxLength(50)) }), senders: PAGE_ACTION },
+  'newPullRequest.create': {
+    request: z.strictObject({
+      ...repositoryAt,
+      pullRequest: z.strictObject({
+        repositoryId: id,
+        sourceBranch: branchName,
+        targetBranch: branchName,
+        title: z.string().check(z.minLength(1), z.maxLength(400)),
+        description: z.string().check(z.maxLength(4000)),
+        isDraft: z.boolean(),
+        reviewers: z
+          .array(
+            z.strictObject({
+              id: identityId,
+              isRequired: z.boolean(),
+              // Kept as recent reviewers for the next pull request.
+              displayName: z.string().check(z.maxLength(256)),
+              kind: z.enum(['user', 'group']),
+              detail: z.nullable(z.string().check(z.maxLength(256))),
+            }),
+          )
+          .check(z.maxLength(50)),
+        workItemIds: z.array(workItemId).check(z.maxLength(50)),
+        autoComplete: z.nullable(
+          z.strictObject({
+            mergeStrategy: z.enum(['noFastForward', 'squash', 'rebase', 'rebaseMerge']),
+            deleteSourceBranch: z.boolean(),
+            transitionWorkItems: z.boolean(),
+          }),
+        ),
+      }),
+    }),
+    senders: PAGE_ACTION,
   },
 } as const satisfies { [K in keyof ResponseMap]: { request: z.ZodMiniType; senders: readonly SenderKind[] } };
 

@@ -8,10 +8,14 @@
 export const BUDGETS_GZIP_BYTES = {
   // 2,535 B for the runner, WXT's context and the cloud-page parser; "Copy clone URL" adds about
   // 1.7 KB (its menu, styles and mount logic) and "Clone in <client>" about 1.8 KB (the client
-  // catalogue, the pull request source branch). The page-actions issue aims at 2,900 B by loading menus and the catalogue on demand.
-  'content script': 6_100,
-  // Dexie is most of it.
-  background: 62_000,
+  // catalogue, the pull request source branch); the "Create pull request" button about 260 B (its
+  // dialog is a separate script, injected on the first click). The page-actions issue aims at 2,900 B
+  // by loading menus and the catalogue on demand.
+  'content script': 6_400,
+  // The quick PR dialog with Preact, loaded only when a user opens it.
+  'pull request dialog': 13_500,
+  // Dexie is most of it; the pull request dialog's handlers added about 2 KB.
+  background: 65_000,
   // The repository browser, the remote URL helper and my pull requests brought it from 22 to 27 KiB;
   // the SSH key screen (OpenSSH encoding, the screen, its sentences) adds about 2.4 KB.
   popup: 31_000,
@@ -22,6 +26,7 @@ export type BundleName = keyof typeof BUDGETS_GZIP_BYTES;
 /** Which files of `.output/chrome-mv3` make up each bundle. */
 export const BUNDLE_ENTRIES: Record<BundleName, string[]> = {
   'content script': ['content-scripts'],
+  'pull request dialog': ['pull-request-dialog.js'],
   background: ['background.js'],
   popup: ['popup.html', 'chunks', 'assets'],
 };

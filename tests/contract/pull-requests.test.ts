@@ -239,3 +239,18 @@ describe('work items', () => {
     expect(links.map((l) => l.id)).toEqual(['1235']);
   });
 });
+
+describe('branch policies', () => {
+  it('serves the "Required reviewers" policy configurations the official client reads', async () => {
+    const policy = await patApi(fake, 'contoso', basic.pats.janeContoso).getPolicyApi();
+    const configurations = await policy.getPolicyConfigurations('Mobile App', undefined, 'fd2167ab-b0be-447a-8ec8-39368250530e');
+    expect(configurations).toHaveLength(1);
+    expect(configurations[0]).toMatchObject({
+      isEnabled: true,
+      isBlocking: true,
+      type: { id: 'fd2167ab-b0be-447a-8ec8-39368250530e' },
+      settings: { requiredReviewerIds: ['c7a9e2d4-3b5f-4e61-8a70-9b1c2d3e4f52'], scope: [{ refName: 'refs/heads/main', matchKind: 'Exact', repositoryId: basic.repos.iosApp.id }] },
+    });
+    expect(await policy.getPolicyConfigurations('Mobile App', undefined, '00000000-0000-0000-0000-000000000001')).toEqual([]);
+  });
+});

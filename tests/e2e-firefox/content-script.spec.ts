@@ -91,6 +91,6 @@ describe('page actions in Firefox', () => {
     }
     assert.match(switched, /\/b\/main\?url=/);
     const hosts = await repo.page.evaluate(() => document.querySelectorAll('[data-ado-companion-feature]').length);
-    assert.equal(hosts, 2);
+    assert.equal(hosts, 3);
   });
 });

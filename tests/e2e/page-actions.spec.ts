@@ -82,6 +82,8 @@ test.describe('page actions: copy clone URL and clone in a desktop client', () =
   test('the injected buttons pass axe and are reachable by keyboard', async ({ repoPage }) => {
     await repoPage.goto(IOS);
     const page = repoPage.page;
+    // After Azure DevOps' second render (which replaces the header and our buttons with it).
+    await expect(page.locator('[data-fake-ado-rendered="2"]')).toHaveCount(1);
     await expect(page.getByRole('button', { name: 'Copy clone URL', exact: true })).toBeVisible();
     expect(await axeViolations(page, '[data-ado-companion-feature]')).toEqual([]);
     await page.getByRole('button', { name: 'Clone in another client' }).focus();

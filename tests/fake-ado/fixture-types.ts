@@ -104,8 +104,10 @@ export interface FixtureRepository {
 export interface FixtureReviewerPolicy {
   /** Full ref name of the protected branch, e.g. refs/heads/main. */
   refName: string;
-  /** User or group ids added to every new pull request into that branch, as required reviewers. */
+  /** User or group ids added to every new pull request into that branch. */
   requiredReviewerIds: string[];
+  /** Blocking (default): they are added as required; otherwise as optional. */
+  isBlocking?: boolean;
 }
 
 export interface FixtureCommit {

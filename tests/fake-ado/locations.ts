@@ -44,6 +44,7 @@ const LOCATIONS: Loc[] = [
   ['158c0340-bf6f-489c-9625-d572a1480d57', 'git', 'forks', '{project}/_apis/{area}/repositories/{repositoryNameOrId}/{resource}/{collectionId}', 1],
   ['1703f858-b9d1-46af-ab62-483e9e1055b5', 'git', 'forkSyncRequests', '{project}/_apis/{area}/repositories/{repositoryNameOrId}/{resource}/{forkSyncOperationId}', 1],
   ['72c7ddf8-2cdc-4f60-90cd-ab71c14a399b', 'wit', 'workItems', '{project}/_apis/{area}/{resource}/{id}', 3],
+  ['dad91cbe-d183-45f8-9c6e-9c1164472121', 'policy', 'configurations', '{project}/_apis/{area}/{resource}/{configurationId}', 1],
 ];
 
 /** Resource areas and where they live (GET _apis/ResourceAreas; WebApi._getResourceAreaUrl). */
@@ -51,6 +52,7 @@ export const RESOURCE_AREAS = [
   { id: '79134c72-4a58-4b42-976c-04e7115f32bf', name: 'core' },
   { id: '4e080c62-fa21-4fbc-8fef-2a10a2b38049', name: 'git' },
   { id: '5264459e-e5e0-4bd8-b118-0985e68a4ec5', name: 'wit' },
+  { id: 'fb13a388-40dd-4a04-b530-013a739c72ef', name: 'policy' },
   { id: '8ccfef3d-2b87-4e99-8ccb-66e343d2daa8', name: 'Profile', fixedUrl: 'https://app.vssps.visualstudio.com/' },
 ] as const;
 

@@ -128,7 +128,8 @@ function searchIdentities(ctx: Ctx) {
   const ids = queryParam(ctx, 'identityIds');
   if (ids) {
     const wanted = ids.split(',').map((s) => s.trim().toLowerCase());
-    return list(members.filter((u) => wanted.includes(u.id.toLowerCase())).map((u) => identity(ctx, u)));
+    const groups = (o.groups ?? []).filter((g) => wanted.includes(g.id.toLowerCase())).map((g) => groupIdentity(ctx, g));
+    return list([...members.filter((u) => wanted.includes(u.id.toLowerCase())).map((u) => identity(ctx, u)), ...groups]);
   }
   const filter = queryParam(ctx, 'searchFilter');
   const value = (queryParam(ctx, 'filterValue') ?? '').trim().toLowerCase();
@@ -147,6 +148,25 @@ function searchIdentities(ctx: Ctx) {
   const predicate = test[filter.toLowerCase()];
   if (!predicate) throw badRequest(`The searchFilter '${filter}' is not valid.`);
   return list(members.filter(predicate).map((u) => identity(ctx, u)));
+}
+
+/** A group or team as an Identity: a container, named like the web UI names it. */
+function groupIdentity(ctx: Ctx, group: FixtureGroup) {
+  return {
+    id: group.id,
+    descriptor: `Microsoft.TeamFoundation.Identity;S-1-9-${parseInt(sha1(group.id).slice(0, 8), 16)}`,
+    subjectDescriptor: `vssgp.${Buffer.from(group.id, 'utf8').toString('base64url')}`,
+    providerDisplayName: groupDisplayName(org(ctx), group),
+    isActive: true,
+    isContainer: true,
+    members: [],
+    memberOf: [],
+    memberIds: [],
+    masterId: group.id,
+    metaTypeId: 255,
+    properties: { Account: { $type: 'System.String', $value: groupDisplayName(org(ctx), group) } },
+    resourceVersion: 2,
+  };
 }
 
 function graphUser(ctx: Ctx, user: FixtureUser) {

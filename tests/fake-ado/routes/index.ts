@@ -4,6 +4,7 @@ import { coreRoutes } from './core';
 import { gitRoutes } from './git';
 import { identityRoutes } from './identities';
 import { locationRoutes } from './location';
+import { policyRoutes } from './policy';
 import { profileRoutes } from './profile';
 import { pullRequestRoutes } from './pull-requests';
 import { sshKeyRoutes } from './ssh-keys';
@@ -14,6 +15,7 @@ export const apiRoutes: Route[] = [
   ...coreRoutes,
   ...gitRoutes,
   ...pullRequestRoutes,
+  ...policyRoutes,
   ...identityRoutes,
   ...workItemRoutes,
   ...sshKeyRoutes,

@@ -106,8 +106,10 @@ function requireReviewer(ctx: Ctx, id: string | undefined): string {
 }
 
 /** Required reviewers that branch policies on the target branch add to every new pull request. */
-function policyReviewers(repo: FixtureRepository, targetRefName: string): string[] {
-  return (repo.policies ?? []).filter((policy) => policy.refName === targetRefName).flatMap((policy) => policy.requiredReviewerIds);
+function policyReviewers(repo: FixtureRepository, targetRefName: string): { id: string; isRequired: boolean }[] {
+  return (repo.policies ?? [])
+    .filter((policy) => policy.refName === targetRefName)
+    .flatMap((policy) => policy.requiredReviewerIds.map((id) => ({ id, isRequired: policy.isBlocking !== false })));
 }
 
 function createPullRequest(ctx: Ctx, p: Params) {
@@ -141,11 +143,11 @@ function createPullRequest(ctx: Ctx, p: Params) {
     const id = requireReviewer(ctx, r.id);
     if (!reviewers.some((x) => x.userId.toLowerCase() === id.toLowerCase())) reviewers.push({ userId: id, vote: 0, isRequired: Boolean(r.isRequired) });
   }
-  // A required-reviewer policy makes its reviewers required, whether or not the author listed them.
-  for (const id of policyReviewers(target.repo, input.targetRefName)) {
+  // A blocking required-reviewer policy makes its reviewers required, whether or not the author listed them; a non-blocking one adds them as optional.
+  for (const { id, isRequired } of policyReviewers(target.repo, input.targetRefName)) {
     const listed = reviewers.find((x) => x.userId.toLowerCase() === id.toLowerCase());
-    if (listed) listed.isRequired = true;
-    else reviewers.push({ userId: id, vote: 0, isRequired: true });
+    if (listed) listed.isRequired ||= isRequired;
+    else reviewers.push({ userId: id, vote: 0, isRequired });
   }
   const workItemIds = (input.workItemRefs ?? [])
     .map((w) => Number(w.id))

@@ -2,6 +2,18 @@ import { describe, it, expect } from 'vitest';
 import { protocol } from '@/lib/messaging/protocol';
 
 const PUBLIC_KEY = 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQC7 jane@contoso';
+const AT = { project: 'Mobile App', repository: 'ios-app' };
+const NEW_PR = {
+  repositoryId: 'r',
+  sourceBranch: 'feature/1234-login',
+  targetBranch: 'main',
+  title: 'Login page',
+  description: '',
+  isDraft: false,
+  reviewers: [{ id: '504eef78-6971-4cbb-b928-5998036a2a25', isRequired: true, displayName: 'Sam Lee', kind: 'user', detail: null }],
+  workItemIds: [1234],
+  autoComplete: null,
+};
 
 describe('lib/messaging/protocol', () => {
   it('names at least one sender for every message', () => {
@@ -13,7 +25,16 @@ describe('lib/messaging/protocol', () => {
     const forContentScripts = Object.entries(protocol)
       .filter(([, rule]) => rule.senders.includes('content-script'))
       .map(([type]) => type);
-    expect(forContentScripts).toEqual(['ping']);
+    expect(forContentScripts).toEqual([
+      'ping',
+      'newPullRequest.openDialog',
+      'newPullRequest.openConnect',
+      'newPullRequest.context',
+      'newPullRequest.compare',
+      'newPullRequest.searchReviewers',
+      'newPullRequest.checkWorkItems',
+      'newPullRequest.create',
+    ]);
   });
 
   it('refuses unknown fields in every request', () => {
@@ -32,6 +53,13 @@ describe('lib/messaging/protocol', () => {
       'repositories.refresh': {},
       'organizations.check': { key: 'https://dev.azure.com/contoso' },
       'sshKeys.add': { orgKey: 'https://dev.azure.com/contoso', publicKey: PUBLIC_KEY, displayName: 'laptop' },
+      'newPullRequest.openDialog': {},
+      'newPullRequest.openConnect': {},
+      'newPullRequest.context': AT,
+      'newPullRequest.compare': { ...AT, repositoryId: 'r', sourceBranch: 'feature/1234-login', targetBranch: 'main' },
+      'newPullRequest.searchReviewers': { ...AT, query: 'sam' },
+      'newPullRequest.checkWorkItems': { ...AT, ids: [1234] },
+      'newPullRequest.create': { ...AT, pullRequest: NEW_PR },
     };
     expect(Object.keys(samples).sort()).toEqual(Object.keys(protocol).sort());
     for (const [type, rule] of Object.entries(protocol)) {
@@ -44,6 +72,17 @@ describe('lib/messaging/protocol', () => {
     const huge = 'x'.repeat(10_000);
     expect(protocol['accounts.connectPat'].request.safeParse({ host: huge, token: 'x' }).success).toBe(false);
     expect(protocol['accounts.connectPat'].request.safeParse({ host: 'a', token: huge }).success).toBe(false);
+  });
+
+  it('refuses branch names and reviewer ids Azure DevOps could not have made', () => {
+    const create = (change: object) =>
+      protocol['newPullRequest.create'].request.safeParse({ ...AT, pullRequest: { ...NEW_PR, ...change } }).success;
+    expect(create({})).toBe(true);
+    expect(create({ sourceBranch: 'a b' })).toBe(false);
+    expect(create({ sourceBranch: 'x\ny' })).toBe(false);
+    expect(create({ reviewers: [{ ...NEW_PR.reviewers[0], id: '../../x' }] })).toBe(false);
+    expect(create({ title: '' })).toBe(false);
+    expect(create({ workItemIds: [0] })).toBe(false);
   });
 
   it('takes one ssh-rsa public key line for an SSH key, never a private key or several lines', () => {

@@ -1,0 +1,148 @@
+import { browser } from 'wxt/browser';
+import type { CompanionDb, OrganizationRecord } from '@/lib/db/schema';
+import type { Session } from '@/lib/auth/session';
+import { cloudOrganizationOf } from '@/lib/azure/azure-hosts';
+import { AppError } from '@/lib/errors/app-error';
+import { appErrors } from '@/lib/errors/error-messages';
+import type { SenderInfo } from '@/lib/messaging/classify-sender';
+import type { RestClient } from '@/lib/azure/rest-client';
+import {
+  checkWorkItems,
+  compareBranches,
+  createPullRequest,
+  loadNewPullRequestContext,
+  searchReviewers,
+  type RepositoryAddress,
+  type Reviewer,
+} from '@/lib/pull-requests/new-pull-request';
+import { getConnectionData } from '@/lib/azure/connection-data';
+import type { Handler } from '../router';
+
+type Messages =
+  | 'newPullRequest.openDialog'
+  | 'newPullRequest.openConnect'
+  | 'newPullRequest.context'
+  | 'newPullRequest.compare'
+  | 'newPullRequest.searchReviewers'
+  | 'newPullRequest.checkWorkItems'
+  | 'newPullRequest.create';
+
+/** Built by WXT from entrypoints/pull-request-dialog (an unlisted script). */
+const DIALOG_SCRIPT = '/pull-request-dialog.js';
+const RECENT_REVIEWERS = 8;
+
+/**
+ * The quick "Create pull request" dialog on Azure DevOps pages. Every request is about the
+ * organization of the page that sent it — taken from the sender's URL as the browser reports it,
+ * never from the message — and runs through the account stored for that organization.
+ */
+export function newPullRequestHandlers(deps: () => { db: CompanionDb; session: Pick<Session, 'clientFor'> }) {
+  async function connect(from: SenderInfo): Promise<{ organization: OrganizationRecord; client: RestClient } | { organization: string; client: null }> {
+    const name = pageOrganization(from);
+    const { db, session } = deps();
+    const organization = await db.organizations.get(`https://dev.azure.com/${name}`);
+    const account = organization?.selected ? await db.accounts.get(organization.accountId) : undefined;
+    if (!organization || !account) return { organization: name, client: null };
+    return { organization, client: session.clientFor(account) };
+  }
+
+  async function connected(from: SenderInfo, request: { project: string; repository: string }) {
+    const link = await connect(from);
+    if (!link.client) throw new AppError(appErrors.noAccountFor(link.organization));
+    const address: RepositoryAddress = { baseUrl: link.organization.baseUrl, project: request.project, repository: request.repository };
+    return { ...link, client: link.client, address };
+  }
+
+  return {
+    'newPullRequest.openDialog': async (_request, _kind, from) => {
+      const tabId = from.tab?.id;
+      if (tabId === undefined) throw new AppError(appErrors.dialogCouldNotOpen());
+      await injectScript(tabId, from.frameId ?? 0).catch(() => {
+        throw new AppError(appErrors.dialogCouldNotOpen());
+      });
+      return {};
+    },
+    'newPullRequest.openConnect': async () => {
+      await openConnect();
+      return {};
+    },
+    'newPullRequest.context': async (request, _kind, from) => {
+      const link = await connect(from);
+      if (!link.client) return { status: 'connect', organization: link.organization };
+      const address = { baseUrl: link.organization.baseUrl, project: request.project, repository: request.repository };
+      const context = await loadNewPullRequestContext(link.client, address);
+      const stored = await deps().db.reviewers.where('orgKey').equals(link.organization.key).toArray();
+      const recent: Reviewer[] = stored
+        .sort((a, b) => b.lastUsedAt - a.lastUsedAt)
+        .map((r) => ({ id: r.identityId, displayName: r.displayName, kind: r.kind ?? 'user', detail: r.mail }));
+      for (const r of context.recentReviewers) if (!recent.some((x) => x.id === r.id)) recent.push(r);
+      return { status: 'ready', context: { ...context, recentReviewers: recent.filter((r) => r.id !== context.me.id).slice(0, RECENT_REVIEWERS) } };
+    },
+    'newPullRequest.compare': async (request, _kind, from) => {
+      const { client, address } = await connected(from, request);
+      return compareBranches(client, address, request);
+    },
+    'newPullRequest.searchReviewers': async (request, _kind, from) => {
+      const { client, address } = await connected(from, request);
+      return { reviewers: await searchReviewers(client, address.baseUrl, request.query) };
+    },
+    'newPullRequest.checkWorkItems': async (request, _kind, from) => {
+      const { client, address } = await connected(from, request);
+      return { workItems: await checkWorkItems(client, address, request.ids) };
+    },
+    'newPullRequest.create': async (request, _kind, from) => {
+      const { client, address, organization } = await connected(from, request);
+      // Who sets auto-complete: asked only when it is wanted.
+      const me = request.pullRequest.autoComplete ? (await getConnectionData(client, address.baseUrl)).userId : '';
+      const created = await createPullRequest(client, address, request.pullRequest, me);
+      const now = Date.now();
+      await deps().db.reviewers.bulkPut(
+        request.pullRequest.reviewers.map((r) => ({
+          key: `${organization.key}|${r.id}`,
+          orgKey: organization.key,
+          identityId: r.id,
+          displayName: r.displayName,
+          kind: r.kind,
+          mail: r.detail,
+          lastUsedAt: now,
+        })),
+      );
+      return created;
+    },
+  } satisfies { [K in Messages]: Handler<K> };
+}
+
+/** The organization of the page that sent the message. */
+function pageOrganization(from: SenderInfo): string {
+  let url: URL | null = null;
+  try {
+    url = from.url ? new URL(from.url) : null;
+  } catch {
+    url = null;
+  }
+  const organization = url && cloudOrganizationOf(url);
+  if (!organization) throw new AppError(appErrors.notThisPagesOrganization());
+  return organization;
+}
+
+/**
+ * Runs the dialog's script in the content script's world of the sender's frame, on demand, so the
+ * script every page loads stays small. Chrome MV3 has `scripting`; Firefox MV2 has only `tabs.executeScript`.
+ */
+async function injectScript(tabId: number, frameId: number): Promise<void> {
+  if (browser.scripting) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [DIALOG_SCRIPT] });
+  } else {
+    await browser.tabs.executeScript(tabId, { file: DIALOG_SCRIPT, frameId });
+  }
+}
+
+/** The popup's connect screen: the toolbar popup where the browser lets us open it, else the same page in a tab. */
+async function openConnect(): Promise<void> {
+  try {
+    // MV2 (Firefox) names it browserAction.
+    await (browser.action ?? browser.browserAction).openPopup();
+  } catch {
+    await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+  }
+}

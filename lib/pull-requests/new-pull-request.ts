@@ -1,0 +1,346 @@
+import type { GitCommitRef, GitPullRequest, GitRef, GitRepository } from 'azure-devops-node-api/interfaces/GitInterfaces';
+import type { RestClient } from '../azure/rest-client';
+import { getConnectionData } from '../azure/connection-data';
+import { vsspsBaseOf } from '../azure/azure-hosts';
+import { AppError } from '../errors/app-error';
+import { appErrors } from '../errors/error-messages';
+
+/**
+ * The quick "Create pull request" dialog's Azure DevOps calls (docs/azure-devops-rest.md#pull-requests,
+ * #identity-picker, #work-items, #branch-policies). Written against a RestClient so that any transport
+ * that can send an Azure DevOps request (the background's stored account today) runs the same code.
+ */
+
+/** A repository page's repository: organization base URL (`https://dev.azure.com/org`), project and name. */
+export interface RepositoryAddress {
+  baseUrl: string;
+  project: string;
+  repository: string;
+}
+
+export interface Reviewer {
+  id: string;
+  displayName: string;
+  kind: 'user' | 'group';
+  /** Mail for a person, the scope (project or organization) for a group. */
+  detail: string | null;
+}
+
+export interface PolicyReviewer extends Reviewer {
+  /** A blocking policy makes them required; a non-blocking one adds them as optional. */
+  isRequired: boolean;
+}
+
+export interface NewPullRequestContext {
+  repositoryId: string;
+  projectId: string;
+  /** Branch names without `refs/heads/`. */
+  defaultBranch: string | null;
+  branches: string[];
+  me: { id: string; displayName: string };
+  /** Reviewers of my recent pull requests in this repository, most recent first. */
+  recentReviewers: Reviewer[];
+}
+
+export interface BranchComparison {
+  /** Commits the source has that the target lacks, newest first (at most 50). */
+  commits: { commitId: string; subject: string; body: string }[];
+  title: string;
+  description: string;
+  policyReviewers: PolicyReviewer[];
+  /** An active pull request for the same source and target. */
+  existing: { id: number; title: string; webUrl: string } | null;
+}
+
+export interface WorkItemSummary {
+  id: number;
+  title: string;
+  type: string;
+  state: string;
+}
+
+export type MergeStrategy = 'noFastForward' | 'squash' | 'rebase' | 'rebaseMerge';
+
+export interface NewPullRequest {
+  repositoryId: string;
+  sourceBranch: string;
+  targetBranch: string;
+  title: string;
+  description: string;
+  isDraft: boolean;
+  reviewers: { id: string; isRequired: boolean }[];
+  workItemIds: number[];
+  autoComplete: null | { mergeStrategy: MergeStrategy; deleteSourceBranch: boolean; transitionWorkItems: boolean };
+}
+
+export interface CreatedPullRequest {
+  id: number;
+  webUrl: string;
+  /** Set when the PR was created but auto-complete could not be turned on. */
+  autoCompleteError: string | null;
+}
+
+/** Azure DevOps' "Required reviewers" branch policy type. */
+export const REQUIRED_REVIEWERS_POLICY = 'fd2167ab-b0be-447a-8ec8-39368250530e';
+const DESCRIPTION_LIMIT = 4000;
+const heads = (branch: string) => `refs/heads/${branch}`;
+const branchOf = (ref: string | undefined) => (ref ?? '').replace(/^refs\/heads\//, '');
+const repoUrl = (a: RepositoryAddress, id?: string) =>
+  `${a.baseUrl}/${encodeURIComponent(a.project)}/_apis/git/repositories/${encodeURIComponent(id ?? a.repository)}`;
+
+export async function loadNewPullRequestContext(client: RestClient, address: RepositoryAddress): Promise<NewPullRequestContext> {
+  const repository = await client.request<GitRepository>({ url: repoUrl(address) });
+  if (!repository?.id || !repository.project?.id) throw new AppError(appErrors.internal());
+  const [refs, me] = await Promise.all([
+    client.request<{ value?: GitRef[] }>({ url: `${repoUrl(address, repository.id)}/refs`, query: { filter: 'heads/', $top: 1000 } }),
+    getConnectionData(client, address.baseUrl),
+  ]);
+  const recent = await client
+    .request<{ value?: GitPullRequest[] }>({
+      url: `${repoUrl(address, repository.id)}/pullrequests`,
+      query: { 'searchCriteria.creatorId': me.userId, 'searchCriteria.status': 'all', $top: 20 },
+    })
+    .catch(() => ({ value: [] as GitPullRequest[] }));
+  const recentReviewers = new Map<string, Reviewer>();
+  for (const pr of recent?.value ?? []) {
+    for (const r of pr.reviewers ?? []) {
+      if (r.id && r.id !== me.userId && !recentReviewers.has(r.id) && r.displayName) {
+        recentReviewers.set(r.id, { id: r.id, displayName: r.displayName, kind: r.isContainer ? 'group' : 'user', detail: r.uniqueName ?? null });
+      }
+    }
+  }
+  return {
+    repositoryId: repository.id,
+    projectId: repository.project.id,
+    defaultBranch: repository.defaultBranch ? branchOf(repository.defaultBranch) : null,
+    branches: (refs?.value ?? []).map((r) => branchOf(r.name)).filter(Boolean).sort((a, b) => a.localeCompare(b)),
+    me: { id: me.userId, displayName: me.displayName },
+    recentReviewers: [...recentReviewers.values()].slice(0, 8),
+  };
+}
+
+/** What the source brings to the target: commits, a default title and description, policy reviewers, an existing PR. */
+export async function compareBranches(
+  client: RestClient,
+  address: RepositoryAddress,
+  input: { repositoryId: string; sourceBranch: string; targetBranch: string },
+): Promise<BranchComparison> {
+  const url = repoUrl(address, input.repositoryId);
+  const [commitList, existingList, policyReviewers] = await Promise.all([
+    client.request<{ value?: GitCommitRef[] }>({
+      url: `${url}/commits`,
+      query: {
+        'searchCriteria.itemVersion.version': input.targetBranch,
+        'searchCriteria.itemVersion.versionType': 'branch',
+        'searchCriteria.compareVersion.version': input.sourceBranch,
+        'searchCriteria.compareVersion.versionType': 'branch',
+        'searchCriteria.$top': 50,
+      },
+    }),
+    client.request<{ value?: GitPullRequest[] }>({
+      url: `${url}/pullrequests`,
+      query: {
+        'searchCriteria.status': 'active',
+        'searchCriteria.sourceRefName': heads(input.sourceBranch),
+        'searchCriteria.targetRefName': heads(input.targetBranch),
+      },
+    }),
+    // Policies are a hint: a token without the scope to read them still creates the PR.
+    loadPolicyReviewers(client, address, input.repositoryId, input.targetBranch).catch(() => []),
+  ]);
+  const commits = (commitList?.value ?? []).map((c) => {
+    const [subject = '', ...rest] = (c.comment ?? '').split('\n');
+    return { commitId: c.commitId ?? '', subject: subject.trim(), body: rest.join('\n').trim() };
+  });
+  const existing = existingList?.value?.[0];
+  return {
+    commits,
+    ...defaultTitleAndDescription(commits, input.sourceBranch),
+    policyReviewers,
+    existing: existing?.pullRequestId
+      ? { id: existing.pullRequestId, title: existing.title ?? '', webUrl: pullRequestWebUrl(address, existing.pullRequestId) }
+      : null,
+  };
+}
+
+/**
+ * One commit: its subject and body, as the web UI does. Several: the branch name as the title and
+ * the subjects as a list. None: the branch name.
+ */
+export function defaultTitleAndDescription(commits: { subject: string; body: string }[], sourceBranch: string): { title: string; description: string } {
+  if (commits.length === 1) return { title: commits[0]!.subject, description: commits[0]!.body.slice(0, DESCRIPTION_LIMIT) };
+  const name = sourceBranch.split('/').pop() ?? sourceBranch;
+  const title = name.replace(/[-_]+/g, ' ').replace(/^\d+\s+/, '').trim() || sourceBranch;
+  const description = commits
+    .slice()
+    .reverse()
+    .map((c) => `- ${c.subject}`)
+    .join('\n')
+    .slice(0, DESCRIPTION_LIMIT);
+  return { title: title.charAt(0).toUpperCase() + title.slice(1), description };
+}
+
+interface PolicyConfiguration {
+  isEnabled?: boolean;
+  isBlocking?: boolean;
+  isDeleted?: boolean;
+  type?: { id?: string };
+  settings?: { requiredReviewerIds?: string[]; scope?: { repositoryId?: string | null; refName?: string; matchKind?: string }[] };
+}
+
+/** Reviewers the target branch's "Required reviewers" policies add to every new pull request. */
+async function loadPolicyReviewers(client: RestClient, address: RepositoryAddress, repositoryId: string, targetBranch: string): Promise<PolicyReviewer[]> {
+  const answer = await client.request<{ value?: PolicyConfiguration[] }>({
+    url: `${address.baseUrl}/${encodeURIComponent(address.project)}/_apis/policy/configurations`,
+    query: { policyType: REQUIRED_REVIEWERS_POLICY },
+  });
+  const target = heads(targetBranch);
+  const required = new Map<string, boolean>();
+  for (const policy of answer?.value ?? []) {
+    if (!policy.isEnabled || policy.isDeleted || policy.type?.id?.toLowerCase() !== REQUIRED_REVIEWERS_POLICY) continue;
+    const applies = (policy.settings?.scope ?? []).some(
+      (s) =>
+        (!s.repositoryId || s.repositoryId.toLowerCase() === repositoryId.toLowerCase()) &&
+        (!s.refName || (s.matchKind?.toLowerCase() === 'prefix' ? target.startsWith(s.refName) : s.refName === target)),
+    );
+    if (!applies) continue;
+    for (const id of policy.settings?.requiredReviewerIds ?? []) required.set(id, required.get(id) === true || policy.isBlocking === true);
+  }
+  if (required.size === 0) return [];
+  const names = await resolveIdentities(client, address.baseUrl, [...required.keys()]).catch(() => new Map<string, Reviewer>());
+  return [...required].map(([id, isRequired]) => ({
+    ...(names.get(id.toLowerCase()) ?? { id, displayName: 'A reviewer set by a branch policy', kind: 'user' as const, detail: null }),
+    isRequired,
+  }));
+}
+
+/** Names for identity ids (identities API: on vssps for the cloud, the collection on Server). */
+async function resolveIdentities(client: RestClient, baseUrl: string, ids: string[]): Promise<Map<string, Reviewer>> {
+  const identitiesBase = vsspsBaseOf(baseUrl) ?? baseUrl;
+  const answer = await client.request<{ value?: { id?: string; providerDisplayName?: string; isContainer?: boolean; properties?: Record<string, { $value?: string }> }[] }>({
+    url: `${identitiesBase}/_apis/identities`,
+    query: { identityIds: ids.join(','), queryMembership: 'None' },
+  });
+  const out = new Map<string, Reviewer>();
+  for (const identity of answer?.value ?? []) {
+    if (!identity?.id) continue;
+    out.set(identity.id.toLowerCase(), {
+      id: identity.id,
+      displayName: identity.providerDisplayName ?? identity.id,
+      kind: identity.isContainer ? 'group' : 'user',
+      detail: identity.properties?.Mail?.$value ?? null,
+    });
+  }
+  return out;
+}
+
+interface PickerIdentity {
+  entityType?: string;
+  localId?: string | null;
+  displayName?: string;
+  mail?: string | null;
+  scopeName?: string | null;
+}
+
+/** People, groups and teams whose name or mail starts with `query` (the web UI's identity picker). */
+export async function searchReviewers(client: RestClient, baseUrl: string, query: string): Promise<Reviewer[]> {
+  const answer = await client.request<{ results?: { identities?: PickerIdentity[] }[] }>({
+    method: 'POST',
+    url: `${baseUrl}/_apis/IdentityPicker/Identities`,
+    apiVersion: '7.1-preview.1',
+    body: {
+      query,
+      identityTypes: ['user', 'group'],
+      operationScopes: ['ims', 'source'],
+      options: { MinResults: 5, MaxResults: 20 },
+      properties: ['DisplayName', 'Mail', 'ScopeName', 'Active'],
+    },
+    context: { requiredScope: 'vso.identity' },
+  });
+  const out: Reviewer[] = [];
+  for (const identity of answer?.results?.[0]?.identities ?? []) {
+    // Without a localId the identity is not in the organization yet and cannot review.
+    if (!identity.localId || !identity.displayName) continue;
+    const group = identity.entityType?.toLowerCase() === 'group';
+    out.push({ id: identity.localId, displayName: identity.displayName, kind: group ? 'group' : 'user', detail: (group ? identity.scopeName : identity.mail) ?? null });
+  }
+  return out;
+}
+
+/** Work item ids a branch name carries: `feature/1234-login`, `users/me/1234`, `bug_77`. */
+export function workItemIdsInBranch(branch: string): number[] {
+  const ids = new Set<number>();
+  for (const match of branch.matchAll(/(?:^|[/_-])(\d{1,9})(?=[/_-]|$)/g)) ids.add(Number(match[1]));
+  return [...ids].filter((id) => id > 0).slice(0, 10);
+}
+
+/** The work items that exist (and the user can read) among `ids`, in any project: a PR may link any of the organization's. */
+export async function checkWorkItems(client: RestClient, address: RepositoryAddress, ids: number[]): Promise<WorkItemSummary[]> {
+  if (ids.length === 0) return [];
+  const answer = await client.request<{ value?: ({ id?: number; fields?: Record<string, string> } | null)[] }>({
+    url: `${address.baseUrl}/_apis/wit/workitems`,
+    query: { ids: ids.join(','), fields: 'System.Title,System.State,System.WorkItemType', errorPolicy: 'omit' },
+    context: { requiredScope: 'vso.work' },
+  });
+  return (answer?.value ?? []).flatMap((item) =>
+    item?.id
+      ? [{ id: item.id, title: item.fields?.['System.Title'] ?? '', type: item.fields?.['System.WorkItemType'] ?? '', state: item.fields?.['System.State'] ?? '' }]
+      : [],
+  );
+}
+
+/**
+ * One POST creates the pull request; auto-complete cannot be set on creation, so one PATCH follows
+ * only when it is asked for (docs/azure-devops-rest.md#pull-requests).
+ */
+export async function createPullRequest(
+  client: RestClient,
+  address: RepositoryAddress,
+  input: NewPullRequest,
+  me: string,
+): Promise<CreatedPullRequest> {
+  const url = `${repoUrl(address, input.repositoryId)}/pullrequests`;
+  const created = await client
+    .request<GitPullRequest>({
+    method: 'POST',
+    url,
+    body: {
+      sourceRefName: heads(input.sourceBranch),
+      targetRefName: heads(input.targetBranch),
+      title: input.title,
+      description: input.description.slice(0, DESCRIPTION_LIMIT),
+      isDraft: input.isDraft,
+      reviewers: input.reviewers.map((r) => ({ id: r.id, isRequired: r.isRequired })),
+      workItemRefs: input.workItemIds.map((id) => ({ id: String(id) })),
+    },
+    context: { requiredScope: 'vso.code_write' },
+    })
+    .catch(async (error: unknown) => {
+      // Someone (or another tab) opened it meanwhile: point at it.
+      if (error instanceof AppError && error.details?.code === 'TF401179') {
+        const existing = await compareBranches(client, address, input).then((c) => c.existing, () => null);
+        if (existing) throw new AppError({ ...error.toValue(), details: { ...error.details, existingId: existing.id, existingUrl: existing.webUrl } });
+      }
+      throw error;
+    });
+  const id = created?.pullRequestId;
+  if (!id) throw new AppError(appErrors.internal());
+  let autoCompleteError: string | null = null;
+  if (input.autoComplete) {
+    try {
+      await client.request({
+        method: 'PATCH',
+        url: `${url}/${id}`,
+        body: { autoCompleteSetBy: { id: me }, completionOptions: { ...input.autoComplete, bypassPolicy: false } },
+        context: { requiredScope: 'vso.code_write' },
+      });
+    } catch (error) {
+      autoCompleteError = error instanceof AppError ? error.message : appErrors.internal().message;
+    }
+  }
+  return { id, webUrl: pullRequestWebUrl(address, id), autoCompleteError };
+}
+
+export function pullRequestWebUrl(address: RepositoryAddress, id: number): string {
+  return `${address.baseUrl}/${encodeURIComponent(address.project)}/_git/${encodeURIComponent(address.repository)}/pullrequest/${id}`;
+}

@@ -1,0 +1,117 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import {
+  checkWorkItems,
+  compareBranches,
+  createPullRequest,
+  defaultTitleAndDescription,
+  loadNewPullRequestContext,
+  searchReviewers,
+  workItemIdsInBranch,
+} from '@/lib/pull-requests/new-pull-request';
+import type { FakeAdo } from '../../../fake-ado/server';
+import { useFakeAdo } from '../../support/use-fake-ado';
+import { basic } from '../../../fake-ado/fixtures/basic';
+import { CONTOSO, startSession } from '../auth/session-harness';
+
+let fake: FakeAdo;
+useFakeAdo((started) => (fake = started));
+
+const IOS = { baseUrl: 'https://dev.azure.com/contoso', project: 'Mobile App', repository: 'ios-app' };
+
+async function client() {
+  const { session, db } = startSession(fake);
+  await session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+  const account = (await db.accounts.toArray())[0]!;
+  return session.clientFor(account);
+}
+
+describe('lib/pull-requests/new-pull-request', () => {
+  it('reads work item ids from the usual branch name shapes', () => {
+    expect(workItemIdsInBranch('feature/1234-login')).toEqual([1234]);
+    expect(workItemIdsInBranch('users/jane/1234')).toEqual([1234]);
+    expect(workItemIdsInBranch('bug_77_and-78')).toEqual([77, 78]);
+    expect(workItemIdsInBranch('release/v2')).toEqual([]);
+    expect(workItemIdsInBranch('hotfix-0')).toEqual([]);
+  });
+
+  it('defaults the title and description from the commits, like the web UI', () => {
+    expect(defaultTitleAndDescription([{ subject: 'Add login page', body: 'With remember-me.' }], 'feature/1234-login')).toEqual({
+      title: 'Add login page',
+      description: 'With remember-me.',
+    });
+    expect(
+      defaultTitleAndDescription(
+        [
+          { subject: 'Second', body: '' },
+          { subject: 'First', body: '' },
+        ],
+        'feature/1234-login-page',
+      ),
+    ).toEqual({ title: 'Login page', description: '- First\n- Second' });
+  });
+
+  it('loads the branches, the default branch and who I am', async () => {
+    const context = await loadNewPullRequestContext(await client(), IOS);
+    expect(context).toMatchObject({
+      repositoryId: basic.repos.iosApp.id,
+      projectId: basic.projects.mobileApp.id,
+      defaultBranch: 'main',
+      branches: ['develop', 'feature/1234-login', 'main'],
+      me: { id: basic.users.jane.id, displayName: 'Jane Doe' },
+    });
+  });
+
+  it('compares branches: commits ahead, the policy reviewers of the target, an existing PR', async () => {
+    const c = await client();
+    const intoMain = await compareBranches(c, IOS, { repositoryId: basic.repos.iosApp.id, sourceBranch: 'feature/1234-login', targetBranch: 'main' });
+    expect(intoMain.commits.map((x) => x.subject)).toEqual(['Work on feature/1234-login']);
+    expect(intoMain.policyReviewers).toEqual([
+      { id: 'c7a9e2d4-3b5f-4e61-8a70-9b1c2d3e4f52', displayName: '[Mobile App]\\Security Reviewers', kind: 'group', detail: null, isRequired: true },
+    ]);
+    expect(intoMain.existing).toBeNull();
+
+    const intoDevelop = await compareBranches(c, IOS, { repositoryId: basic.repos.iosApp.id, sourceBranch: 'feature/1234-login', targetBranch: 'develop' });
+    expect(intoDevelop.policyReviewers).toEqual([]);
+    expect(intoDevelop.existing).toEqual({ id: 5, title: 'Fix crash on launch', webUrl: `${IOS.baseUrl}/Mobile%20App/_git/ios-app/pullrequest/5` });
+  });
+
+  it('a non-blocking policy adds its reviewers as optional', async () => {
+    const repo = fake.control.state.data.organizations[0]!.projects.flatMap((p) => p.repositories).find((r) => r.name === 'ios-app')!;
+    repo.policies![0]!.isBlocking = false;
+    const comparison = await compareBranches(await client(), IOS, { repositoryId: repo.id, sourceBranch: 'develop', targetBranch: 'main' });
+    expect(comparison.policyReviewers.map((r) => r.isRequired)).toEqual([false]);
+  });
+
+  it('searches people and groups, leaving out directory users who cannot review here', async () => {
+    const c = await client();
+    expect((await searchReviewers(c, IOS.baseUrl, 'sam')).map((r) => [r.displayName, r.kind])).toEqual([['Sam Lee', 'user']]);
+    expect((await searchReviewers(c, IOS.baseUrl, 'mobile')).map((r) => [r.displayName, r.kind])).toEqual([['[Mobile App]\\Mobile Team', 'group']]);
+  });
+
+  it('checks work items across the organization and leaves out the missing ones', async () => {
+    const items = await checkWorkItems(await client(), IOS, [1234, 1235, 99999]);
+    expect(items.map((w) => w.id)).toEqual([1234, 1235]);
+  });
+
+  it('names the existing pull request when the POST finds one', async () => {
+    const c = await client();
+    const attempt = createPullRequest(
+      c,
+      IOS,
+      {
+        repositoryId: basic.repos.iosApp.id,
+        sourceBranch: 'feature/1234-login',
+        targetBranch: 'develop',
+        title: 'Again',
+        description: '',
+        isDraft: false,
+        reviewers: [],
+        workItemIds: [],
+        autoComplete: null,
+      },
+      basic.users.jane.id,
+    );
+    await expect(attempt).rejects.toMatchObject({ kind: 'conflict', details: { code: 'TF401179', existingId: 5 } });
+  });
+});

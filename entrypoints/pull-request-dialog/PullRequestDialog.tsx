@@ -170,21 +170,21 @@ function PullRequestForm({
   const [mergeStrategy, setMergeStrategy] = useState<MergeStrategy>(draft?.mergeStrategy ?? 'squash');
   const [deleteSourceBranch, setDeleteSourceBranch] = useState(draft?.deleteSourceBranch ?? true);
   const [transitionWorkItems, setTransitionWorkItems] = useState(draft?.transitionWorkItems ?? true);
-  useEffect(() => {
-    drafts.set(draftKey, {
-      source,
-      target,
-      title,
-      description,
-      edited: { ...edited.current },
-      reviewers,
-      workItemText,
-      isDraft,
-      autoComplete,
-      mergeStrategy,
-      deleteSourceBranch,
-      transitionWorkItems,
-    });
+  // Written while rendering, not in an effect: an effect would not run when Escape closes the
+  // dialog in the same frame as the last change.
+  drafts.set(draftKey, {
+    source,
+    target,
+    title,
+    description,
+    edited: { ...edited.current },
+    reviewers,
+    workItemText,
+    isDraft,
+    autoComplete,
+    mergeStrategy,
+    deleteSourceBranch,
+    transitionWorkItems,
   });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorValue | null>(null);

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import type { AccountRecord, OrganizationRecord } from '../db/schema';
 import type { AppErrorValue } from '../errors/app-error';
-import type { BranchComparison, CreatedPullRequest, NewPullRequestContext, Reviewer, WorkItemSummary } from '../pull-requests/new-pull-request';
+import type { BranchComparison, BranchPullRequest, CreatedPullRequest, NewPullRequestContext, Reviewer, WorkItemSummary } from '../pull-requests/new-pull-request';
 
 /**
  * The single catalogue of messages between extension pages / content scripts and the background.
@@ -110,6 +110,8 @@ export interface ResponseMap {
   'newPullRequest.searchReviewers': { reviewers: Reviewer[] };
   'newPullRequest.checkWorkItems': { workItems: WorkItemSummary[] };
   'newPullRequest.create': CreatedPullRequest;
+  /** Null when no account serves the page's organization: the indicator stays away. */
+  'pullRequests.fromBranch': { pullRequests: BranchPullRequest[] | null };
 }
 
 const empty = z.strictObject({});
@@ -212,6 +214,7 @@ export const protocol = {
     }),
     senders: PAGE_ACTION,
   },
+  'pullRequests.fromBranch': { request: z.strictObject({ ...repositoryAt, branch: branchName }), senders: PAGE_ACTION },
 } as const satisfies { [K in keyof ResponseMap]: { request: z.ZodMiniType; senders: readonly SenderKind[] } };
 
 export type MessageType = keyof typeof protocol;

@@ -341,6 +341,27 @@ export async function createPullRequest(
   return { id, webUrl: pullRequestWebUrl(address, id), autoCompleteError };
 }
 
+export interface BranchPullRequest {
+  id: number;
+  title: string;
+  isDraft: boolean;
+  targetBranch: string;
+  webUrl: string;
+}
+
+/** The active pull requests whose source is `branch` of this repository. */
+export async function activePullRequestsFrom(client: RestClient, address: RepositoryAddress, branch: string): Promise<BranchPullRequest[]> {
+  const answer = await client.request<{ value?: GitPullRequest[] }>({
+    url: `${repoUrl(address)}/pullrequests`,
+    query: { 'searchCriteria.status': 'active', 'searchCriteria.sourceRefName': heads(branch), $top: 10 },
+  });
+  return (answer?.value ?? []).flatMap((pr) =>
+    pr.pullRequestId
+      ? [{ id: pr.pullRequestId, title: pr.title ?? '', isDraft: pr.isDraft === true, targetBranch: branchOf(pr.targetRefName), webUrl: pullRequestWebUrl(address, pr.pullRequestId) }]
+      : [],
+  );
+}
+
 export function pullRequestWebUrl(address: RepositoryAddress, id: number): string {
   return `${address.baseUrl}/${encodeURIComponent(address.project)}/_git/${encodeURIComponent(address.repository)}/pullrequest/${id}`;
 }

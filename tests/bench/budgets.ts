@@ -9,9 +9,9 @@ export const BUDGETS_GZIP_BYTES = {
   // 2,535 B for the runner, WXT's context and the cloud-page parser; "Copy clone URL" adds about
   // 1.7 KB (its menu, styles and mount logic) and "Clone in <client>" about 1.8 KB (the client
   // catalogue, the pull request source branch); the "Create pull request" button about 260 B (its
-  // dialog is a separate script, injected on the first click). The page-actions issue aims at 2,900 B
+  // dialog is a separate script, injected on the first click), the open-PR indicator about 220 B. The page-actions issue aims at 2,900 B
   // by loading menus and the catalogue on demand.
-  'content script': 6_400,
+  'content script': 6_700,
   // The quick PR dialog with Preact, loaded only when a user opens it.
   'pull request dialog': 13_500,
   // Dexie is most of it; the pull request dialog's handlers added about 2 KB.

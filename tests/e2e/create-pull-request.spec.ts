@@ -185,10 +185,26 @@ test.describe('quick "Create pull request" on repository pages', () => {
     await expect(dialog.getByLabel('Create as draft')).toBeChecked();
   });
 
+  test('the viewed branch’s open pull requests show next to the buttons, and follow a branch switch', async ({ popup, repoPage }) => {
+    await popup.connectWithPat('dev.azure.com/contoso', JANE_PAT);
+    await expect(popup.account(/Jane Doe/)).toBeVisible();
+    await repoPage.goto(`${IOS}?version=GBfeature%2F1234-login`);
+    const page = repoPage.page;
+    const indicator = page.locator('[data-ado-companion-feature="show-branch-pull-requests"]');
+    await expect(indicator.getByRole('link', { name: 'Pull request 5: Fix crash on launch, into develop' })).toHaveAttribute('href', `${IOS}/pullrequest/5`);
+    // In-app switch to a branch with none: the indicator goes.
+    await page.locator('.version-dropdown > button').click();
+    await page.getByRole('menuitem', { name: 'develop' }).click();
+    await expect(page).toHaveURL(/version=GBdevelop/);
+    await expect(indicator).toHaveCount(0);
+  });
+
   test('without an account for the organization, the dialog offers to connect', async ({ repoPage }) => {
-    await repoPage.goto(`${IOS}?version=GBdevelop`);
+    await repoPage.goto(`${IOS}?version=GBfeature%2F1234-login`);
     const dialog = await openDialog(repoPage.page);
     await expect(dialog.getByText('ADO Companion is not connected to contoso.')).toBeVisible();
+    // Nor does the open pull request indicator show: it has no way to ask.
+    await expect(repoPage.page.locator('[data-ado-companion-feature="show-branch-pull-requests"]')).toHaveCount(0);
     await expect(dialog.getByRole('button', { name: 'Connect contoso' })).toBeVisible();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();

@@ -7,6 +7,7 @@ import { appErrors } from '@/lib/errors/error-messages';
 import type { SenderInfo } from '@/lib/messaging/classify-sender';
 import type { RestClient } from '@/lib/azure/rest-client';
 import {
+  activePullRequestsFrom,
   checkWorkItems,
   compareBranches,
   createPullRequest,
@@ -25,7 +26,8 @@ type Messages =
   | 'newPullRequest.compare'
   | 'newPullRequest.searchReviewers'
   | 'newPullRequest.checkWorkItems'
-  | 'newPullRequest.create';
+  | 'newPullRequest.create'
+  | 'pullRequests.fromBranch';
 
 /** Built by WXT from entrypoints/pull-request-dialog (an unlisted script). */
 const DIALOG_SCRIPT = '/pull-request-dialog.js';
@@ -108,6 +110,12 @@ export function newPullRequestHandlers(deps: () => { db: CompanionDb; session: P
         })),
       );
       return created;
+    },
+    'pullRequests.fromBranch': async (request, _kind, from) => {
+      const link = await connect(from);
+      if (!link.client) return { pullRequests: null };
+      const address = { baseUrl: link.organization.baseUrl, project: request.project, repository: request.repository };
+      return { pullRequests: await activePullRequestsFrom(link.client, address, request.branch) };
     },
   } satisfies { [K in Messages]: Handler<K> };
 }

@@ -34,6 +34,7 @@ describe('lib/messaging/protocol', () => {
       'newPullRequest.searchReviewers',
       'newPullRequest.checkWorkItems',
       'newPullRequest.create',
+      'pullRequests.fromBranch',
     ]);
   });
 
@@ -60,6 +61,7 @@ describe('lib/messaging/protocol', () => {
       'newPullRequest.searchReviewers': { ...AT, query: 'sam' },
       'newPullRequest.checkWorkItems': { ...AT, ids: [1234] },
       'newPullRequest.create': { ...AT, pullRequest: NEW_PR },
+      'pullRequests.fromBranch': { ...AT, branch: 'feature/1234-login' },
     };
     expect(Object.keys(samples).sort()).toEqual(Object.keys(protocol).sort());
     for (const [type, rule] of Object.entries(protocol)) {

@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import { isFilesPage, type AzurePage } from '@/lib/azure/page-parts';
+import { defineFeature } from '../define-feature';
+import { mountInAnchor } from '../mount-in-anchor';
+import { headerAnchorsOf } from './copy-clone-url';
+
+interface BranchPullRequest {
+  id: number;
+  title: string;
+  isDraft: boolean;
+  targetBranch: string;
+  webUrl: string;
+}
+
+/**
+ * Next to the buttons, the viewed branch's active pull requests, each a link. Asked of the background
+ * once per branch shown (through the account of the page's organization); nothing shows when there
+ * is none, no account, or the answer fails: it is a hint, never an error.
+ */
+export default defineFeature({
+  include: [isFilesPage, (page: AzurePage) => page.type === 'history'],
+  async init(signal, page) {
+    if (!page.branch) return;
+    const answer = (await browser.runtime
+      .sendMessage({ channel: 'ado-companion', type: 'pullRequests.fromBranch', data: { project: page.repo.project, repository: page.repo.repository, branch: page.branch } })
+      .catch(() => null)) as { ok: boolean; data?: { pullRequests: BranchPullRequest[] | null } } | null;
+    const pullRequests = answer?.ok ? answer.data?.pullRequests : null;
+    if (signal.aborted || !pullRequests?.length) return;
+    mountInAnchor(signal, headerAnchorsOf(page), 'show-branch-pull-requests', (shadow) => {
+      shadow.innerHTML = `<style>:host{display:inline-flex;align-items:center;gap:6px;margin-right:8px;font:13px "Segoe UI",sans-serif;color:var(--text-secondary-color,rgba(0,0,0,.6))}a{color:var(--communication-foreground,#0078d4)}</style><span>Open pull requests:</span>`;
+      for (const pr of pullRequests) {
+        const link = document.createElement('a');
+        link.href = pr.webUrl;
+        link.textContent = `#${pr.id}`;
+        // Text only: titles come from Azure DevOps.
+        link.title = `${pr.isDraft ? 'Draft: ' : ''}${pr.title} → ${pr.targetBranch}`;
+        link.setAttribute('aria-label', `Pull request ${pr.id}${pr.isDraft ? ' (draft)' : ''}: ${pr.title}, into ${pr.targetBranch}`);
+        shadow.append(link);
+      }
+    });
+  },
+});

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { protocol } from '@/lib/messaging/protocol';
 
 const PUBLIC_KEY = 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQC7 jane@contoso';
+const CREATE = { orgKey: 'https://dev.azure.com/contoso', projectId: '054d4c5a-a768-4f86-85a2-3711d0f91d5a', name: 'billing', readme: true };
 
 describe('lib/messaging/protocol', () => {
   it('names at least one sender for every message', () => {
@@ -32,6 +33,8 @@ describe('lib/messaging/protocol', () => {
       'repositories.refresh': {},
       'organizations.check': { key: 'https://dev.azure.com/contoso' },
       'sshKeys.add': { orgKey: 'https://dev.azure.com/contoso', publicKey: PUBLIC_KEY, displayName: 'laptop' },
+      'repositories.projects': { orgKey: 'https://dev.azure.com/contoso' },
+      'repositories.create': CREATE,
     };
     expect(Object.keys(samples).sort()).toEqual(Object.keys(protocol).sort());
     for (const [type, rule] of Object.entries(protocol)) {
@@ -44,6 +47,18 @@ describe('lib/messaging/protocol', () => {
     const huge = 'x'.repeat(10_000);
     expect(protocol['accounts.connectPat'].request.safeParse({ host: huge, token: 'x' }).success).toBe(false);
     expect(protocol['accounts.connectPat'].request.safeParse({ host: 'a', token: huge }).success).toBe(false);
+  });
+
+  it('takes only choices for a new repository: known template ids and a one-line holder, never file contents', () => {
+    const create = (extra: object) => protocol['repositories.create'].request.safeParse({ ...CREATE, ...extra }).success;
+    expect(create({ gitignore: 'VisualStudio', license: 'Apache-2.0', holder: 'Contoso Ltd' })).toBe(true);
+    expect(create({ gitignore: '../../background.js' })).toBe(false);
+    expect(create({ license: 'Proprietary' })).toBe(false);
+    expect(create({ holder: 'Jane\n[year]' })).toBe(false);
+    expect(create({ holder: 'x'.repeat(201) })).toBe(false);
+    expect(create({ files: [{ path: '/README.md', content: 'x' }] })).toBe(false);
+    expect(create({ projectId: 'Platform' })).toBe(false);
+    expect(create({ name: 'x'.repeat(65) })).toBe(false);
   });
 
   it('takes one ssh-rsa public key line for an SSH key, never a private key or several lines', () => {

@@ -70,14 +70,13 @@ const repositoryNotFound: AdoEntry = (ctx) => ({ ...notFoundIn('repository')(ctx
 
 /** 403 TF401027: the user lacks a Git permission (docs/azure-devops-rest.md#create-repository); the scope is not the cause. */
 const needsGitPermission: AdoEntry = (ctx) => {
-  const permission = /Git '([A-Za-z]+)' permission/.exec(ctx.raw)?.[1];
+  const permission = /Git '(\w+)' permission/.exec(ctx.raw)?.[1] ?? '';
   return {
     kind: 'auth-missing-scope',
-    message:
-      permission === 'CreateRepository'
-        ? `Your account may not create repositories in this project of ${ctx.org}. Ask a project administrator for the Git permission “Create repository”, or pick another project.`
-        : `Your account lacks a Git permission${permission ? ` (“${permission}”)` : ''} this needs in ${ctx.org}. Ask a project administrator for it.`,
-    details: { code: 'TF401027', ...(permission ? { permission } : {}) },
+    message: `Your account may not do this in ${ctx.org}: it lacks the Git permission “${permission}”. Ask a project administrator for it${
+      permission === 'CreateRepository' ? ', or pick another project' : ''
+    }.`,
+    details: { code: 'TF401027', permission },
   };
 };
 
@@ -227,7 +226,7 @@ function throttledMessage(seconds: number): AdoErrorEntry {
   };
 }
 
-/** Why Azure DevOps would refuse a repository name, and what to do instead. */
+/** Why Azure DevOps would refuse a repository name. */
 function repositoryNameSentence(problem: RepositoryNameProblem): string {
   switch (problem.rule) {
     case 'empty':
@@ -235,17 +234,13 @@ function repositoryNameSentence(problem: RepositoryNameProblem): string {
     case 'too-long':
       return `A repository name can have at most 64 characters; this one has ${problem.length}.`;
     case 'control-character':
-      return 'A repository name cannot contain control characters or emoji. Use letters, digits, spaces, dots, dashes or underscores.';
+      return 'A repository name cannot contain control characters or emoji.';
     case 'character':
-      return `A repository name cannot contain “${problem.character}”. Azure DevOps refuses / : \\ ~ & % ; @ ' " ? < > | # $ * } { , + = [ ].`;
-    case 'leading-underscore':
-      return 'A repository name cannot start with an underscore (_).';
-    case 'leading-period':
-      return 'A repository name cannot start with a period (.).';
-    case 'trailing-period':
-      return 'A repository name cannot end with a period (.).';
+      return `A repository name cannot contain “${problem.character}”.`;
     case 'reserved':
-      return 'That name is reserved by Azure DevOps (like CON, NUL, COM1, LPT1, Web or DefaultCollection). Choose another name.';
+      return 'That name is reserved by Azure DevOps. Choose another name.';
+    default:
+      return `A repository name cannot ${problem.rule === 'trailing-period' ? 'end with a period' : `start with ${problem.rule === 'leading-period' ? 'a period' : 'an underscore'}`}.`;
   }
 }
 

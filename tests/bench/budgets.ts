@@ -10,18 +10,16 @@ export const BUDGETS_GZIP_BYTES = {
   // 1.7 KB (its menu, styles and mount logic) and "Clone in <client>" about 1.8 KB (the client
   // catalogue, the pull request source branch). The page-actions issue aims at 2,900 B by loading menus and the catalogue on demand.
   'content script': 6_100,
-  // Dexie is most of it.
-  background: 62_000,
+  // Dexie is most of it. New repository (creating, the name rules, their sentences) added 2.2 KB;
+  // its templates are packaged files the background reads when needed, in no bundle.
+  background: 63_000,
+  // What the popup loads when it opens: popup.html and the script and styles it names.
   // The repository browser, the remote URL helper and my pull requests brought it from 22 to 27 KiB;
-  // the SSH key screen (OpenSSH encoding, the screen, its sentences) adds about 2.4 KB.
+  // the SSH key screen (OpenSSH encoding, the screen, its sentences) adds about 2.4 KB; New repository
+  // about 1 KB (its button, the on-demand loader with Vite's preload helper, its sentences).
   popup: 31_000,
+  // Popup screens loaded when first opened (New repository: 2.4 KB).
+  'popup on demand': 4_000,
 } as const;
 
 export type BundleName = keyof typeof BUDGETS_GZIP_BYTES;
-
-/** Which files of `.output/chrome-mv3` make up each bundle. */
-export const BUNDLE_ENTRIES: Record<BundleName, string[]> = {
-  'content script': ['content-scripts'],
-  background: ['background.js'],
-  popup: ['popup.html', 'chunks', 'assets'],
-};

@@ -107,10 +107,10 @@ describe('azure-error', () => {
       });
       expect(create.kind).toBe('auth-missing-scope');
       expect(create.message).toBe(
-        'Your account may not create repositories in this project of contoso. Ask a project administrator for the Git permission “Create repository”, or pick another project.',
+        'Your account may not do this in contoso: it lacks the Git permission “CreateRepository”. Ask a project administrator for it, or pick another project.',
       );
       const push = error({ status: 403, body: envelope('GitNeedsPermissionException', "TF401027: You need the Git 'GenericContribute' permission to perform this action.") });
-      expect(push.message).toBe('Your account lacks a Git permission (“GenericContribute”) this needs in contoso. Ask a project administrator for it.');
+      expect(push.message).toBe('Your account may not do this in contoso: it lacks the Git permission “GenericContribute”. Ask a project administrator for it.');
     });
 
     it('builds the sign-in page error for both credential kinds', () => {

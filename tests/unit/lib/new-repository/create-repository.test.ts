@@ -93,7 +93,7 @@ describe('lib/new-repository/create-repository', () => {
     const sam = await connected(basic.pats.samContoso);
     await expect(sam.newRepository.create({ orgKey: key(CONTOSO), projectId: basic.projects.mobileApp.id, name: 'sams', readme: true })).rejects.toMatchObject({
       kind: 'auth-missing-scope',
-      message: expect.stringMatching(/^Your account may not create repositories in this project of contoso\./),
+      message: expect.stringMatching(/^Your account may not do this in contoso: it lacks the Git permission “CreateRepository”\./),
     });
 
     const codeWrite = await connected(basic.pats.codeWrite);

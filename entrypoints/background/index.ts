@@ -6,6 +6,8 @@ import { pullRequestHandlers } from './handlers/pull-requests';
 import { newPullRequestHandlers } from './handlers/new-pull-request';
 import { sshKeyHandlers } from './handlers/ssh-keys';
 import { createSshKeyUpload } from '@/lib/ssh-keys/ssh-key-upload';
+import { newRepositoryHandlers } from './handlers/new-repository';
+import { createNewRepository } from '@/lib/new-repository/create-repository';
 import { createSession, type Session } from '@/lib/auth/session';
 import { startMessageRouter } from './router';
 import { ping } from './handlers/system';
@@ -38,6 +40,20 @@ export default defineBackground(() => {
   let sshKeys: ReturnType<typeof createSshKeyUpload> | null = null;
   const getSshKeys = () => (sshKeys ??= createSshKeyUpload({ db: getDb(), session: getSession(), now: () => Date.now() }));
 
+  let newRepository: ReturnType<typeof createNewRepository> | null = null;
+  const getNewRepository = () =>
+    (newRepository ??= createNewRepository({
+      db: getDb(),
+      session: getSession(),
+      now: () => Date.now(),
+      // The templates are packaged files (public/templates/), not part of this bundle.
+      readTemplate: async (file) => {
+        const response = await fetch(new URL(file, browser.runtime.getURL('/')));
+        if (!response.ok) throw new Error(`template ${file}: HTTP ${response.status}`);
+        return response.text();
+      },
+    }));
+
   startMessageRouter({
     ping,
     ...accountHandlers(getSession),
@@ -45,5 +61,6 @@ export default defineBackground(() => {
     ...pullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
     ...sshKeyHandlers(getSshKeys),
     ...newPullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
+    ...newRepositoryHandlers(getNewRepository),
   });
 });

@@ -10,6 +10,10 @@ import { ConnectView } from './accounts/ConnectView';
 import { PatForm } from './accounts/PatForm';
 import { OrganizationPicker } from './accounts/OrganizationPicker';
 import { SigningInView } from './accounts/SigningInView';
+import { LazyScreen } from './lazy-screen';
+
+/** Rarely opened: its code is not part of the popup's first download. */
+const loadNewRepositoryView = () => import('./new-repository/NewRepositoryView').then((m) => m.NewRepositoryView);
 
 export function App() {
   const state = useMemo(createPopupState, []);
@@ -33,6 +37,7 @@ export function App() {
         {screen.name === 'loading' && !state.loadError.value && <p class="muted">Loading…</p>}
         {screen.name === 'accounts' && <AccountsView />}
         {screen.name === 'repositories' && <RepositoriesView />}
+        {screen.name === 'new-repository' && <LazyScreen load={loadNewRepositoryView} />}
         {screen.name === 'remote-helper' && <RemoteHelperView />}
         {screen.name === 'pull-requests' && <PullRequestsView />}
         {screen.name === 'ssh-key' && <SshKeyView />}

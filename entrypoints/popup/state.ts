@@ -9,6 +9,7 @@ export type Screen =
   | { name: 'loading' }
   | { name: 'accounts' }
   | { name: 'repositories' }
+  | { name: 'new-repository' }
   | { name: 'remote-helper' }
   | { name: 'pull-requests' }
   | { name: 'ssh-key' }

@@ -5,6 +5,7 @@
  * complete, say what to do next, and never quote a token.
  */
 import type { AppErrorValue, ErrorKind } from './app-error';
+import type { RepositoryNameProblem } from '../new-repository/repository-name';
 
 type Details = Record<string, string | number | boolean>;
 
@@ -66,6 +67,18 @@ const refStale: AdoEntry = () => ({
 });
 
 const repositoryNotFound: AdoEntry = (ctx) => ({ ...notFoundIn('repository')(ctx), details: { code: 'TF401019' } });
+
+/** 403 TF401027: the user lacks a Git permission (docs/azure-devops-rest.md#create-repository); the scope is not the cause. */
+const needsGitPermission: AdoEntry = (ctx) => {
+  const permission = /Git '(\w+)' permission/.exec(ctx.raw)?.[1] ?? '';
+  return {
+    kind: 'auth-missing-scope',
+    message: `Your account may not do this in ${ctx.org}: it lacks the Git permission “${permission}”. Ask a project administrator for it${
+      permission === 'CreateRepository' ? ', or pick another project' : ''
+    }.`,
+    details: { code: 'TF401027', permission },
+  };
+};
 
 /** TF401025, and an InvalidArgumentValueException that says a name is not valid. */
 export const invalidNameAnswer: AdoEntry = (ctx) => ({
@@ -153,6 +166,7 @@ export const ADO_ERRORS_BY_CODE: Readonly<Record<string, AdoEntry>> = {
   TF400948: repositoryNameTaken,
   TF401028: refStale,
   TF401025: invalidNameAnswer,
+  TF401027: needsGitPermission,
   TF400733: throttled,
 };
 
@@ -210,6 +224,24 @@ function throttledMessage(seconds: number): AdoErrorEntry {
     message: `Azure DevOps is limiting requests (TF400733). Try again in ${wait} second${wait === 1 ? '' : 's'}.`,
     details: { retryAfterSeconds: wait, code: 'TF400733' },
   };
+}
+
+/** Why Azure DevOps would refuse a repository name. */
+function repositoryNameSentence(problem: RepositoryNameProblem): string {
+  switch (problem.rule) {
+    case 'empty':
+      return 'Type a name for the repository.';
+    case 'too-long':
+      return `A repository name can have at most 64 characters; this one has ${problem.length}.`;
+    case 'control-character':
+      return 'A repository name cannot contain control characters or emoji.';
+    case 'character':
+      return `A repository name cannot contain “${problem.character}”.`;
+    case 'reserved':
+      return 'That name is reserved by Azure DevOps. Choose another name.';
+    default:
+      return `A repository name cannot ${problem.rule === 'trailing-period' ? 'end with a period' : `start with ${problem.rule === 'leading-period' ? 'a period' : 'an underscore'}`}.`;
+  }
 }
 
 /**
@@ -381,6 +413,22 @@ export const appErrors = {
   clipboardRefused: (what: string): AppErrorValue => ({
     kind: 'permission-denied',
     message: `The browser did not let ADO Companion copy the ${what}. Select the text below and copy it yourself.`,
+  }),
+
+  // New repository (docs/azure-devops-rest.md#create-repository)
+  invalidRepositoryName: (problem: RepositoryNameProblem): AppErrorValue => ({
+    kind: 'invalid-name',
+    message: repositoryNameSentence(problem),
+    details: { field: 'name', rule: problem.rule },
+  }),
+  /** The repository exists, but the push of its first files failed. */
+  initialCommitFailed: (repository: string, cause: AppErrorValue): AppErrorValue => ({
+    ...cause,
+    message: `${repository} was created, but its first commit was not: ${cause.message} The repository is empty; add the files with your Git client.`,
+  }),
+  templateUnreadable: (): AppErrorValue => ({
+    kind: 'internal',
+    message: 'ADO Companion could not read one of its file templates, so nothing was created. Reload the extension and try again.',
   }),
 
   // The message channel

@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import type { AccountRecord, OrganizationRecord } from '../db/schema';
 import type { AppErrorValue } from '../errors/app-error';
 import type { BranchComparison, BranchPullRequest, CreatedPullRequest, NewPullRequestContext, Reviewer, WorkItemSummary } from '../pull-requests/new-pull-request';
+import { GITIGNORE_IDS, LICENSE_IDS } from '../new-repository/templates';
 
 /**
  * The single catalogue of messages between extension pages / content scripts and the background.
@@ -64,6 +65,21 @@ export interface RepositoryListView {
   failures: { key: string; name: string; error: AppErrorValue }[];
 }
 
+/** A project a repository can be created in. */
+export interface ProjectView {
+  id: string;
+  name: string;
+}
+
+/** The outcome of "New repository". */
+export interface CreatedRepositoryView {
+  repository: RepositoryView;
+  /** Paths of the files in the first commit; none when nothing was pushed. */
+  files: string[];
+  /** The repository exists, but its first commit failed. */
+  commitError?: AppErrorValue;
+}
+
 /** An active pull request as the popup lists it. */
 export interface PullRequestView {
   id: number;
@@ -101,6 +117,8 @@ export interface ResponseMap {
   'organizations.check': { displayName: string; email: string; checkedAt: number };
   'repositories.list': RepositoryListView;
   'repositories.refresh': RepositoryListView;
+  'repositories.projects': { projects: ProjectView[] };
+  'repositories.create': CreatedRepositoryView;
   'pullRequests.mine': MyPullRequestsView;
   'sshKeys.add': { organization: string; validTo: string };
   'newPullRequest.openDialog': Record<string, never>;
@@ -132,6 +150,8 @@ const workItemId = z.number().check(z.int(), z.minimum(1), z.maximum(999_999_999
  * One `ssh-rsa` public key line (a 16384-bit key is ~2,800 characters). A private key, or anything on
  * more than one line, does not fit: the private key never leaves the popup.
  */
+/** One line of text: no line breaks or other control characters. */
+const ONE_LINE = /^[^\p{Cc}]*$/u;
 const SSH_RSA_PUBLIC_KEY = /^ssh-rsa AAAAB3NzaC1yc2E[A-Za-z0-9+/]+={0,2}(?: [^\r\n]*)?$/;
 
 /** Each message's request schema (the request type is derived from it) and who may send it. */
@@ -162,6 +182,21 @@ export const protocol = {
   'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: PAGE },
   'repositories.list': { request: empty, senders: PAGE },
   'repositories.refresh': { request: empty, senders: PAGE },
+  'repositories.projects': { request: z.strictObject({ orgKey: text(2048) }), senders: PAGE },
+  'repositories.create': {
+    // Choices only: the background builds the files from its packaged templates.
+    request: z.strictObject({
+      orgKey: text(2048),
+      projectId: z.string().check(z.regex(GUID)),
+      // The name rules themselves are checked by the handler, which explains a refusal.
+      name: z.string().check(z.minLength(1), z.maxLength(64)),
+      readme: z.boolean(),
+      gitignore: z.optional(z.enum(GITIGNORE_IDS)),
+      license: z.optional(z.enum(LICENSE_IDS)),
+      holder: z.optional(z.string().check(z.maxLength(200), z.regex(ONE_LINE))),
+    }),
+    senders: PAGE,
+  },
   'pullRequests.mine': { request: empty, senders: PAGE },
   'sshKeys.add': {
     request: z.strictObject({

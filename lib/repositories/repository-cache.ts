@@ -24,7 +24,7 @@ export function createRepositoryCache(deps: RepositoryCacheDeps) {
     const selected = organizations.filter((o) => o.selected);
     const keys = new Set(selected.map((o) => o.key));
     return {
-      repositories: repositories.filter((r) => keys.has(r.orgKey)).map(toView),
+      repositories: repositories.filter((r) => keys.has(r.orgKey)).map(toRepositoryView),
       organizations: selected.map((o) => {
         const rows = repositories.filter((r) => r.orgKey === o.key);
         return { key: o.key, name: o.name, refreshedAt: rows.length ? Math.min(...rows.map((r) => r.cachedAt)) : null };
@@ -60,7 +60,8 @@ export function createRepositoryCache(deps: RepositoryCacheDeps) {
   return { list, refresh };
 }
 
-function toView(record: RepositoryRecord): RepositoryView {
+/** A cached repository as the popup shows it. */
+export function toRepositoryView(record: RepositoryRecord): RepositoryView {
   return {
     id: record.id,
     orgKey: record.orgKey,

@@ -8,24 +8,25 @@ import type { RestClient } from '../azure/rest-client';
  */
 export async function listOrganizationRepositories(client: RestClient, orgKey: string, baseUrl: string, now: number): Promise<RepositoryRecord[]> {
   const answer = await client.request<{ value?: GitRepository[] } | undefined>({ url: `${baseUrl.replace(/\/+$/, '')}/_apis/git/repositories` });
-  const records: RepositoryRecord[] = [];
-  for (const repo of answer?.value ?? []) {
-    if (!repo.id || !repo.name || !repo.project?.id || repo.isDisabled) continue;
-    records.push({
-      id: repo.id,
-      orgKey,
-      projectId: repo.project.id,
-      projectName: repo.project.name ?? '',
-      name: repo.name,
-      defaultBranch: repo.defaultBranch ? repo.defaultBranch.replace(/^refs\/heads\//, '') : null,
-      webUrl: repo.webUrl ?? '',
-      // The service may put `{org}@` in front of the host; it is not part of the address.
-      remoteUrl: (repo.remoteUrl ?? '').replace(/^(https?:\/\/)[^@/]+@/, '$1'),
-      sshUrl: repo.sshUrl ?? null,
-      isFork: repo.isFork === true,
-      size: typeof repo.size === 'number' ? repo.size : 0,
-      cachedAt: now,
-    });
-  }
-  return records;
+  return (answer?.value ?? []).flatMap((repo) => toRepositoryRecord(repo, orgKey, now) ?? []);
+}
+
+/** A repository as the cache keeps it; null for one that cannot be used (incomplete, or disabled). */
+export function toRepositoryRecord(repo: GitRepository, orgKey: string, now: number): RepositoryRecord | null {
+  if (!repo.id || !repo.name || !repo.project?.id || repo.isDisabled) return null;
+  return {
+    id: repo.id,
+    orgKey,
+    projectId: repo.project.id,
+    projectName: repo.project.name ?? '',
+    name: repo.name,
+    defaultBranch: repo.defaultBranch ? repo.defaultBranch.replace(/^refs\/heads\//, '') : null,
+    webUrl: repo.webUrl ?? '',
+    // The service may put `{org}@` in front of the host; it is not part of the address.
+    remoteUrl: (repo.remoteUrl ?? '').replace(/^(https?:\/\/)[^@/]+@/, '$1'),
+    sshUrl: repo.sshUrl ?? null,
+    isFork: repo.isFork === true,
+    size: typeof repo.size === 'number' ? repo.size : 0,
+    cachedAt: now,
+  };
 }

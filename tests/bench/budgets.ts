@@ -14,19 +14,18 @@ export const BUDGETS_GZIP_BYTES = {
   'content script': 6_700,
   // The quick PR dialog with Preact, loaded only when a user opens it.
   'pull request dialog': 13_500,
-  // Dexie is most of it; the pull request dialog's handlers added about 2 KB.
-  background: 65_000,
+  // Dexie is most of it. The pull request dialog's handlers added about 2 KB; New repository
+  // (creating, the name rules, their sentences) 2.2 KB, its templates are packaged files the
+  // background reads when needed, in no bundle.
+  background: 67_000,
+  // What the popup loads when it opens: popup.html and the script and styles it names.
   // The repository browser, the remote URL helper and my pull requests brought it from 22 to 27 KiB;
-  // the SSH key screen (OpenSSH encoding, the screen, its sentences) adds about 2.4 KB.
-  popup: 31_000,
+  // the SSH key screen (OpenSSH encoding, the screen, its sentences) adds about 2.4 KB; New repository
+  // about 1 KB (its button, the on-demand loader with Vite's preload helper, its sentences). All of
+  // lib/errors/error-messages.ts comes along (an object of sentences does not tree-shake).
+  popup: 31_200,
+  // Popup screens loaded when first opened (New repository: 2.4 KB).
+  'popup on demand': 4_000,
 } as const;
 
 export type BundleName = keyof typeof BUDGETS_GZIP_BYTES;
-
-/** Which files of `.output/chrome-mv3` make up each bundle. */
-export const BUNDLE_ENTRIES: Record<BundleName, string[]> = {
-  'content script': ['content-scripts'],
-  'pull request dialog': ['pull-request-dialog.js'],
-  background: ['background.js'],
-  popup: ['popup.html', 'chunks', 'assets'],
-};

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { BUNDLE_ENTRIES, type BundleName } from './budgets';
+import type { BundleName } from './budgets';
 
 export interface BundleSize {
   bundle: BundleName;
@@ -10,17 +10,30 @@ export interface BundleSize {
   gzip: number;
 }
 
-/** Raw and gzip -9 sizes of each bundle of a build (default `.output/chrome-mv3`). */
+/**
+ * Raw and gzip -9 sizes of each bundle of a build (default `.output/chrome-mv3`). The popup is split
+ * in what it loads when it opens (popup.html, the files it names and what they import statically) and
+ * the screens it loads on demand (every other script or style of the build's chunks and assets).
+ */
 export function measureBundles(root = path.resolve('.output/chrome-mv3')): BundleSize[] {
   const filesUnder = (entry: string): string[] => {
     const full = path.join(root, entry);
     if (!fs.existsSync(full)) return [];
-    if (fs.statSync(full).isFile()) return [full];
+    if (fs.statSync(full).isFile()) return [entry];
     return fs.readdirSync(full).flatMap((name) => filesUnder(path.join(entry, name)));
   };
-  return (Object.entries(BUNDLE_ENTRIES) as [BundleName, string[]][]).map(([bundle, entries]) => {
-    const files = entries.flatMap(filesUnder).filter((file) => /\.(js|css|html)$/.test(file));
-    const contents = files.map((file) => fs.readFileSync(file));
+  const code = (files: string[]) => files.filter((file) => /\.(js|css|html)$/.test(file));
+  const popupShared = code([...filesUnder('chunks'), ...filesUnder('assets')]);
+  const popupInitial = loadedAtOpen(root, 'popup.html');
+  const bundles: Record<BundleName, string[]> = {
+    'content script': code(filesUnder('content-scripts')),
+    'pull request dialog': code(filesUnder('pull-request-dialog.js')),
+    background: code(filesUnder('background.js')),
+    popup: popupInitial,
+    'popup on demand': popupShared.filter((file) => !popupInitial.includes(file)),
+  };
+  return (Object.entries(bundles) as [BundleName, string[]][]).map(([bundle, files]) => {
+    const contents = files.map((file) => fs.readFileSync(path.join(root, file)));
     return {
       bundle,
       files: files.length,
@@ -28,4 +41,24 @@ export function measureBundles(root = path.resolve('.output/chrome-mv3')): Bundl
       gzip: contents.reduce((sum, buffer) => sum + zlib.gzipSync(buffer, { level: 9 }).length, 0),
     };
   });
+}
+
+/** `page` and every file it names (src, href), and what those scripts import statically, transitively. */
+function loadedAtOpen(root: string, page: string): string[] {
+  const found = new Set<string>([page]);
+  const queue = [page];
+  while (queue.length) {
+    const file = queue.shift()!;
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    const references = file.endsWith('.html')
+      ? [...text.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!)
+      : // Static imports only (`import … from "./x.js"`, `import "./x.js"`); `import("./x.js")` loads on demand.
+        [...text.matchAll(/\bimport\s*(?:[\w${},*\s]+from\s*)?["'`](\.\/[^"'`]+\.js)["'`]/g)].map((m) => path.posix.join(path.posix.dirname(file), m[1]!));
+    for (const reference of references) {
+      if (found.has(reference) || !fs.existsSync(path.join(root, reference))) continue;
+      found.add(reference);
+      queue.push(reference);
+    }
+  }
+  return [...found];
 }

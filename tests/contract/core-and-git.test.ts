@@ -177,11 +177,28 @@ describe('repositories', () => {
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.result?.typeKey).toBe('GitRepositoryNameAlreadyExistsException');
     expect(duplicate.message).toContain('WEB-PORTAL already exists');
-    for (const name of ['has/slash', 'semi;colon', '.hidden', '_underscore', 'brackets[1]', 'plus+sign', 'trailing.']) {
+    const invalidNames = ['has/slash', 'semi;colon', '.hidden', '_underscore', 'brackets[1]', 'plus+sign', 'trailing.', 'tilde~', 'and&', 'per%cent', 'at@', "quote'", 'x'.repeat(65), 'emoji😀', 'tab\there', 'DefaultCollection', 'COM1', 'web'];
+    for (const name of invalidNames) {
       const invalid = await clientError(git.createRepository({ name, project: { id: basic.projects.platform.id } }));
       expect(invalid.statusCode, name).toBe(400);
       expect(invalid.message, name).toMatch(/^TF401025: '.*' is not a valid name/);
     }
+    // What the rules allow: spaces, dashes, dots inside, non-ASCII letters, 64 characters.
+    for (const name of ['my repo', 'a.b-c_d', 'Automação-2', 'y'.repeat(64), 'COM0']) {
+      expect((await git.createRepository({ name, project: { id: basic.projects.platform.id } })).name, name).toBe(name);
+    }
+  });
+
+  it('refuses a user without the CreateRepository permission in the project (403 TF401027), after the name check', async () => {
+    const sam = await patApi(fake, 'contoso', basic.pats.samContoso).getGitApi();
+    const denied = await clientError(sam.createRepository({ name: 'sams-repo', project: { id: basic.projects.mobileApp.id } }));
+    expect(denied.statusCode).toBe(403);
+    expect(denied.result?.typeKey).toBe('GitNeedsPermissionException');
+    expect(denied.message).toMatch(/^TF401027: You need the Git 'CreateRepository' permission to perform this action\./);
+    expect((await clientError(sam.createRepository({ name: 'bad/name', project: { id: basic.projects.mobileApp.id } }))).statusCode).toBe(400);
+    // The permission is per project: Sam may create in Platform.
+    expect((await sam.createRepository({ name: 'sams-repo', project: { id: basic.projects.platform.id } })).name).toBe('sams-repo');
+    expect(fake.control.state.data.organizations[0]!.projects.find((p) => p.name === 'Mobile App')!.repositories.map((r) => r.name)).not.toContain('sams-repo');
   });
 
   it('lists branches with filter=heads/ sorted by name', async () => {

@@ -145,6 +145,14 @@ export const repoNameTaken = (name: string) =>
 export const invalidRepoName = (name: string, reason: string) =>
   new AdoError(400, 'InvalidArgumentValueException', `TF401025: '${name}' is not a valid name for a Git repository: ${reason}`); // code guessed
 
+/** A Git permission the user lacks in the project (docs/azure-devops-rest.md#create-repository; the details wording is guessed). */
+export const needsGitPermission = (permission: string, identity: string) =>
+  new AdoError(
+    403,
+    'GitNeedsPermissionException',
+    `TF401027: You need the Git '${permission}' permission to perform this action. Details: identity '${identity}', scope 'project'.`,
+  );
+
 export const guidEmpty = (parameter: string) =>
   new AdoError(400, 'ArgumentException', `The guid specified for parameter ${parameter} must not be Guid.Empty.`);
 

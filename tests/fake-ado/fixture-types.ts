@@ -72,6 +72,8 @@ export interface FixtureProject {
   description?: string;
   visibility: 'private' | 'public';
   repositories: FixtureRepository[];
+  /** User ids denied the Git permission "Create repository" in this project: creating answers 403 TF401027. */
+  createRepositoryDenied?: string[];
 }
 
 export interface FixtureRepository {

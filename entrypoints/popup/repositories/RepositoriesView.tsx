@@ -57,9 +57,14 @@ export function RepositoriesView() {
         <h2 tabIndex={-1} id="repositories-title">
           Repositories
         </h2>
-        <button class="secondary small" type="button" onClick={() => state.go({ name: 'accounts' })}>
-          Accounts
-        </button>
+        <div class="row">
+          <button class="secondary small" type="button" onClick={() => state.go({ name: 'new-repository' })}>
+            New repository
+          </button>
+          <button class="secondary small" type="button" onClick={() => state.go({ name: 'accounts' })}>
+            Accounts
+          </button>
+        </div>
       </div>
       <input
         id="repository-filter"

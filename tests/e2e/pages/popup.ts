@@ -98,6 +98,28 @@ export class PopupPage {
     return this.page.locator(`li.org-row[data-organization="${name}"]`);
   }
 
+  // New repository (from Repositories)
+  async openNewRepository() {
+    await this.page.getByRole('button', { name: 'Repositories' }).click();
+    await this.page.getByRole('button', { name: 'New repository' }).click();
+    await expect(this.page.getByRole('heading', { name: 'New repository' })).toBeFocused();
+    // The projects of the first organization are loaded.
+    await expect(this.projectSelect).toBeEnabled();
+  }
+  get projectSelect() {
+    return this.page.getByRole('combobox', { name: 'Project' });
+  }
+  get repositoryNameField() {
+    return this.page.getByRole('textbox', { name: 'Repository name' });
+  }
+  get createRepositoryButton() {
+    return this.page.getByRole('button', { name: 'Create repository' });
+  }
+  /** The card of the repository just created. */
+  get createdRepository() {
+    return this.page.locator('[data-created]');
+  }
+
   // The real toolbar popup (`action.openPopup()`), driven from this extension tab: same-origin extension
   // pages can reach the popup's document through `extension.getViews`.
   async openToolbarPopup() {

@@ -7,6 +7,7 @@ import {
   badRequest,
   guidEmpty,
   invalidRepoName,
+  needsGitPermission,
   notFound,
   projectNotFound,
   refStale,
@@ -48,18 +49,20 @@ export function branchObjectId(repo: FixtureRepository, refName: string): string
 
 // --- repositories -----------------------------------------------------------------------------
 
-/** Azure Repos naming rules (Learn "Naming restrictions": Azure Repos). */
-const INVALID_NAME_CHARS = /[\\/:*?"<>|;#${},+=[\]\u0000-\u001f]/;
-const RESERVED_NAMES = /^(aux|con|nul|prn|com\d{1,2}|lpt\d|server|signalr|web|\.\.?)$/i;
+/** Azure Repos naming rules (docs/azure-devops-rest.md#create-repository, Learn "Naming restrictions": Azure Repos (Git)). */
+const INVALID_NAME_CHARS = /[/:\\~&%;@'"?<>|#$*}{,+=[\]]/;
+const RESERVED_NAMES = /^(aux|con|nul|prn|com[1-9]|com10|lpt[1-9]|defaultcollection|server|signalr|web)$/i;
 
 function validateRepoName(name: unknown): string {
   if (typeof name !== 'string' || !name.trim()) throw badRequest('A repository name is required.', 'ArgumentNullException');
   if (name.length > 64) throw invalidRepoName(name, 'names may not be longer than 64 characters.');
+  // Without the u flag a character outside the BMP is seen as its two surrogates, which are refused.
+  if (/\p{Cc}/u.test(name) || /[\uD800-\uDFFF]/.test(name)) throw invalidRepoName(name, 'names may not contain control or surrogate characters.');
   if (INVALID_NAME_CHARS.test(name)) {
-    throw invalidRepoName(name, 'names may not contain any of the characters \\ / : * ? " < > | ; # $ * { } , + = [ ] or control characters.');
+    throw invalidRepoName(name, `names may not contain any of the characters / : \\ ~ & % ; @ ' " ? < > | # $ * } { , + = [ ].`);
   }
-  if (/^[._]/.test(name)) throw invalidRepoName(name, 'names may not start with a period (.) or an underscore (_).');
-  if (/\.$/.test(name)) throw invalidRepoName(name, 'names may not end with a period (.).');
+  if (name.startsWith('_')) throw invalidRepoName(name, 'names may not start with an underscore (_).');
+  if (/^\.|\.$/.test(name)) throw invalidRepoName(name, 'names may not start or end with a period (.).');
   if (RESERVED_NAMES.test(name)) throw invalidRepoName(name, 'this name is reserved by the system.');
   return name;
 }
@@ -89,6 +92,10 @@ function createRepository(ctx: Ctx, p: Params) {
   if (!projectKey) throw badRequest('The project must be specified to create a repository.', 'ArgumentNullException');
   const project = ctx.state.project(o, projectKey);
   if (!project) throw projectNotFound(projectKey);
+  const user = me(ctx);
+  if (project.createRepositoryDenied?.some((id) => id.toLowerCase() === user.id.toLowerCase())) {
+    throw needsGitPermission('CreateRepository', user.displayName);
+  }
   if (project.repositories.some((r) => r.name.toLowerCase() === name.toLowerCase())) throw repoNameTaken(name);
 
   const repo: FixtureRepository = { id: ctx.state.newGuid(), name, size: 0, branches: [], pullRequests: [] };

@@ -95,9 +95,22 @@ describe('azure-error', () => {
     });
 
     it('treats 403 as a missing permission or scope', () => {
-      const e = error({ status: 403, body: envelope('GitNeedsPermissionException', "TF401027: You need the Git 'CreateRepository' permission to perform this action.") });
+      const e = error({ status: 403, body: envelope('AccessCheckException', 'Access denied.') });
       expect(e.kind).toBe('auth-missing-scope');
-      expect(e.message).toContain("TF401027: You need the Git 'CreateRepository' permission");
+      expect(e.message).toContain('Azure DevOps says: “Access denied.”');
+    });
+
+    it('names the Git permission of TF401027 and the way out, for creating a repository and otherwise', () => {
+      const create = error({
+        status: 403,
+        body: envelope('GitNeedsPermissionException', "TF401027: You need the Git 'CreateRepository' permission to perform this action. Details: identity 'Sam Lee', scope 'project'."),
+      });
+      expect(create.kind).toBe('auth-missing-scope');
+      expect(create.message).toBe(
+        'Your account may not do this in contoso: it lacks the Git permission “CreateRepository”. Ask a project administrator for it, or pick another project.',
+      );
+      const push = error({ status: 403, body: envelope('GitNeedsPermissionException', "TF401027: You need the Git 'GenericContribute' permission to perform this action.") });
+      expect(push.message).toBe('Your account may not do this in contoso: it lacks the Git permission “GenericContribute”. Ask a project administrator for it.');
     });
 
     it('builds the sign-in page error for both credential kinds', () => {

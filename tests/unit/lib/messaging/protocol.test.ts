@@ -14,6 +14,7 @@ const NEW_PR = {
   workItemIds: [1234],
   autoComplete: null,
 };
+const CREATE = { orgKey: 'https://dev.azure.com/contoso', projectId: '054d4c5a-a768-4f86-85a2-3711d0f91d5a', name: 'billing', readme: true };
 
 describe('lib/messaging/protocol', () => {
   it('names at least one sender for every message', () => {
@@ -62,6 +63,8 @@ describe('lib/messaging/protocol', () => {
       'newPullRequest.checkWorkItems': { ...AT, ids: [1234] },
       'newPullRequest.create': { ...AT, pullRequest: NEW_PR },
       'pullRequests.fromBranch': { ...AT, branch: 'feature/1234-login' },
+      'repositories.projects': { orgKey: 'https://dev.azure.com/contoso' },
+      'repositories.create': CREATE,
     };
     expect(Object.keys(samples).sort()).toEqual(Object.keys(protocol).sort());
     for (const [type, rule] of Object.entries(protocol)) {
@@ -85,6 +88,18 @@ describe('lib/messaging/protocol', () => {
     expect(create({ reviewers: [{ ...NEW_PR.reviewers[0], id: '../../x' }] })).toBe(false);
     expect(create({ title: '' })).toBe(false);
     expect(create({ workItemIds: [0] })).toBe(false);
+  });
+
+  it('takes only choices for a new repository: known template ids and a one-line holder, never file contents', () => {
+    const create = (extra: object) => protocol['repositories.create'].request.safeParse({ ...CREATE, ...extra }).success;
+    expect(create({ gitignore: 'VisualStudio', license: 'Apache-2.0', holder: 'Contoso Ltd' })).toBe(true);
+    expect(create({ gitignore: '../../background.js' })).toBe(false);
+    expect(create({ license: 'Proprietary' })).toBe(false);
+    expect(create({ holder: 'Jane\n[year]' })).toBe(false);
+    expect(create({ holder: 'x'.repeat(201) })).toBe(false);
+    expect(create({ files: [{ path: '/README.md', content: 'x' }] })).toBe(false);
+    expect(create({ projectId: 'Platform' })).toBe(false);
+    expect(create({ name: 'x'.repeat(65) })).toBe(false);
   });
 
   it('takes one ssh-rsa public key line for an SSH key, never a private key or several lines', () => {

@@ -10,11 +10,14 @@ export const BUDGETS_GZIP_BYTES = {
   // 1.7 KB (its menu, styles and mount logic) and "Clone in <client>" about 1.8 KB (the client
   // catalogue, the pull request source branch). The page-actions issue aims at 2,900 B by loading menus and the catalogue on demand.
   'content script': 6_100,
-  // Dexie is most of it.
-  background: 62_000,
+  // Dexie is most of it. The context menu on repository links brought the desktop client catalogue
+  // into it (about 2.1 KB; a service worker cannot load code on demand).
+  background: 64_000,
   // The repository browser, the remote URL helper and my pull requests brought it from 22 to 27 KiB;
   // the SSH key screen (OpenSSH encoding, the screen, its sentences) adds about 2.4 KB.
   popup: 31_000,
+  // Chromium only, opened for a moment to copy from the context menu.
+  'offscreen document': 1_000,
 } as const;
 
 export type BundleName = keyof typeof BUDGETS_GZIP_BYTES;
@@ -24,4 +27,5 @@ export const BUNDLE_ENTRIES: Record<BundleName, string[]> = {
   'content script': ['content-scripts'],
   background: ['background.js'],
   popup: ['popup.html', 'chunks', 'assets'],
+  'offscreen document': ['offscreen-clipboard.html', 'chunks/offscreen-clipboard-'],
 };

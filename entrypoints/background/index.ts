@@ -10,6 +10,7 @@ import { startMessageRouter } from './router';
 import { ping } from './handlers/system';
 import { accountHandlers } from './handlers/accounts';
 import { readEntraConfig } from './entra-config';
+import { startRepositoryLinkMenu } from './context-menu';
 
 export default defineBackground(() => {
   let session: Session | null = null;
@@ -44,4 +45,5 @@ export default defineBackground(() => {
     ...pullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
     ...sshKeyHandlers(getSshKeys),
   });
+  startRepositoryLinkMenu();
 });

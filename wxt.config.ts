@@ -32,7 +32,16 @@ export default defineConfig({
     description:
       'Azure DevOps in your browser: clone in your desktop Git client, copy clone URLs, create pull requests.',
     // `scripting` (MV3): the pull request dialog is injected on demand; MV2 uses tabs.executeScript.
-    permissions: ['identity', 'storage', 'contextMenus', 'clipboardWrite', ...(manifestVersion === 3 ? ['scripting'] : [])],
+    // `offscreen`: Chromium's service worker copies through an offscreen document (docs/context-menu.md);
+    // Firefox's background page copies itself and has no such API.
+    permissions: [
+      'identity',
+      'storage',
+      'contextMenus',
+      'clipboardWrite',
+      ...(manifestVersion === 3 ? ['scripting'] : []),
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: AZURE_HOST_PERMISSIONS,
     // Azure DevOps Server hosts, asked for when the user adds one. MV2 (Firefox) has no
     // optional_host_permissions key: there they are plain optional permissions.

@@ -13,6 +13,7 @@ import { startMessageRouter } from './router';
 import { ping } from './handlers/system';
 import { accountHandlers } from './handlers/accounts';
 import { readEntraConfig } from './entra-config';
+import { startRepositoryLinkMenu } from './context-menu';
 
 export default defineBackground(() => {
   let session: Session | null = null;
@@ -63,4 +64,5 @@ export default defineBackground(() => {
     ...newPullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
     ...newRepositoryHandlers(getNewRepository),
   });
+  startRepositoryLinkMenu();
 });

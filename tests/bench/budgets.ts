@@ -16,8 +16,9 @@ export const BUDGETS_GZIP_BYTES = {
   'pull request dialog': 13_500,
   // Dexie is most of it. The pull request dialog's handlers added about 2 KB; New repository
   // (creating, the name rules, their sentences) 2.2 KB, its templates are packaged files the
-  // background reads when needed, in no bundle.
-  background: 67_000,
+  // background reads when needed, in no bundle. The context menu on repository links brought the
+  // desktop client catalogue into it (about 2.1 KB; a service worker cannot load code on demand).
+  background: 69_000,
   // What the popup loads when it opens: popup.html and the script and styles it names.
   // The repository browser, the remote URL helper and my pull requests brought it from 22 to 27 KiB;
   // the SSH key screen (OpenSSH encoding, the screen, its sentences) adds about 2.4 KB; New repository
@@ -26,6 +27,8 @@ export const BUDGETS_GZIP_BYTES = {
   popup: 31_200,
   // Popup screens loaded when first opened (New repository: 2.4 KB).
   'popup on demand': 4_000,
+  // Chromium only, opened for a moment to copy from the context menu.
+  'offscreen document': 1_000,
 } as const;
 
 export type BundleName = keyof typeof BUDGETS_GZIP_BYTES;

@@ -14,6 +14,7 @@ export interface BundleSize {
  * Raw and gzip -9 sizes of each bundle of a build (default `.output/chrome-mv3`). The popup is split
  * in what it loads when it opens (popup.html, the files it names and what they import statically) and
  * the screens it loads on demand (every other script or style of the build's chunks and assets).
+ * The offscreen document (Chromium only) is measured on its own.
  */
 export function measureBundles(root = path.resolve('.output/chrome-mv3')): BundleSize[] {
   const filesUnder = (entry: string): string[] => {
@@ -23,7 +24,8 @@ export function measureBundles(root = path.resolve('.output/chrome-mv3')): Bundl
     return fs.readdirSync(full).flatMap((name) => filesUnder(path.join(entry, name)));
   };
   const code = (files: string[]) => files.filter((file) => /\.(js|css|html)$/.test(file));
-  const popupShared = code([...filesUnder('chunks'), ...filesUnder('assets')]);
+  const offscreen = code([...filesUnder('offscreen-clipboard.html'), ...filesUnder('chunks').filter((file) => path.basename(file).startsWith('offscreen-clipboard-'))]);
+  const popupShared = code([...filesUnder('chunks'), ...filesUnder('assets')]).filter((file) => !offscreen.includes(file));
   const popupInitial = loadedAtOpen(root, 'popup.html');
   const bundles: Record<BundleName, string[]> = {
     'content script': code(filesUnder('content-scripts')),
@@ -31,6 +33,7 @@ export function measureBundles(root = path.resolve('.output/chrome-mv3')): Bundl
     background: code(filesUnder('background.js')),
     popup: popupInitial,
     'popup on demand': popupShared.filter((file) => !popupInitial.includes(file)),
+    'offscreen document': offscreen,
   };
   return (Object.entries(bundles) as [BundleName, string[]][]).map(([bundle, files]) => {
     const contents = files.map((file) => fs.readFileSync(path.join(root, file)));

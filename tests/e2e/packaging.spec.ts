@@ -19,8 +19,10 @@ test.describe('packaging', () => {
       const hostPermissions = target === 'chrome-mv3' ? manifest.host_permissions : manifest.permissions.filter((p: string) => p.includes('://'));
       expect([...hostPermissions].sort()).toEqual([...AZURE_HOST_PERMISSIONS].sort());
       const apiPermissions = manifest.permissions.filter((p: string) => !p.includes('://'));
-      // `scripting` injects the pull request dialog on demand (MV2 has tabs.executeScript without it).
-      expect(apiPermissions.sort()).toEqual(['clipboardWrite', 'contextMenus', 'identity', ...(target === 'chrome-mv3' ? ['scripting'] : []), 'storage']);
+      // Chromium only: `offscreen` (the service worker copies through an offscreen document) and
+      // `scripting` (injects the pull request dialog on demand; MV2 has tabs.executeScript without it).
+      const chromiumOnly = target === 'chrome-mv3' ? ['offscreen', 'scripting'] : [];
+      expect(apiPermissions.sort()).toEqual(['clipboardWrite', 'contextMenus', 'identity', ...chromiumOnly, 'storage']);
       // Azure DevOps Server hosts are only ever asked for at run time.
       const optional = target === 'chrome-mv3' ? manifest.optional_host_permissions : manifest.optional_permissions;
       expect(optional).toEqual(['https://*/*', 'http://*/*']);

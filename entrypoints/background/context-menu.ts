@@ -1,0 +1,74 @@
+import { browser, type Browser } from 'wxt/browser';
+import { CLONE_CLIENT_KEY, CLONE_PROTOCOL_KEY } from '@/lib/clients/clone-preference-keys';
+import { desktopClient, type DesktopClient } from '@/lib/clients/desktop-clients';
+import { cloneItemTitle, repositoryLinkAction, repositoryLinkMenu, type RepositoryLinkAction } from '@/lib/context-menu/repository-link-menu';
+import { writeClipboardFromBackground } from './write-clipboard';
+
+/**
+ * The context menu on links to Azure DevOps repositories, on any site: Clone in <client>, Copy
+ * HTTPS/SSH clone URL, Open in Azure DevOps (docs/context-menu.md). Listeners are added when the
+ * background starts, so a click or a preference change wakes the service worker and reaches them.
+ */
+export function startRepositoryLinkMenu(): void {
+  browser.contextMenus.onClicked.addListener((info, tab) => void onRepositoryLinkClicked(info, tab));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && CLONE_CLIENT_KEY in changes) void updateCloneTitle();
+  });
+  // Chromium keeps an extension's menu items across service worker and browser restarts, so they are
+  // made once per install or update; Firefox never keeps those of a persistent background page, which
+  // makes them each time it starts (MDN, menus.create()). Our Firefox Manifest V2 build has a
+  // persistent background page (the manifest does not set `persistent: false`).
+  const firefoxPersistentPage = import.meta.env.FIREFOX && browser.runtime.getManifest().manifest_version === 2;
+  if (firefoxPersistentPage) void createMenu();
+  else browser.runtime.onInstalled.addListener(() => void createMenu());
+}
+
+async function createMenu(): Promise<void> {
+  const { client } = await readCloneChoice();
+  // An update keeps the items of the previous version: start from none so no id is created twice.
+  await browser.contextMenus.removeAll();
+  for (const item of repositoryLinkMenu(client)) {
+    browser.contextMenus.create({ id: item.id, title: item.title, contexts: ['link'], targetUrlPatterns: [...item.targetUrlPatterns] }, () => {
+      // Read so that a refusal is not reported as unchecked; there is no one to tell.
+      void browser.runtime.lastError;
+    });
+  }
+}
+
+async function updateCloneTitle(): Promise<void> {
+  const { client } = await readCloneChoice();
+  await browser.contextMenus.update('clone-in-client', { title: cloneItemTitle(client) }).catch(() => {
+    // Not created yet: createMenu will read the new choice.
+  });
+}
+
+/** The user's clone choices, as the popup and the page buttons store them. */
+async function readCloneChoice(): Promise<{ client: DesktopClient; protocol: 'https' | 'ssh' }> {
+  const stored = await browser.storage.local.get([CLONE_CLIENT_KEY, CLONE_PROTOCOL_KEY]);
+  return { client: desktopClient(stored[CLONE_CLIENT_KEY] as string | undefined), protocol: stored[CLONE_PROTOCOL_KEY] === 'ssh' ? 'ssh' : 'https' };
+}
+
+async function onRepositoryLinkClicked(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): Promise<void> {
+  const action = repositoryLinkAction(info.menuItemId, info.linkUrl, await readCloneChoice());
+  if (action) await perform(action, tab?.id !== undefined && tab.id >= 0 ? tab : undefined);
+}
+
+async function perform(action: RepositoryLinkAction, tab: Browser.tabs.Tab | undefined): Promise<void> {
+  switch (action.kind) {
+    case 'copy':
+      await writeClipboardFromBackground(action.text);
+      return;
+    case 'open-tab':
+      await browser.tabs.create({
+        url: action.url,
+        ...(tab ? { windowId: tab.windowId, index: tab.index + 1, openerTabId: tab.id } : {}),
+      });
+      return;
+    case 'hand-to-app':
+      // The browser gives a custom-scheme URL to the app that registered it and the tab stays on its
+      // page (that navigation never commits), so no empty tab is left behind. Without a tab (a click
+      // outside any) only a new one can carry it.
+      if (tab?.id !== undefined) await browser.tabs.update(tab.id, { url: action.url });
+      else await browser.tabs.create({ url: action.url });
+  }
+}

@@ -1,0 +1,95 @@
+import { parseAzureRemote } from '../azure/remote-url';
+import type { DesktopClient } from '../clients/desktop-clients';
+
+/**
+ * The context menu on links to Azure DevOps repositories, as data: which entries, on which links,
+ * and what a click does. The background wires it to the browser (docs/context-menu.md).
+ */
+
+/**
+ * Every web or HTTPS clone URL of an Azure DevOps repository has a `_git` segment: after the
+ * organization or project on the cloud (`dev.azure.com/{org}[/{project}]/_git/…`,
+ * `{org}.visualstudio.com[/DefaultCollection][/{project}]/_git/…`), after collection and project on
+ * a Server. The browser shows the entries only on links matching one of these; `*` as scheme means
+ * http and https, and patterns ignore ports and user names. SSH links cannot be matched (no match
+ * pattern takes the ssh scheme). The handler still parses the link and ignores what it does not
+ * recognise: a pattern is only a first sieve.
+ */
+export const REPOSITORY_LINK_PATTERNS: readonly string[] = ['*://*/*/_git/*', '*://*.visualstudio.com/_git/*'];
+
+/**
+ * Cloud repository links: the only ones whose SSH URL follows from the link (a Server's SSH host and
+ * port are not in its web URL), so "Copy SSH clone URL" appears only on them.
+ */
+export const CLOUD_REPOSITORY_LINK_PATTERNS: readonly string[] = [
+  '*://dev.azure.com/*/_git/*',
+  '*://*.visualstudio.com/_git/*',
+  '*://*.visualstudio.com/*/_git/*',
+];
+
+export type RepositoryLinkItemId = 'clone-in-client' | 'copy-https-clone-url' | 'copy-ssh-clone-url' | 'open-in-azure-devops';
+
+export interface RepositoryLinkItem {
+  id: RepositoryLinkItemId;
+  title: string;
+  targetUrlPatterns: readonly string[];
+}
+
+/** The entries, in menu order, with "Clone in" naming the user's default client. */
+export function repositoryLinkMenu(client: DesktopClient): RepositoryLinkItem[] {
+  return [
+    { id: 'clone-in-client', title: cloneItemTitle(client), targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
+    { id: 'copy-https-clone-url', title: 'Copy HTTPS clone URL', targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
+    { id: 'copy-ssh-clone-url', title: 'Copy SSH clone URL', targetUrlPatterns: CLOUD_REPOSITORY_LINK_PATTERNS },
+    { id: 'open-in-azure-devops', title: 'Open in Azure DevOps', targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
+  ];
+}
+
+/**
+ * "Clone in <client>"; for a client that cannot be handed a clone URL (Sublime Merge) the entry copies
+ * the URL for its own Clone dialog, and says so.
+ */
+export function cloneItemTitle(client: DesktopClient): string {
+  // Whether a client takes links does not depend on the repository (docs/desktop-clients.md).
+  const takesLinks = client.link({ httpsUrl: 'https://dev.azure.com/o/p/_git/r', sshUrl: null, protocol: 'https' }) !== null;
+  return takesLinks ? `Clone in ${client.name}` : `Copy clone URL for ${client.name}`;
+}
+
+/** What a click asks the browser to do. */
+export type RepositoryLinkAction =
+  | { kind: 'copy'; text: string }
+  /** A web page, in a new tab beside the link's. */
+  | { kind: 'open-tab'; url: string }
+  /** A custom-scheme link the browser hands to a desktop app. */
+  | { kind: 'hand-to-app'; url: string };
+
+/**
+ * The action of entry `itemId` on the link `linkUrl` (both as the browser reports the click), with the
+ * user's clone choices. Null, and nothing happens, for a link that is not an Azure DevOps repository,
+ * an unknown entry, or an SSH URL the link does not give. Every URL is rebuilt from the parsed names,
+ * never taken from the page.
+ */
+export function repositoryLinkAction(
+  itemId: unknown,
+  linkUrl: unknown,
+  choice: { client: DesktopClient; protocol: 'https' | 'ssh' },
+): RepositoryLinkAction | null {
+  if (typeof linkUrl !== 'string') return null;
+  const repo = parseAzureRemote(linkUrl);
+  if (!repo) return null;
+  switch (itemId) {
+    case 'copy-https-clone-url':
+      return { kind: 'copy', text: repo.httpsUrl };
+    case 'copy-ssh-clone-url':
+      return repo.sshUrl ? { kind: 'copy', text: repo.sshUrl } : null;
+    case 'open-in-azure-devops':
+      return { kind: 'open-tab', url: repo.httpsUrl };
+    case 'clone-in-client': {
+      const link = choice.client.link({ httpsUrl: repo.httpsUrl, sshUrl: repo.sshUrl, protocol: choice.protocol });
+      if (!link) return { kind: 'copy', text: choice.protocol === 'ssh' && repo.sshUrl ? repo.sshUrl : repo.httpsUrl };
+      return link.startsWith('https:') ? { kind: 'open-tab', url: link } : { kind: 'hand-to-app', url: link };
+    }
+    default:
+      return null;
+  }
+}

@@ -79,6 +79,10 @@ export function authorizeOrg(ctx: Ctx, org: FixtureOrganization): AdoError | nul
     if (!ctx.state.isMember(org, p.user.id)) return notAuthorized(p.user.id);
     return null;
   }
+  if (p.kind === 'session') {
+    // The web sign-in is the user themselves: no token expiry, scope or OAuth policy applies.
+    return ctx.state.isMember(org, p.user.id) ? null : notAuthorized(p.user.id);
+  }
   if (p.kind === 'bearer') {
     if (p.token.expiresAt <= ctx.state.now() || !p.token.azureDevOps) {
       return notAuthenticated(origin, {

@@ -13,6 +13,7 @@ import { type AdoError, notAuthenticated, notAuthorized, patExpired, signInPageH
 import type { FixtureOrganization } from './fixture-types';
 import { header, html, json, type Ctx, type Principal, type Reply } from './http';
 import { ZERO_GUID, type FakeState } from './state';
+import { hasWebSessionCookie } from './web-session';
 
 export type Scope =
   | 'any'
@@ -133,6 +134,9 @@ function wantsSuppress(ctx: Ctx): boolean {
  */
 export function unauthenticatedReply(ctx: Ctx, error: AdoError): Reply {
   const headers = mergeHeaders(tenantHeaders(ctx.org), error.headers);
+  // A browser's own request (it carries the web session cookie, now ended or not counted) gets no Basic
+  // challenge: browsers answer one with a password dialog over the page (assumption, docs/page-session.md).
+  if (hasWebSessionCookie(ctx)) headers['WWW-Authenticate'] = [headers['WWW-Authenticate'] ?? []].flat().filter((c) => !/^Basic\b/i.test(c));
   if (!wantsSuppress(ctx) && ['GET', 'POST', 'HEAD'].includes(ctx.method)) {
     return html(203, signInPageHtml(ctx.url.href), headers);
   }

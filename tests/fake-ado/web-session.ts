@@ -40,6 +40,11 @@ function cookieValue(cookieHeader: string | undefined, name: string): string | u
   return undefined;
 }
 
+/** The request carries a web session cookie, live or not. */
+export function hasWebSessionCookie(ctx: Pick<Ctx, 'headers'>): boolean {
+  return cookieValue(header(ctx, 'cookie'), WEB_SESSION_COOKIE) !== undefined;
+}
+
 /**
  * The caller as the web session cookie says, for a request that carries no Authorization header:
  * `none` without a live session of this host, and for a state-changing request whose `Origin` is

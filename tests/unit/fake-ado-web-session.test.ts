@@ -120,7 +120,11 @@ describe('fake-ado web session', () => {
     expect((await fetch(REPO, { headers: { Cookie: cookie } })).status).toBe(200);
     fake.control.endWebSessions();
     expect((await fetch(REPO, { headers: { Cookie: cookie } })).status).toBe(302);
-    expect((await fetch(CONNECTION_DATA, { headers: { Cookie: cookie, ...SUPPRESS } })).status).toBe(401);
+    const refused = await fetch(CONNECTION_DATA, { headers: { Cookie: cookie, ...SUPPRESS } });
+    expect(refused.status).toBe(401);
+    // No Basic challenge to a browser's own request: it would pop a password dialog over the page.
+    expect(refused.headers.get('www-authenticate')).not.toMatch(/Basic/);
+    expect((await fetch(CONNECTION_DATA, { headers: SUPPRESS })).headers.get('www-authenticate')).toMatch(/Basic realm/);
     expect((await fetch(CONNECTION_DATA, { headers: { Cookie: cookie } })).status).toBe(203);
   });
 

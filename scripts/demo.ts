@@ -8,7 +8,7 @@ import path from 'node:path';
 import { startFakeAdo } from '../tests/fake-ado/server';
 import type { Page } from '@playwright/test';
 import { demoFixture, DEMO_USER } from '../tests/fake-ado/fixtures/demo';
-import { extensionIdOf, launchExtensionBrowser, registerWithFakeEntra } from '../tests/e2e/support/launch-browser';
+import { extensionIdOf, launchExtensionBrowser, registerWithFakeEntra, signInToAzureDevOpsWeb } from '../tests/e2e/support/launch-browser';
 
 const OUTPUT_DIR = path.resolve(process.env.DEMO_OUTPUT_DIR ?? 'demo-output');
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
@@ -46,6 +46,8 @@ process.on('SIGTERM', () => void stop(0));
 try {
   const extensionId = await extensionIdOf(context);
   registerWithFakeEntra(fakeAdo, extensionId);
+  // Signed in to the Azure DevOps web UI as the demo user (the fake's sign-in page would do the same).
+  await signInToAzureDevOpsWeb(context, fakeAdo, { user: DEMO_USER.email });
   console.log(`Fake Azure DevOps: ${fakeAdo.origin} (answers for ${fakeAdo.hosts.join(', ')})`);
   console.log(`Extension: chrome-extension://${extensionId}/popup.html`);
 

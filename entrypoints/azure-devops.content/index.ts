@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+import { answerPageSession } from './answer-page-session';
 import { features } from './features';
 import { runFeatures } from './run-features';
 
@@ -12,6 +14,9 @@ export default defineContentScript({
   globalName: false,
   main(ctx) {
     const runner = runFeatures(features, ctx.signal);
+    // The popup asks how page actions will authenticate here (docs/page-session.md).
+    browser.runtime.onMessage.addListener(answerPageSession);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(answerPageSession));
     runner.evaluate(location.href);
     // Azure DevOps is a single-page app: pages change through the History API, not reloads.
     // A click on "Clone in <client>" hands a custom-scheme URL (vscode://…) to the browser, which the

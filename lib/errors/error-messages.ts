@@ -277,6 +277,10 @@ export const appErrors = {
     kind: 'internal',
     message: `ADO Companion did not send your token to ${host}: it is not a host of the account that owns the token.`,
   }),
+  pageSessionAddressRefused: (organization: string): AppErrorValue => ({
+    kind: 'internal',
+    message: `ADO Companion did not send that request with your Azure DevOps sign-in: it only calls ${organization}, the organization of this page.`,
+  }),
   badRequestAddress: (): AppErrorValue => ({
     kind: 'internal',
     message: 'ADO Companion tried to call Azure DevOps with an address that is not valid.',

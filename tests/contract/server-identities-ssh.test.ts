@@ -213,11 +213,16 @@ describe('SSH keys', () => {
 });
 
 describe('web pages', () => {
-  it('the org root renders for browsers (with tenant headers) and unknown pages are 404 HTML', async () => {
-    const root = await fakeFetch(fake, 'https://dev.azure.com/contoso', { headers: { Accept: 'text/html' } });
+  it('the org root sends a browser to sign in, renders for a signed-in one (with tenant headers), and unknown pages are 404 HTML', async () => {
+    const signedOut = await fakeFetch(fake, 'https://dev.azure.com/contoso', { headers: { Accept: 'text/html' } });
+    expect(signedOut.status).toBe(302);
+    expect(signedOut.headers.get('x-vss-resourcetenant')).toBe(basic.tenants.contoso);
+    const [session] = fake.control.startWebSessions({ hosts: ['dev.azure.com'] });
+    const Cookie = `${session!.name}=${session!.value}`;
+    const root = await fakeFetch(fake, 'https://dev.azure.com/contoso', { headers: { Accept: 'text/html', Cookie } });
     expect(root.headers.get('x-vss-resourcetenant')).toBe(basic.tenants.contoso);
     expect(root.headers.get('content-type')).toMatch(/^text\/html/);
-    const missing = await fakeFetch(fake, 'https://dev.azure.com/contoso/Platform/_nothing_here', { headers: { Accept: 'text/html' } });
+    const missing = await fakeFetch(fake, 'https://dev.azure.com/contoso/Platform/_nothing_here', { headers: { Accept: 'text/html', Cookie } });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/^text\/html/);
   });

@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type Worker } from '@playwright/test';
 import { startFakeAdo, type FakeAdo } from '../fake-ado/server';
-import { extensionIdOf, launchExtensionBrowser, registerWithFakeEntra } from './support/launch-browser';
+import { extensionIdOf, launchExtensionBrowser, registerWithFakeEntra, signInToAzureDevOpsWeb } from './support/launch-browser';
 import { PopupPage } from './pages/popup';
 import { RepoPage } from './pages/repo-page';
 
@@ -29,6 +29,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     fakeAdo.control.reset();
     const context = await launchExtensionBrowser({ fakeAdoPort: fakeAdo.port, hosts: fakeAdo.hosts });
     registerWithFakeEntra(fakeAdo, await extensionIdOf(context));
+    // Signed in to Azure DevOps' web UI like a user of the extension (tests that need otherwise clear the cookies).
+    await signInToAzureDevOpsWeb(context, fakeAdo);
     await use(context);
     await context.close();
   },

@@ -13,6 +13,7 @@ import { type AdoError, notAuthenticated, notAuthorized, patExpired, signInPageH
 import type { FixtureOrganization } from './fixture-types';
 import { header, html, json, type Ctx, type Principal, type Reply } from './http';
 import { ZERO_GUID, type FakeState } from './state';
+import { hasWebSessionCookie } from './web-session';
 
 export type Scope =
   | 'any'
@@ -79,6 +80,10 @@ export function authorizeOrg(ctx: Ctx, org: FixtureOrganization): AdoError | nul
     if (!ctx.state.isMember(org, p.user.id)) return notAuthorized(p.user.id);
     return null;
   }
+  if (p.kind === 'session') {
+    // The web sign-in is the user themselves: no token expiry, scope or OAuth policy applies.
+    return ctx.state.isMember(org, p.user.id) ? null : notAuthorized(p.user.id);
+  }
   if (p.kind === 'bearer') {
     if (p.token.expiresAt <= ctx.state.now() || !p.token.azureDevOps) {
       return notAuthenticated(origin, {
@@ -129,6 +134,9 @@ function wantsSuppress(ctx: Ctx): boolean {
  */
 export function unauthenticatedReply(ctx: Ctx, error: AdoError): Reply {
   const headers = mergeHeaders(tenantHeaders(ctx.org), error.headers);
+  // A browser's own request (it carries the web session cookie, now ended or not counted) gets no Basic
+  // challenge: browsers answer one with a password dialog over the page (assumption, docs/page-session.md).
+  if (hasWebSessionCookie(ctx)) headers['WWW-Authenticate'] = [headers['WWW-Authenticate'] ?? []].flat().filter((c) => !/^Basic\b/i.test(c));
   if (!wantsSuppress(ctx) && ['GET', 'POST', 'HEAD'].includes(ctx.method)) {
     return html(203, signInPageHtml(ctx.url.href), headers);
   }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Fixture } from './fixture-types';
 import type { FailureModes, FakeState, RequestLogEntry } from './state';
+import { WEB_SESSION_COOKIE, webHostsFor } from './web-session';
 
 /** Everything POST /_fake/failures accepts; each key is optional. */
 export const controlChangesSchema = z
@@ -30,6 +31,8 @@ export const controlChangesSchema = z
     sshKeyRefusal: z.union([z.literal(401), z.literal(403), z.literal(404), z.literal('html')]).nullable(),
     /** Move the fake's clock forward (e.g. 86400 to age SPA refresh tokens past 24 h). */
     advanceClockSeconds: z.number().min(0),
+    /** Every web sign-in ends now (web-session.ts): "signed out in another tab". */
+    endWebSessions: z.literal(true),
   })
   .partial()
   .strict();
@@ -67,10 +70,38 @@ export interface FakeAdoControl {
   /** Every Entra access token issued so far expires now (forces a refresh). */
   expireAccessTokens(): void;
   advanceClock(seconds: number): void;
+  /**
+   * Web sign-ins (web-session.ts) of `user` (id or e-mail; default: the first member of the first
+   * organization) on `hosts` (default: every web host of the fixture), as the cookies a browser
+   * holds after signing in on each: set them through the browser's cookie API.
+   */
+  startWebSessions(options?: { user?: string; hosts?: string[] }): WebSessionCookie[];
+  /** Every web sign-in ends now (pages redirect to the sign-in page, REST calls get 401/203). */
+  endWebSessions(): void;
   /** The request log (never secrets), optionally filtered. */
   requests(filter?: RequestFilter): RequestLogEntry[];
   clearRequests(): void;
   summary(): ReturnType<FakeState['summary']>;
+}
+
+/** One session cookie, host-only, `HttpOnly; Secure; SameSite=None; Path=/` (web-session.ts). */
+export interface WebSessionCookie {
+  name: string;
+  value: string;
+  /** Host name without port. */
+  host: string;
+}
+
+function startWebSessions(state: FakeState, options: { user?: string; hosts?: string[] } = {}): WebSessionCookie[] {
+  const wanted = options.user?.toLowerCase();
+  const user = wanted
+    ? state.data.users.find((u) => u.id.toLowerCase() === wanted || u.email.toLowerCase() === wanted)
+    : state.user(state.data.organizations[0]?.members[0] ?? '');
+  if (!user) throw new Error(`startWebSessions: no user ${options.user ?? '(the fixture has no members)'}`);
+  return (options.hosts ?? webHostsFor(state)).map((host) => {
+    const session = state.startWebSession(host, user.id);
+    return { name: WEB_SESSION_COOKIE, value: session.id, host: session.host };
+  });
 }
 
 export function applyChanges(state: FakeState, input: ControlChanges): void {
@@ -108,6 +139,7 @@ export function applyChanges(state: FakeState, input: ControlChanges): void {
   if (changes.revokeRefreshTokens) for (const token of state.refreshTokens.values()) token.revoked = true;
   if (changes.expireAccessTokens) for (const token of state.accessTokens.values()) token.expiresAt = Math.min(token.expiresAt, state.now());
   if (changes.advanceClockSeconds) state.clockOffsetMs += changes.advanceClockSeconds * 1000;
+  if (changes.endWebSessions) state.webSessions.clear();
 }
 
 export function filterRequests(state: FakeState, filter: RequestFilter = {}): RequestLogEntry[] {
@@ -140,6 +172,8 @@ export function createControl(state: FakeState): FakeAdoControl {
     revokeRefreshTokens: () => applyChanges(state, { revokeRefreshTokens: true }),
     expireAccessTokens: () => applyChanges(state, { expireAccessTokens: true }),
     advanceClock: (seconds) => applyChanges(state, { advanceClockSeconds: seconds }),
+    startWebSessions: (options) => startWebSessions(state, options),
+    endWebSessions: () => applyChanges(state, { endWebSessions: true }),
     requests: (filter) => filterRequests(state, filter),
     clearRequests: () => {
       state.requestLog = [];

@@ -6,7 +6,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { FixtureOrganization, FixtureUser, FixturePat } from './fixture-types';
 import type { Site } from './hosts';
 import { badRequest } from './errors';
-import type { AccessTokenRecord, FakeState, RequestLogEntry } from './state';
+import type { AccessTokenRecord, FakeState, RequestLogEntry, WebSessionRecord } from './state';
 
 export type Headers = Record<string, string | string[]>;
 
@@ -28,7 +28,9 @@ export type Principal =
   | { kind: 'none' }
   | { kind: 'invalid'; scheme: string }
   | { kind: 'pat'; user: FixtureUser; pat: FixturePat }
-  | { kind: 'bearer'; user: FixtureUser; token: AccessTokenRecord };
+  | { kind: 'bearer'; user: FixtureUser; token: AccessTokenRecord }
+  /** The web sign-in cookie of the host, on a request without an Authorization header (web-session.ts). */
+  | { kind: 'session'; user: FixtureUser; session: WebSessionRecord };
 
 export interface Ctx {
   state: FakeState;
@@ -75,7 +77,7 @@ export function form(ctx: Ctx): URLSearchParams {
 
 /** The authenticated user; routes only run after auth.ts accepted the caller. */
 export function me(ctx: Ctx): FixtureUser {
-  if (ctx.principal.kind === 'pat' || ctx.principal.kind === 'bearer') return ctx.principal.user;
+  if (ctx.principal.kind === 'pat' || ctx.principal.kind === 'bearer' || ctx.principal.kind === 'session') return ctx.principal.user;
   throw new Error('route ran without an authenticated principal');
 }
 

@@ -4,7 +4,9 @@
  *   REST (`/_apis/`):  org exists → throttle (docs/azure-devops-rest.md#throttling) → credentials (docs/azure-devops-rest.md#personal-access-tokens, docs/entra-oauth.md; 401/203 per docs/azure-devops-rest.md#versions-headers-errors) →
  *                      "sign-in page" failure mode → route → api-version (docs/azure-devops-rest.md#versions-headers-errors) → PAT scope (docs/azure-devops-rest.md#personal-access-tokens) → handler
  *   Entra:             routes/entra.ts
+ *   web sign-in:       web-session.ts (/_signin, /_signedin; the session cookie is read in server.ts)
  *   anything else:     tenant discovery for the org root (docs/entra-oauth.md), avatars, then pages/index.ts renderPage
+ *                      (a page needs the web session unless it shows a public project)
  */
 import {
   AdoError,
@@ -27,6 +29,7 @@ import { findRoute, splitPath } from './router';
 import { apiRoutes } from './routes/index';
 import { entraRequest } from './routes/entra';
 import { CLOUD_MAX_API_VERSION, CLOUD_RELEASED_API_VERSION } from './state';
+import { noAccessPage, webSignInRedirect, webSignInRequest } from './web-session';
 
 export function apiVersionOf(ctx: Pick<Ctx, 'query' | 'headers'>): string | null {
   const fromQuery = queryParam(ctx as Ctx, 'api-version');
@@ -139,13 +142,21 @@ function page(ctx: Ctx): Reply {
   if (site.kind !== 'ado' || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) {
     return html(404, notFoundHtml(ctx.url.pathname));
   }
+  const p = ctx.principal;
+  const user = p.kind === 'pat' || p.kind === 'bearer' || p.kind === 'session' ? p.user : null;
   // Pages read the live data (same shape as the fixture), so API changes show up on them.
   const rendered = renderPage(
-    { host: ctx.hostHeader, path: ctx.url.pathname, query: ctx.query, organization: ctx.org?.name ?? null, cookie: header(ctx, 'cookie') },
+    { host: ctx.hostHeader, path: ctx.url.pathname, query: ctx.query, organization: ctx.org?.name ?? null, cookie: header(ctx, 'cookie'), user },
     ctx.state.data,
   );
   const extra = orgRoot ? tenantHeaders(ctx.org) : undefined;
-  return rendered ? html(rendered.status, rendered.html, extra) : html(404, notFoundHtml(ctx.url.pathname), extra);
+  if (!rendered) return html(404, notFoundHtml(ctx.url.pathname), extra);
+  // Anyone may look at a public project; everything else needs the web sign-in (web-session.ts).
+  if (!rendered.publicProject) {
+    if (!user) return webSignInRedirect(ctx, extra);
+    if (ctx.org && !ctx.state.isMember(ctx.org, user.id)) return noAccessPage(user, ctx.org.name);
+  }
+  return html(rendered.status, rendered.html, extra);
 }
 
 export async function dispatch(ctx: Ctx): Promise<Reply> {
@@ -156,7 +167,7 @@ export async function dispatch(ctx: Ctx): Promise<Reply> {
       case 'ssh':
         return html(404, notFoundHtml(ctx.url.pathname));
       default:
-        return isApiPath(ctx.site.rest) ? await api(ctx) : page(ctx);
+        return webSignInRequest(ctx) ?? (isApiPath(ctx.site.rest) ? await api(ctx) : page(ctx));
     }
   } catch (error) {
     if (error instanceof AdoError) return json(error.status, error.envelope(), error.headers);

@@ -20,6 +20,7 @@ import { hostsFor, resolveSite } from './hosts';
 import type { Ctx, Reply } from './http';
 import { apiVersionOf, dispatch } from './pipeline';
 import { controlRequest } from './routes/control';
+import { webSessionPrincipal } from './web-session';
 import { FakeState } from './state';
 
 export type { FakeAdoControl } from './control';
@@ -139,6 +140,7 @@ export async function startFakeAdo(options: FakeAdoOptions = {}): Promise<FakeAd
       log: {},
     };
     ctx.apiVersion = apiVersionOf(ctx);
+    if (ctx.principal.kind === 'none') ctx.principal = webSessionPrincipal(ctx);
     const logLine = (status: number) => {
       const p = ctx.principal;
       const entry = state.logRequest({
@@ -148,7 +150,7 @@ export async function startFakeAdo(options: FakeAdoOptions = {}): Promise<FakeAd
         query: loggableQuery(url),
         status,
         auth: p.kind,
-        ...(p.kind === 'pat' || p.kind === 'bearer' ? { userId: p.user.id } : {}),
+        ...(p.kind === 'pat' || p.kind === 'bearer' || p.kind === 'session' ? { userId: p.user.id } : {}),
         ...ctx.log,
       });
       if (options.log) console.error(`[fake-ado] ${entry.status} ${entry.method} ${host}${entry.path}${entry.query} (${entry.auth})`);

@@ -6,7 +6,7 @@
  * Routes read and write through this class and the fake web pages (pages/index.ts) get `data`;
  * nothing else holds state, so `reset()` really does bring the fake back to the fixture.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type {
   Fixture,
   FixtureGroup,
@@ -101,8 +101,8 @@ export interface RequestLogEntry {
   query: string;
   /** 0 when the connection was dropped (offline). */
   status: number;
-  /** How the caller authenticated: none, pat, bearer, or invalid (a credential we did not accept). */
-  auth: 'none' | 'pat' | 'bearer' | 'invalid';
+  /** How the caller authenticated: none, pat, bearer, session (the web sign-in cookie), or invalid (a credential we did not accept). */
+  auth: 'none' | 'pat' | 'bearer' | 'session' | 'invalid';
   /** Authenticated user id, when known. */
   userId?: string;
   /** Entra token endpoint only: the grant_type of the request. */
@@ -173,6 +173,19 @@ export interface RefreshTokenRecord {
   revoked: boolean;
 }
 
+/**
+ * A web sign-in to one Azure DevOps host (docs/page-session.md): the `UserAuthentication` cookie
+ * carries its random id; the browser keeps one per host (dev.azure.com, each `{org}.visualstudio.com`,
+ * each Server host).
+ */
+export interface WebSessionRecord {
+  id: string;
+  userId: string;
+  /** Host name, lower case, without port. */
+  host: string;
+  startedAt: number;
+}
+
 export interface EntraSession {
   userId: string;
   signedInAt: number;
@@ -217,6 +230,7 @@ export class FakeState {
   refreshTokens = new Map<string, RefreshTokenRecord>();
   entraSession: EntraSession | null = null;
   entraApps = defaultEntraApps();
+  webSessions = new Map<string, WebSessionRecord>();
   private pushSeq = 0;
 
   constructor(private fixture: Fixture) {
@@ -239,6 +253,7 @@ export class FakeState {
     this.refreshTokens = new Map();
     this.entraSession = null;
     this.entraApps = defaultEntraApps();
+    this.webSessions = new Map();
     this.pushSeq = 0;
     for (const org of this.data.organizations) {
       org.sshKeys ??= [];
@@ -395,6 +410,21 @@ export class FakeState {
     return full;
   }
 
+  // --- web sessions -----------------------------------------------------------------------------
+
+  /** Signs `userId` in to the web UI of `host`; the id is random, like a real session cookie. */
+  startWebSession(host: string, userId: string): WebSessionRecord {
+    const session = { id: randomBytes(32).toString('base64url'), userId, host: lower(host.replace(/:\d+$/, '')), startedAt: this.now() };
+    this.webSessions.set(session.id, session);
+    return session;
+  }
+
+  /** The live session `id` names, only on the host it was made for (cookies are per host). */
+  webSession(id: string, host: string): WebSessionRecord | undefined {
+    const session = this.webSessions.get(id);
+    return session && session.host === lower(host.replace(/:\d+$/, '')) ? session : undefined;
+  }
+
   // --- misc -------------------------------------------------------------------------------------
 
   newGuid(): string {
@@ -423,6 +453,7 @@ export class FakeState {
         accessTokens: this.accessTokens.size,
         refreshTokens: this.refreshTokens.size,
       },
+      webSessions: this.webSessions.size,
       requests: this.requestLog.length,
     };
   }

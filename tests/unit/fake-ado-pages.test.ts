@@ -119,17 +119,19 @@ function makeState(): PageState {
   return { users, organizations: [contoso, server] };
 }
 
-function request(url: string, cookie?: string): PageRequest {
+const JANE = makeState().users[0]!;
+
+function request(url: string, cookie?: string, user: FixtureUser | null = JANE): PageRequest {
   const parsed = new URL(url);
-  return { host: parsed.host, path: parsed.pathname, query: parsed.searchParams, organization: null, cookie };
+  return { host: parsed.host, path: parsed.pathname, query: parsed.searchParams, organization: null, cookie, user };
 }
 
-function render(url: string, cookie?: string) {
-  return renderPage(request(url, cookie), makeState());
+function render(url: string, cookie?: string, user: FixtureUser | null = JANE) {
+  return renderPage(request(url, cookie, user), makeState());
 }
 
-function load(url: string, cookie?: string): Document {
-  const page = render(url, cookie);
+function load(url: string, cookie?: string, user: FixtureUser | null = JANE): Document {
+  const page = render(url, cookie, user);
   if (!page) throw new Error(`no page for ${url}`);
   expect(page.status).toBe(200);
   return new DOMParser().parseFromString(page.html, 'text/html');
@@ -436,7 +438,7 @@ describe('fake-ado pages', () => {
       '/DefaultCollection/Fabrikam%20Web/_git/api/commits',
     );
 
-    const server = load('https://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/tools');
+    const server = load('https://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/tools', undefined, makeState().users[1]!);
     expect(server.querySelector(selectors.FILES_HEADER_COMMANDBAR[0])).not.toBeNull();
     expect(readDataProviders(server)!['ms.vss-tfs-web.header-action-data']).toEqual({
       suiteHomeUrl: '/tfs/DefaultCollection/',
@@ -495,9 +497,16 @@ describe('fake-ado pages', () => {
     expect(isDarkTheme(documents.get('files')!)).toBe(false);
   });
 
-  it('takes the signed-in user and instant timing from cookies', () => {
-    const doc = load(PAGES.pullRequest, 'fake-ado-user=raj%40contoso.test; fake-ado-timing=instant');
-    expect(readDataProviders(doc)!['ms.vss-web.page-data']).toMatchObject({ user: { id: 'user-raj' } });
+  it('renders as the signed-in user it is given, signed out without one, and takes instant timing from a cookie', () => {
+    const raj = makeState().users[1]!;
+    const doc = load(PAGES.pullRequest, 'fake-ado-timing=instant', raj);
+    expect(readDataProviders(doc)!['ms.vss-web.page-data']).toEqual({
+      user: { id: 'user-raj', displayName: 'Raj Ü', uniqueName: 'raj@contoso.test', email: 'raj@contoso.test' },
+    });
+    expect(doc.querySelector('.fake-ado-user')!.textContent).toBe('Raj Ü');
+    const signedOut = load(PAGES.pullRequest, undefined, null);
+    expect(readDataProviders(signedOut)!['ms.vss-web.page-data']).toEqual({});
+    expect(signedOut.querySelector('.fake-ado-user')!.textContent).toBe('Signed out');
     expect(doc.querySelector('[data-fake-ado-view]')!.hasAttribute('data-fake-ado-instant')).toBe(true);
     const timed = documents.get('pullRequest')!.querySelector('[data-fake-ado-view]')!;
     expect(Number(timed.getAttribute('data-anchor-delay'))).toBeGreaterThanOrEqual(300);
@@ -537,7 +546,7 @@ describe('fake-ado client script', () => {
   function mount(path: string) {
     history.replaceState(null, '', path);
     const page = renderPage(
-      { host: 'dev.azure.com', path: location.pathname, query: new URLSearchParams(location.search), organization: null },
+      { host: 'dev.azure.com', path: location.pathname, query: new URLSearchParams(location.search), organization: null, user: state.users[0]! },
       state,
     )!;
     const parsed = new DOMParser().parseFromString(page.html, 'text/html');
@@ -551,7 +560,7 @@ describe('fake-ado client script', () => {
     fetchMock = vi.fn(async (input: string) => {
       const url = new URL(input, origin);
       const page = renderPage(
-        { host: 'dev.azure.com', path: url.pathname, query: url.searchParams, organization: null },
+        { host: 'dev.azure.com', path: url.pathname, query: url.searchParams, organization: null, user: state.users[0]! },
         state,
       );
       return new Response(page?.html ?? 'not found', { status: page?.status ?? 404 });

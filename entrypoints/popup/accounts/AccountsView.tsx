@@ -1,5 +1,6 @@
 import { usePopupState } from '../state';
 import { AccountCard } from './AccountCard';
+import { PageSessionLine } from './PageSessionLine';
 
 export function AccountsView() {
   const state = usePopupState();
@@ -25,6 +26,7 @@ export function AccountsView() {
           </button>
         </div>
       </div>
+      <PageSessionLine />
       {state.accounts.value.map((account) => (
         <AccountCard
           key={account.id}

@@ -2,6 +2,7 @@ import { sendMessage } from '@/lib/messaging/send-message';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
 import { useAction } from '../use-action';
+import { PageSessionLine } from './PageSessionLine';
 
 /** The two ways in: Microsoft Entra OAuth, or a Personal Access Token. */
 export function ConnectView() {
@@ -23,6 +24,7 @@ export function ConnectView() {
   return (
     <section class="stack" aria-labelledby="connect-title">
       <h2 tabIndex={-1} id="connect-title">Connect to Azure DevOps</h2>
+      <PageSessionLine />
       <p class="muted">Sign in with your work account, or use a Personal Access Token for one organization or an Azure DevOps Server.</p>
       <button class="primary" type="button" disabled={busy.value} onClick={connectWithOAuth}>
         {busy.value ? 'Waiting for Microsoft sign-in…' : 'Connect to Azure DevOps'}

@@ -4,7 +4,7 @@ import { startFakeAdo, type FakeAdo } from '../../fake-ado/server';
 import { FirefoxPopup } from '../pages/popup';
 import { startAdoProxy, type AdoProxy } from './ado-proxy';
 import { BUILD_DEFAULT_CLIENT_ID } from '../../fake-ado/state';
-import { firefoxRedirectUri, launchFirefox, type FirefoxWithExtension } from './launch-firefox';
+import { firefoxRedirectUri, launchFirefox, signInToAzureDevOpsWeb, type FirefoxWithExtension } from './launch-firefox';
 
 export interface FirefoxHarness {
   readonly fakeAdo: FakeAdo;
@@ -36,6 +36,8 @@ export function useFirefox(options: { extension?: () => string } = {}): FirefoxH
     fakeAdo!.control.registerEntraRedirectUri(BUILD_DEFAULT_CLIENT_ID, firefoxRedirectUri());
     firefox = await launchFirefox({ proxyPort: proxy!.port, extension: options.extension?.() });
     launches.push(firefox.launchMs);
+    // Signed in to Azure DevOps' web UI like a user of the extension.
+    await signInToAzureDevOpsWeb(firefox.browser, fakeAdo!);
   });
   afterEach(async () => {
     await firefox?.close();

@@ -1,3 +1,4 @@
+import type { FakeAdo } from '../../fake-ado/server';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -105,4 +106,16 @@ function browsingContextOf(page: Page): string {
   const id = (page.mainFrame() as unknown as { _id?: string })._id;
   if (!id) throw new Error('no browsing context id on the page');
   return id;
+}
+
+/**
+ * Signs Firefox in to the web UI of every Azure DevOps host of the fake (default: as the first member
+ * of the first organization): the fake's session cookies, set through the browser's cookie API
+ * (docs/page-session.md).
+ */
+export async function signInToAzureDevOpsWeb(browser: Browser, fake: Pick<FakeAdo, 'control'>, options: { user?: string } = {}): Promise<void> {
+  const cookies = fake.control.startWebSessions(options);
+  await browser.setCookie(
+    ...cookies.map((cookie) => ({ name: cookie.name, value: cookie.value, domain: cookie.host, path: '/', httpOnly: true, secure: true, sameSite: 'None' as const })),
+  );
 }

@@ -56,3 +56,23 @@ export async function extensionIdOf(context: BrowserContext): Promise<string> {
 export function registerWithFakeEntra(fake: Pick<FakeAdo, 'control'>, extensionId: string): void {
   fake.control.registerEntraRedirectUri(BUILD_DEFAULT_CLIENT_ID, `https://${extensionId}.chromiumapp.org/`);
 }
+
+/**
+ * Signs the browser in to the web UI of every Azure DevOps host of the fake (default: as the first
+ * member of the first organization), as the fake's sign-in page would: its session cookies, set
+ * through the browser's cookie API (docs/page-session.md).
+ */
+export async function signInToAzureDevOpsWeb(context: BrowserContext, fake: Pick<FakeAdo, 'control'>, options: { user?: string } = {}): Promise<void> {
+  const cookies = fake.control.startWebSessions(options);
+  await context.addCookies(
+    cookies.map((cookie) => ({
+      name: cookie.name,
+      value: cookie.value,
+      // A URL (not a domain) makes a host-only cookie, as the fake's Set-Cookie does.
+      url: `https://${cookie.host}/`,
+      httpOnly: true,
+      secure: true,
+      sameSite: 'None' as const,
+    })),
+  );
+}

@@ -2,7 +2,7 @@
 // URL forms per docs/azure-devops-pages.md: cloud `/{org}/{project}/_git/{repo}`, the project's default
 // repo `/{org}/_git/{repo}` (GK `parsePathname`), legacy `{org}.visualstudio.com/[DefaultCollection/]…`
 // (AZ, GL), Azure DevOps Server `/{vdir}/{collection}/…`, and the `_git/_optimized|_full/{repo}` forms.
-import type { FixtureOrganization, FixtureProject, FixtureRepository, FixtureUser } from '../fixture-types';
+import type { FixtureOrganization, FixtureProject, FixtureRepository } from '../fixture-types';
 import { organizationPullRequestsView, pullRequestListView, pullRequestView } from './pr-views';
 import {
   branchCompareView,
@@ -32,7 +32,7 @@ export function renderPage(req: PageRequest, state: PageState): PageResponse | n
   const cookies = parseCookies(req.cookie ?? '');
   const base: OrgContext = {
     org: located.org,
-    user: signedInUser(located.org, state.users, cookies['fake-ado-user']),
+    user: req.user,
     theme: requestedTheme(req.query.get('theme') ?? cookies['fake-ado-theme']),
     instant: cookies['fake-ado-timing'] === 'instant',
     origin: `https://${req.host}`,
@@ -43,7 +43,8 @@ export function renderPage(req: PageRequest, state: PageState): PageResponse | n
   };
   const routed = route(base, located.rest);
   if (!routed) return null;
-  return { status: 200, html: renderShell(routed.ctx, routed.view, req.path) };
+  const publicProject = 'project' in routed.ctx && routed.ctx.project.visibility === 'public';
+  return { status: 200, html: renderShell(routed.ctx, routed.view, req.path), publicProject };
 }
 
 interface Located {
@@ -177,19 +178,6 @@ function defaultRepository(org: FixtureOrganization, repoName: string): { projec
   for (const project of org.projects) {
     const found = inProject(project, repoName);
     if (found) return found;
-  }
-  return null;
-}
-
-function signedInUser(org: FixtureOrganization, users: FixtureUser[], requested: string | undefined): FixtureUser | null {
-  if (requested) {
-    const wanted = requested.toLowerCase();
-    const user = users.find((u) => u.id.toLowerCase() === wanted || u.email.toLowerCase() === wanted);
-    if (user) return user;
-  }
-  for (const memberId of org.members) {
-    const member = users.find((u) => u.id === memberId);
-    if (member) return member;
   }
   return null;
 }

@@ -10,10 +10,12 @@ export interface PageRequest {
   /** Organization the server resolved from host/path, if any (re-resolved here anyway). */
   organization: string | null;
   /**
-   * Raw `Cookie` header, optional. Read: `fake-ado-theme=dark|light`, `fake-ado-user={user id}`
-   * (who the page says is signed in), `fake-ado-timing=instant` (no anchor delay, no re-render).
+   * Raw `Cookie` header, optional. Read: `fake-ado-theme=dark|light`, `fake-ado-timing=instant`
+   * (no anchor delay, no re-render).
    */
   cookie?: string;
+  /** Who is signed in (the server's web session, web-session.ts); null renders the page signed out. */
+  user: FixtureUser | null;
 }
 
 export interface PageState {
@@ -24,6 +26,8 @@ export interface PageState {
 export interface PageResponse {
   status: number;
   html: string;
+  /** The page shows a public project (anyone may see it without signing in). */
+  publicProject: boolean;
 }
 
 export type Theme = 'light' | 'dark';

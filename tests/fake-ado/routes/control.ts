@@ -19,7 +19,7 @@ function requestFilter(query: URLSearchParams): RequestFilter {
     if (value) filter[key] = value;
   }
   const auth = query.get('auth');
-  if (auth === 'none' || auth === 'pat' || auth === 'bearer' || auth === 'invalid') filter.auth = auth;
+  if (auth === 'none' || auth === 'pat' || auth === 'bearer' || auth === 'session' || auth === 'invalid') filter.auth = auth;
   if (query.get('since')) filter.since = Number(query.get('since'));
   if (query.get('status')) filter.status = Number(query.get('status'));
   return filter;

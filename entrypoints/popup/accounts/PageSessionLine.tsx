@@ -1,0 +1,53 @@
+import { useEffect } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { legacyOrganizationOfHost } from '@/lib/azure/azure-hosts';
+import { PAGE_SESSION_MESSAGE, readPageSessionStatus, type PageSessionStatus } from '@/lib/messaging/page-messages';
+import { usePopupState } from '../state';
+
+/** The key of the organization a page session's root names (organization records are keyed by canonical base URL). */
+function organizationKeyOf(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  const host = url.hostname.toLowerCase();
+  const org = host === 'dev.azure.com' ? url.pathname.split('/')[1] : legacyOrganizationOfHost(host);
+  return (org ? `https://dev.azure.com/${org}` : baseUrl.replace(/\/+$/, '')).toLowerCase();
+}
+
+/** Asks the content script of the tab the popup was opened over; null when it has none (not an Azure DevOps page). */
+async function askActiveTab(): Promise<PageSessionStatus | null> {
+  try {
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) return null;
+    const answer: unknown = await browser.tabs.sendMessage(tab.id, { channel: 'ado-companion', type: PAGE_SESSION_MESSAGE, data: {} });
+    return readPageSessionStatus(answer, tab.url);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * For the organization of the active tab: whether page actions will use the page's own Azure DevOps
+ * sign-in, the account stored for that organization, or need the user to connect (docs/page-session.md).
+ */
+export function PageSessionLine() {
+  const state = usePopupState();
+  const status = useSignal<PageSessionStatus | null>(null);
+  useEffect(() => {
+    void askActiveTab().then((answer) => (status.value = answer));
+  }, []);
+  const page = status.value;
+  if (!page) return null;
+  const key = organizationKeyOf(page.baseUrl);
+  const organization = state.organizations.value.find((o) => o.key === key && o.selected);
+  const account = organization && state.accounts.value.find((a) => a.id === organization.accountId);
+  const text = page.signedIn
+    ? `Page actions here use your Azure DevOps sign-in (${page.displayName}).`
+    : account
+      ? `Page actions here use your stored account ${account.displayName}.`
+      : 'Page actions here need you to connect.';
+  return (
+    <p class="muted small" data-page-session={page.signedIn ? 'page' : account ? 'account' : 'none'}>
+      {text}
+    </p>
+  );
+}

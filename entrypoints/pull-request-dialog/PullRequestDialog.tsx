@@ -10,6 +10,7 @@ import {
 } from '@/lib/pull-requests/new-pull-request';
 import { ReviewerPicker, type ChosenReviewer } from './ReviewerPicker';
 import { storedAccountBackend, type PullRequestBackend } from './backend';
+import { pageSessionBackend } from './page-session-backend';
 
 export interface DialogRequest {
   project: string;
@@ -40,9 +41,14 @@ type Phase =
  * refused request (signed out, throttled, offline, a PR that exists) loses nothing.
  */
 export function PullRequestDialog({ request, onClose }: { request: DialogRequest; onClose: () => void }) {
+  const at = { project: request.project, repository: request.repository };
   const dialog = useRef<HTMLDialogElement>(null);
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
-  const backend = useRef<PullRequestBackend>(storedAccountBackend({ project: request.project, repository: request.repository })).current;
+  // The page's own Azure DevOps sign-in first; the account stored for the organization when the page
+  // is (or becomes) signed out.
+  const backend = useRef<PullRequestBackend>(
+    pageSessionBackend(at, storedAccountBackend(at)),
+  ).current;
   // Every way out goes through the dialog's own close (Escape too), whose event cleans up once.
   const close = () => dialog.current?.close();
 

@@ -9,6 +9,8 @@ import {
   type WorkItemSummary,
 } from '@/lib/pull-requests/new-pull-request';
 import { ReviewerPicker, type ChosenReviewer } from './ReviewerPicker';
+import { storedAccountBackend, type PullRequestBackend } from './backend';
+import { pageSessionBackend } from './page-session-backend';
 
 export interface DialogRequest {
   project: string;
@@ -39,15 +41,20 @@ type Phase =
  * refused request (signed out, throttled, offline, a PR that exists) loses nothing.
  */
 export function PullRequestDialog({ request, onClose }: { request: DialogRequest; onClose: () => void }) {
+  const at = { project: request.project, repository: request.repository };
   const dialog = useRef<HTMLDialogElement>(null);
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
-  const at = { project: request.project, repository: request.repository };
+  // The page's own Azure DevOps sign-in first; the account stored for the organization when the page
+  // is (or becomes) signed out.
+  const backend = useRef<PullRequestBackend>(
+    pageSessionBackend(at, storedAccountBackend(at)),
+  ).current;
   // Every way out goes through the dialog's own close (Escape too), whose event cleans up once.
   const close = () => dialog.current?.close();
 
   async function load() {
     setPhase({ name: 'loading' });
-    const result = await sendMessage('newPullRequest.context', at);
+    const result = await backend.context();
     if (!result.ok) setPhase({ name: 'failed', error: result.error });
     else if (result.data.status === 'connect') setPhase({ name: 'connect', organization: result.data.organization });
     else {
@@ -81,6 +88,7 @@ export function PullRequestDialog({ request, onClose }: { request: DialogRequest
       {phase.name === 'form' && (
         <PullRequestForm
           request={request}
+          backend={backend}
           context={phase.context}
           onCreated={(id, webUrl, autoCompleteError) => setPhase({ name: 'created', id, webUrl, autoCompleteError })}
           onClose={close}
@@ -139,16 +147,17 @@ function Created({ id, webUrl, autoCompleteError, onClose }: { id: number; webUr
 
 function PullRequestForm({
   request,
+  backend,
   context,
   onCreated,
   onClose,
 }: {
   request: DialogRequest;
+  backend: PullRequestBackend;
   context: NewPullRequestContext;
   onCreated: (id: number, webUrl: string, autoCompleteError: string | null) => void;
   onClose: () => void;
 }) {
-  const at = { project: request.project, repository: request.repository };
   // What was typed survives closing the dialog (Escape, Cancel, a click on the page) until the page
   // is left or the pull request is created: reopened for the same repository and branch, it is back.
   const draftKey = `${request.project}\n${request.repository}`;
@@ -196,7 +205,7 @@ function PullRequestForm({
     setCompareError(null);
     if (!source || !target || source === target) return;
     let current = true;
-    void sendMessage('newPullRequest.compare', { ...at, repositoryId: context.repositoryId, sourceBranch: source, targetBranch: target }).then((result) => {
+    void backend.compare({ repositoryId: context.repositoryId, sourceBranch: source, targetBranch: target }).then((result) => {
       if (!current) return;
       if (!result.ok) return setCompareError(result.error);
       setComparison(result.data);
@@ -214,7 +223,7 @@ function PullRequestForm({
   useEffect(() => {
     if (ids.length === 0) return setWorkItems({ found: [], missing: [], error: null });
     const timer = setTimeout(() => {
-      void sendMessage('newPullRequest.checkWorkItems', { ...at, ids }).then((result) => {
+      void backend.checkWorkItems(ids).then((result) => {
         if (!result.ok) return setWorkItems({ found: [], missing: [], error: result.error.message });
         const found = result.data.workItems;
         setWorkItems({ found, missing: ids.filter((id) => !found.some((w) => w.id === id)), error: null });
@@ -237,19 +246,16 @@ function PullRequestForm({
     if (busy || !source || !target || sameBranch || !title.trim()) return;
     setBusy(true);
     setError(null);
-    const result = await sendMessage('newPullRequest.create', {
-      ...at,
-      pullRequest: {
-        repositoryId: context.repositoryId,
-        sourceBranch: source,
-        targetBranch: target,
-        title: title.trim(),
-        description,
-        isDraft,
-        reviewers: reviewers.map((r) => ({ id: r.id, isRequired: r.isRequired, displayName: r.displayName, kind: r.kind, detail: r.detail })),
-        workItemIds: workItems.found.filter((w) => ids.includes(w.id)).map((w) => w.id),
-        autoComplete: autoComplete ? { mergeStrategy, deleteSourceBranch, transitionWorkItems } : null,
-      },
+    const result = await backend.create({
+      repositoryId: context.repositoryId,
+      sourceBranch: source,
+      targetBranch: target,
+      title: title.trim(),
+      description,
+      isDraft,
+      reviewers: reviewers.map((r) => ({ id: r.id, isRequired: r.isRequired, displayName: r.displayName, kind: r.kind, detail: r.detail })),
+      workItemIds: workItems.found.filter((w) => ids.includes(w.id)).map((w) => w.id),
+      autoComplete: autoComplete ? { mergeStrategy, deleteSourceBranch, transitionWorkItems } : null,
     });
     setBusy(false);
     if (result.ok) {
@@ -330,7 +336,7 @@ function PullRequestForm({
         />
       </label>
       <ReviewerPicker
-        at={at}
+        backend={backend}
         me={context.me.id}
         recent={context.recentReviewers}
         policyReviewers={comparison?.policyReviewers ?? []}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { sendMessage } from '@/lib/messaging/send-message';
 import type { PolicyReviewer, Reviewer } from '@/lib/pull-requests/new-pull-request';
+import type { PullRequestBackend } from './backend';
 
 export interface ChosenReviewer extends Reviewer {
   isRequired: boolean;
@@ -14,14 +14,14 @@ const SEARCH_DELAY_MS = 250;
  * reviewers the target branch's policies add anyway, shown as such.
  */
 export function ReviewerPicker({
-  at,
+  backend,
   me,
   recent,
   policyReviewers,
   chosen,
   onChange,
 }: {
-  at: { project: string; repository: string };
+  backend: PullRequestBackend;
   me: string;
   recent: Reviewer[];
   policyReviewers: PolicyReviewer[];
@@ -43,7 +43,7 @@ export function ReviewerPicker({
     if (cached) return setResults(cached);
     let current = true;
     const timer = setTimeout(() => {
-      void sendMessage('newPullRequest.searchReviewers', { ...at, query: q }).then((result) => {
+      void backend.searchReviewers(q).then((result) => {
         if (!current) return;
         if (!result.ok) return setSearchError(result.error.message);
         cache.current.set(q, result.data.reviewers);

@@ -10,34 +10,33 @@ const IOS_APP = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
 describe('quick "Create pull request" in Firefox', () => {
   const ff = useFirefox();
 
-  it('injects the dialog on demand (tabs.executeScript) and creates the pull request through the stored account', async () => {
-    const popup = await ff.popup().open();
-    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
-    await popup.page.waitForSelector(popup.organizationRowSelector('contoso'));
-
-    const repo = await new FirefoxRepoPage(ff.browser).open(`${IOS_APP}?version=GBdevelop`);
+  async function openDialogOn(url: string) {
+    const repo = await new FirefoxRepoPage(ff.browser).open(url);
     await repo.page.waitForSelector('[data-fake-ado-rendered="2"]', { timeout: 10_000 });
     await repo.page.waitForFunction(
       () => document.querySelector('[data-ado-companion-feature="create-pull-request"]')?.shadowRoot?.querySelector('button'),
       { timeout: 10_000 },
     );
+    return repo;
+  }
+
+  async function createWithTitle(repo: FirefoxRepoPage, title: string) {
     await repo.page.evaluate(() =>
       (document.querySelector('[data-ado-companion-feature="create-pull-request"]')!.shadowRoot!.querySelector('button') as HTMLButtonElement).click(),
     );
-    const dialogValue = (selector: string) =>
+    const titleValue = () =>
       repo.page.evaluate(
-        (selector: string) =>
-          (document.querySelector('[data-ado-companion-feature="pull-request-dialog"]')?.shadowRoot?.querySelector(selector) as HTMLInputElement | null)?.value ?? null,
-        selector,
+        () =>
+          (document.querySelector('[data-ado-companion-feature="pull-request-dialog"]')?.shadowRoot?.querySelector('form input:not([type]):not([role])') as HTMLInputElement | null)
+            ?.value ?? null,
       );
     // Defaults from the branch being viewed and its commit.
-    assert.equal(await poll(() => dialogValue('form input:not([type]):not([role])'), 'Work on develop'), 'Work on develop');
-
-    await repo.page.evaluate(() => {
+    assert.equal(await poll(titleValue, 'Work on develop'), 'Work on develop');
+    await repo.page.evaluate((title: string) => {
       const input = document.querySelector('[data-ado-companion-feature="pull-request-dialog"]')!.shadowRoot!.querySelector('form input:not([type]):not([role])') as HTMLInputElement;
-      input.value = 'From Firefox';
+      input.value = title;
       input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    }, title);
     ff.fakeAdo.control.clearRequests();
     await repo.page.evaluate(() =>
       (document.querySelector('[data-ado-companion-feature="pull-request-dialog"]')!.shadowRoot!.querySelector('button[type=submit]') as HTMLButtonElement).click(),
@@ -46,12 +45,23 @@ describe('quick "Create pull request" in Firefox', () => {
       repo.page.evaluate(() => document.querySelector('[data-ado-companion-feature="pull-request-dialog"]')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '');
     const created = await poll(async () => /Pull request #\d+ created\./.test(await statusText()), true);
     assert.equal(created, true, await statusText());
-
     const pullRequests = ff.fakeAdo.control.state.data.organizations[0]!.projects.find((p) => p.name === 'Mobile App')!.repositories.find((r) => r.name === 'ios-app')!.pullRequests;
-    assert.equal(pullRequests.at(-1)!.title, 'From Firefox');
-    assert.deepEqual(
-      ff.fakeAdo.control.requests().filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.auth}`),
-      ['POST pat'],
-    );
+    assert.equal(pullRequests.at(-1)!.title, title);
+    return ff.fakeAdo.control.requests().filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.auth}`);
+  }
+
+  it('injects the dialog on demand (tabs.executeScript) and, signed out of the web UI, creates the pull request through the stored account', async () => {
+    const popup = await ff.popup().open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await popup.page.waitForSelector(popup.organizationRowSelector('contoso'));
+    const repo = await openDialogOn(`${IOS_APP}?version=GBdevelop`);
+    ff.fakeAdo.control.endWebSessions();
+    assert.deepEqual(await createWithTitle(repo, 'From Firefox'), ['POST pat']);
+  });
+
+  it('with the page’s own sign-in and no account: the POST goes through content.fetch, with the page’s cookies and Origin', async () => {
+    const repo = await openDialogOn(`${IOS_APP}?version=GBdevelop`);
+    // The fake counts the session cookie on a POST only with the page's own Origin.
+    assert.deepEqual(await createWithTitle(repo, 'Zero setup in Firefox'), ['POST session']);
   });
 });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { axeViolations } from './support/axe';
+import { dumpExtensionStorage } from './support/dump-extension-storage';
 import { basic } from '../fake-ado/fixtures/basic';
 import type { FakeAdo } from '../fake-ado/server';
 import { test, expect } from './fixtures';
@@ -11,6 +12,11 @@ function iosPullRequests(fakeAdo: FakeAdo) {
   const org = fakeAdo.control.state.data.organizations.find((o) => o.name === 'contoso')!;
   const project = org.projects.find((p) => p.name === 'Mobile App')!;
   return project.repositories.find((r) => r.name === 'ios-app')!.pullRequests;
+}
+
+/** As if the user signed out of Azure DevOps in another tab: this page still shows, its sign-in is gone. */
+function signOutOfTheWebUi(fakeAdo: FakeAdo) {
+  fakeAdo.control.endWebSessions();
 }
 
 async function openDialog(page: Page) {
@@ -27,10 +33,11 @@ test.describe('quick "Create pull request" on repository pages', () => {
     await popup.open();
   });
 
-  test('creates a draft PR with reviewers, work items and auto-complete: one POST and one PATCH', async ({ popup, repoPage, fakeAdo }) => {
+  test('creates a draft PR with reviewers, work items and auto-complete through the stored account: one POST and one PATCH', async ({ popup, repoPage, fakeAdo }) => {
     await popup.connectWithPat('dev.azure.com/contoso', JANE_PAT);
     await expect(popup.account(/Jane Doe/)).toBeVisible();
     await repoPage.goto(`${IOS}?version=GBfeature%2F1234-login`);
+    signOutOfTheWebUi(fakeAdo);
     const page = repoPage.page;
     const dialog = await openDialog(page);
     await expect(page.locator('[data-ado-companion-feature="create-pull-request"]')).toHaveCount(1);
@@ -80,9 +87,9 @@ test.describe('quick "Create pull request" on repository pages', () => {
     expect(created.autoCompleteSetBy).toBe(basic.users.jane.id);
     expect(created.completionOptions).toMatchObject({ mergeStrategy: 'squash', deleteSourceBranch: true, transitionWorkItems: true });
     const writes = fakeAdo.control.requests().filter((r) => r.method !== 'GET');
-    expect(writes.map((r) => `${r.method} ${r.path.replace(/^.*\/_apis\//, '')}`)).toEqual([
-      'POST git/repositories/d3bbf1eb-bb33-42d6-a3d1-941684e85f04/pullrequests',
-      `PATCH git/repositories/d3bbf1eb-bb33-42d6-a3d1-941684e85f04/pullrequests/${created.pullRequestId}`,
+    expect(writes.map((r) => `${r.method} ${r.path.replace(/^.*\/_apis\//, '')} ${r.auth}`)).toEqual([
+      'POST git/repositories/d3bbf1eb-bb33-42d6-a3d1-941684e85f04/pullrequests pat',
+      `PATCH git/repositories/d3bbf1eb-bb33-42d6-a3d1-941684e85f04/pullrequests/${created.pullRequestId} pat`,
     ]);
 
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://dev.azure.com' });
@@ -97,6 +104,7 @@ test.describe('quick "Create pull request" on repository pages', () => {
     await popup.connectWithPat('dev.azure.com/contoso', JANE_PAT);
     await expect(popup.account(/Jane Doe/)).toBeVisible();
     await repoPage.goto(`${IOS}?version=GBdevelop`);
+    signOutOfTheWebUi(fakeAdo);
     const page = repoPage.page;
     let dialog = await openDialog(page);
     await expect(dialog.getByLabel('Title')).toHaveValue('Work on develop');
@@ -129,10 +137,11 @@ test.describe('quick "Create pull request" on repository pages', () => {
     await expect(dialog.getByLabel('Title')).toHaveValue('My typed title');
   });
 
-  test('signed out mid-form: says so, offers to connect, and submits later without retyping', async ({ popup, repoPage, fakeAdo }) => {
+  test('a stored token that expires mid-form: says so, offers to connect, and submits later without retyping', async ({ popup, repoPage, fakeAdo }) => {
     await popup.connectWithPat('dev.azure.com/contoso', JANE_PAT);
     await expect(popup.account(/Jane Doe/)).toBeVisible();
     await repoPage.goto(`${IOS}?version=GBdevelop`);
+    signOutOfTheWebUi(fakeAdo);
     const dialog = await openDialog(repoPage.page);
     await dialog.getByLabel('Title').fill('Typed before the token expired');
     await dialog.getByLabel('Description').fill('Some details');
@@ -185,6 +194,55 @@ test.describe('quick "Create pull request" on repository pages', () => {
     await expect(dialog.getByLabel('Create as draft')).toBeChecked();
   });
 
+  test('zero setup: with the page’s own Azure DevOps sign-in and no account, reviewers are searched and the PR is created — one POST and one PATCH', async ({ popup, repoPage, fakeAdo, context }) => {
+    await repoPage.goto(`${IOS}?version=GBfeature%2F1234-login`);
+    const page = repoPage.page;
+    const dialog = await openDialog(page);
+    await expect(dialog.getByLabel('Source branch')).toHaveValue('feature/1234-login');
+    await expect(dialog.getByLabel('Title')).toHaveValue('Work on feature/1234-login');
+    await expect(dialog.getByText('#1234 User Story: Login page (Active)')).toBeVisible();
+    const search = dialog.getByRole('combobox', { name: 'Add a reviewer' });
+    await search.fill('sam');
+    await dialog.getByRole('option', { name: /Sam Lee/ }).click();
+    await dialog.getByLabel('Set auto-complete').check();
+    fakeAdo.control.clearRequests();
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(dialog.getByText(/Pull request #\d+ created\./)).toBeVisible();
+
+    const created = iosPullRequests(fakeAdo).at(-1)!;
+    expect(created).toMatchObject({ title: 'Work on feature/1234-login', createdBy: basic.users.jane.id, autoCompleteSetBy: basic.users.jane.id, workItemIds: [1234] });
+    expect(created.reviewers).toEqual(expect.arrayContaining([{ userId: basic.users.sam.id, vote: 0, isRequired: false }]));
+    const writes = fakeAdo.control.requests().filter((r) => r.method !== 'GET');
+    expect(writes.map((r) => `${r.method} ${r.host} ${r.auth}`)).toEqual(['POST dev.azure.com session', 'PATCH dev.azure.com session']);
+    // Nothing about the page's sign-in is kept by the extension.
+    const cookies = await context.cookies('https://dev.azure.com');
+    expect(cookies.length).toBeGreaterThan(0);
+    const stored = await dumpExtensionStorage(popup.page);
+    for (const cookie of cookies) expect(stored).not.toContain(cookie.value);
+  });
+
+  test('signed out of Azure DevOps mid-form, with no account: offers to connect, keeps the form, and goes through once connected', async ({ popup, repoPage, fakeAdo }) => {
+    await repoPage.goto(`${IOS}?version=GBdevelop`);
+    const page = repoPage.page;
+    const dialog = await openDialog(page);
+    await expect(dialog.getByLabel('Title')).toHaveValue('Work on develop');
+    await dialog.getByLabel('Title').fill('Typed while signed in');
+    signOutOfTheWebUi(fakeAdo);
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(dialog.getByRole('alert')).toContainText('ADO Companion is not connected to contoso.');
+    await expect(dialog.getByRole('button', { name: 'Connect in ADO Companion' })).toBeVisible();
+    await expect(dialog.getByLabel('Title')).toHaveValue('Typed while signed in');
+    expect(iosPullRequests(fakeAdo).some((pr) => pr.title === 'Typed while signed in')).toBe(false);
+
+    await popup.connectWithPat('dev.azure.com/contoso', JANE_PAT);
+    await expect(popup.account(/Jane Doe/)).toBeVisible();
+    fakeAdo.control.clearRequests();
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(dialog.getByText(/Pull request #\d+ created\./)).toBeVisible();
+    expect(iosPullRequests(fakeAdo).at(-1)!.title).toBe('Typed while signed in');
+    expect(fakeAdo.control.requests().filter((r) => r.method === 'POST').map((r) => r.auth)).toEqual(['pat']);
+  });
+
   test('the viewed branch’s open pull requests show next to the buttons, and follow a branch switch', async ({ popup, repoPage }) => {
     await popup.connectWithPat('dev.azure.com/contoso', JANE_PAT);
     await expect(popup.account(/Jane Doe/)).toBeVisible();
@@ -199,8 +257,9 @@ test.describe('quick "Create pull request" on repository pages', () => {
     await expect(indicator).toHaveCount(0);
   });
 
-  test('without an account for the organization, the dialog offers to connect', async ({ repoPage }) => {
+  test('signed out of Azure DevOps and without an account for the organization, the dialog offers to connect', async ({ repoPage, fakeAdo }) => {
     await repoPage.goto(`${IOS}?version=GBfeature%2F1234-login`);
+    signOutOfTheWebUi(fakeAdo);
     const dialog = await openDialog(repoPage.page);
     await expect(dialog.getByText('ADO Companion is not connected to contoso.')).toBeVisible();
     // Nor does the open pull request indicator show: it has no way to ask.

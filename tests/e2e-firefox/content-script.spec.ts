@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { useFirefox } from './support/harness';
 import { FirefoxRepoPage } from './pages/repo-page';
 import { evaluateInContentScript } from './support/content-script-world';
+import { FirefoxLinkPage } from './pages/link-page';
+import { poll } from './support/queries';
 
 const IOS_APP = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
 
@@ -92,5 +94,18 @@ describe('page actions in Firefox', () => {
     assert.match(switched, /\/b\/main\?url=/);
     const hosts = await repo.page.evaluate(() => document.querySelectorAll('[data-ado-companion-feature]').length);
     assert.equal(hosts, 3);
+  });
+
+  it('"Copy clone URL" puts the HTTPS clone URL on the clipboard and says so', async () => {
+    const repo = await new FirefoxRepoPage(ff.browser).open(IOS_APP);
+    await repo.page.waitForSelector('[data-fake-ado-rendered="2"]', { timeout: 10_000 });
+    const clipboard = new FirefoxLinkPage(ff.browser);
+    await clipboard.setClipboard('before');
+    const copy = await repo.page.waitForSelector('pierce/button.copy', { timeout: 10_000 });
+    await copy!.click();
+    assert.equal(await poll(() => clipboard.clipboard(), IOS_APP), IOS_APP);
+    const status = () =>
+      repo.page.evaluate(() => document.querySelector('[data-ado-companion-feature="copy-clone-url"]')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '');
+    assert.equal(await poll(status, 'Copied the HTTPS clone URL.'), 'Copied the HTTPS clone URL.');
   });
 });

@@ -4,6 +4,8 @@ import { createRepositoryCache } from '@/lib/repositories/repository-cache';
 import { repositoryHandlers } from './handlers/repositories';
 import { pullRequestHandlers } from './handlers/pull-requests';
 import { newPullRequestHandlers } from './handlers/new-pull-request';
+import { forkHandlers } from './handlers/forks';
+import { createForks } from '@/lib/forks/forks';
 import { sshKeyHandlers } from './handlers/ssh-keys';
 import { createSshKeyUpload } from '@/lib/ssh-keys/ssh-key-upload';
 import { newRepositoryHandlers } from './handlers/new-repository';
@@ -55,12 +57,16 @@ export default defineBackground(() => {
       },
     }));
 
+  let forks: ReturnType<typeof createForks> | null = null;
+  const getForks = () => (forks ??= createForks({ db: getDb(), session: getSession(), now: () => Date.now() }));
+
   startMessageRouter({
     ping,
     ...accountHandlers(getSession),
     ...repositoryHandlers(getRepositories),
     ...pullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
     ...sshKeyHandlers(getSshKeys),
+    ...forkHandlers(getForks),
     ...newPullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
     ...newRepositoryHandlers(getNewRepository),
   });

@@ -14,6 +14,7 @@ import { LazyScreen } from './lazy-screen';
 
 /** Rarely opened: its code is not part of the popup's first download. */
 const loadNewRepositoryView = () => import('./new-repository/NewRepositoryView').then((m) => m.NewRepositoryView);
+const loadForksView = () => import('./forks/ForksView').then((m) => m.ForksView);
 
 export function App() {
   const state = useMemo(createPopupState, []);
@@ -38,6 +39,7 @@ export function App() {
         {screen.name === 'accounts' && <AccountsView />}
         {screen.name === 'repositories' && <RepositoriesView />}
         {screen.name === 'new-repository' && <LazyScreen load={loadNewRepositoryView} />}
+        {screen.name === 'forks' && <LazyScreen load={loadForksView} props={{ repository: screen.repository }} />}
         {screen.name === 'remote-helper' && <RemoteHelperView />}
         {screen.name === 'pull-requests' && <PullRequestsView />}
         {screen.name === 'ssh-key' && <SshKeyView />}

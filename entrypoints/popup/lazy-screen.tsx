@@ -8,8 +8,8 @@ import { ErrorNotice } from '@/lib/ui/ErrorNotice';
  * A screen whose code loads when it is first opened, so the popup's first download stays small
  * (tests/bench/budgets.ts). Once it shows, its heading gets focus, as `go()` promises for every screen.
  */
-export function LazyScreen({ load }: { load: () => Promise<ComponentType> }) {
-  const screen = useSignal<{ Component: ComponentType } | null>(null);
+export function LazyScreen<P extends object = Record<string, never>>({ load, props }: { load: () => Promise<ComponentType<P>>; props?: P }) {
+  const screen = useSignal<{ Component: ComponentType<P> } | null>(null);
   const failed = useSignal(false);
 
   useEffect(() => {
@@ -27,5 +27,5 @@ export function LazyScreen({ load }: { load: () => Promise<ComponentType> }) {
   if (failed.value) return <ErrorNotice error={appErrors.internal()} />;
   if (!screen.value) return <p class="muted">Loading…</p>;
   const { Component } = screen.value;
-  return <Component />;
+  return <Component {...(props ?? ({} as P))} />;
 }

@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { signal } from '@preact/signals';
-import type { AccountView, AvailableOrganization, OrganizationView, SignInProgressView } from '@/lib/messaging/protocol';
+import type { RepositoryView, AccountView, AvailableOrganization, OrganizationView, SignInProgressView } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/send-message';
 import type { AppErrorValue } from '@/lib/errors/app-error';
 
@@ -10,6 +10,7 @@ export type Screen =
   | { name: 'accounts' }
   | { name: 'repositories' }
   | { name: 'new-repository' }
+  | { name: 'forks'; repository: RepositoryView }
   | { name: 'remote-helper' }
   | { name: 'pull-requests' }
   | { name: 'ssh-key' }

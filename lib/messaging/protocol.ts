@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import type { AccountRecord, OrganizationRecord } from '../db/schema';
 import type { AppErrorValue } from '../errors/app-error';
+import type { ForkCopyStatus, ForkView } from '../forks/forks';
 import type { BranchComparison, BranchPullRequest, CreatedPullRequest, NewPullRequestContext, Reviewer, WorkItemSummary } from '../pull-requests/new-pull-request';
 import { GITIGNORE_IDS, LICENSE_IDS } from '../new-repository/templates';
 
@@ -121,6 +122,9 @@ export interface ResponseMap {
   'repositories.projects': { projects: ProjectView[] };
   'repositories.create': CreatedRepositoryView;
   'pullRequests.mine': MyPullRequestsView;
+  'forks.list': { forks: ForkView[] };
+  'forks.create': { forkId: string; operationId: number; status: ForkCopyStatus };
+  'forks.copyStatus': { status: ForkCopyStatus; repository: RepositoryView | null };
   'sshKeys.add': { organization: string; validTo: string };
   'newPullRequest.openDialog': Record<string, never>;
   'newPullRequest.openConnect': Record<string, never>;
@@ -199,6 +203,21 @@ export const protocol = {
     senders: PAGE,
   },
   'pullRequests.mine': { request: empty, senders: PAGE },
+  'forks.list': { request: z.strictObject({ orgKey: text(2048), repositoryId: z.string().check(z.regex(GUID)) }), senders: PAGE },
+  'forks.create': {
+    request: z.strictObject({
+      orgKey: text(2048),
+      repositoryId: z.string().check(z.regex(GUID)),
+      projectId: z.string().check(z.regex(GUID)),
+      // The name rules themselves are checked by the handler, which explains a refusal.
+      name: z.string().check(z.minLength(1), z.maxLength(64)),
+    }),
+    senders: PAGE,
+  },
+  'forks.copyStatus': {
+    request: z.strictObject({ orgKey: text(2048), forkId: z.string().check(z.regex(GUID)), operationId: z.number().check(z.int(), z.minimum(1)) }),
+    senders: PAGE,
+  },
   'sshKeys.add': {
     request: z.strictObject({
       orgKey: text(2048),

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CoreApi } from 'azure-devops-node-api/CoreApi';
 import type { GitApi } from 'azure-devops-node-api/GitApi';
-import { GitRefUpdateStatus, GitVersionType, VersionControlChangeType, ItemContentType } from 'azure-devops-node-api/interfaces/GitInterfaces';
+import { GitAsyncOperationStatus, GitRefUpdateStatus, GitVersionType, VersionControlChangeType, ItemContentType } from 'azure-devops-node-api/interfaces/GitInterfaces';
 import { startFakeAdo, type FakeAdo } from '../fake-ado/server';
 import { basic } from '../fake-ado/fixtures/basic';
 import { basicAuth, clientError, fakeFetch, patApi } from './helpers';
@@ -302,8 +302,17 @@ describe('forks', () => {
       parentRepository: { id: basic.repos.iosApp.id, project: { id: basic.projects.mobileApp.id } },
     });
     expect(fork.isFork).toBe(true);
-    expect(fork.defaultBranch).toBe('refs/heads/main');
-    expect((fork as { _links?: { forkSyncOperation?: { href: string } } })._links?.forkSyncOperation?.href).toMatch(/forkSyncRequests\/\d+$/);
+    // Asynchronous, as on the service: the fork exists at once, empty, until its copy completes.
+    expect(fork.defaultBranch).toBeUndefined();
+    expect(await git.getRefs(fork.id!, 'Mobile App', 'heads/')).toEqual([]);
+    const href = (fork as { _links?: { forkSyncOperation?: { href: string } } })._links?.forkSyncOperation?.href;
+    expect(href).toMatch(/forkSyncRequests\/\d+$/);
+    const operationId = Number(href!.split('/').pop());
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await git.getForkSyncRequest(fork.id!, operationId, 'Mobile App')).status);
+    expect(statuses).toEqual([GitAsyncOperationStatus.InProgress, GitAsyncOperationStatus.Completed, GitAsyncOperationStatus.Completed]);
+    expect((await git.getRepository(fork.id!, 'Mobile App')).defaultBranch).toBe('refs/heads/main');
+    expect((await git.getRefs(fork.id!, 'Mobile App', 'heads/')).map((r) => r.name)).toContain('refs/heads/main');
 
     const forks = await git.getForks(basic.repos.iosApp.id, basic.orgs.contoso.id, 'Mobile App');
     expect(forks.map((f) => f.name)).toEqual(['ios-app-jane']);
@@ -312,6 +321,24 @@ describe('forks', () => {
 
     const withParent = await git.getRepositoryWithParent(fork.id!, true, 'Mobile App');
     expect(withParent.parentRepository?.id).toBe(basic.repos.iosApp.id);
+  });
+
+  it('a held copy stays queued, a failed one says so and leaves the fork empty; a policy can turn forks off', async () => {
+    fake.control.setFailures({ forkSync: 'fail' });
+    const fork = await git.createRepository({
+      name: 'ios-app-failed',
+      project: { id: basic.projects.mobileApp.id },
+      parentRepository: { id: basic.repos.iosApp.id, project: { id: basic.projects.mobileApp.id } },
+    });
+    const operationId = Number((fork as { _links?: { forkSyncOperation?: { href: string } } })._links!.forkSyncOperation!.href.split('/').pop());
+    expect((await git.getForkSyncRequest(fork.id!, operationId, 'Mobile App')).status).toBe(GitAsyncOperationStatus.Failed);
+    expect(await git.getRefs(fork.id!, 'Mobile App', 'heads/')).toEqual([]);
+
+    fake.control.setFailures({ forksDisabledIn: ['contoso'] });
+    const error = await clientError(
+      git.createRepository({ name: 'no-forks', project: { id: basic.projects.mobileApp.id }, parentRepository: { id: basic.repos.iosApp.id } }),
+    );
+    expect(error.statusCode).toBe(403);
   });
 
   it('needs parentRepository.id (name only fails with Guid.Empty)', async () => {

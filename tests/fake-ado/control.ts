@@ -29,6 +29,10 @@ export const controlChangesSchema = z
     expireAccessTokens: z.literal(true),
     /** The SSH key API refuses (401, 403, 404, an HTML page); null serves it again. */
     sshKeyRefusal: z.union([z.literal(401), z.literal(403), z.literal(404), z.literal('html')]).nullable(),
+    /** How fork copies move on when read: one step per read, not at all, or to failed. */
+    forkSync: z.enum(['advance', 'hold', 'fail']),
+    /** Organizations (by name) whose policy turns forks off. */
+    forksDisabledIn: z.array(z.string()),
     /** Move the fake's clock forward (e.g. 86400 to age SPA refresh tokens past 24 h). */
     advanceClockSeconds: z.number().min(0),
     /** Every web sign-in ends now (web-session.ts): "signed out in another tab". */
@@ -115,6 +119,8 @@ export function applyChanges(state: FakeState, input: ControlChanges): void {
   if (changes.entraConsentRequired !== undefined) f.entraConsentRequired = changes.entraConsentRequired;
   if (changes.entraConditionalAccessBlocked !== undefined) f.entraConditionalAccessBlocked = changes.entraConditionalAccessBlocked;
   if (changes.sshKeyRefusal !== undefined) f.sshKeyRefusal = changes.sshKeyRefusal;
+  if (changes.forkSync !== undefined) f.forkSync = changes.forkSync;
+  if (changes.forksDisabledIn !== undefined) f.forksDisabledIn = changes.forksDisabledIn;
   if (changes.entraApp) {
     const { clientId, redirectUris, platform } = changes.entraApp;
     const app = state.entraApps.get(clientId) ?? { clientId, platform: 'spa' as const, redirectUris: new Set<string>() };

@@ -145,6 +145,13 @@ export const repoNameTaken = (name: string) =>
 export const invalidRepoName = (name: string, reason: string) =>
   new AdoError(400, 'InvalidArgumentValueException', `TF401025: '${name}' is not a valid name for a Git repository: ${reason}`); // code guessed
 
+/**
+ * Forks turned off by an organization or project policy. Azure DevOps documents the setting but not the
+ * refusal: its status, type and wording here are our assumption (docs/azure-devops-rest.md#forks).
+ */
+export const forksDisabled = () =>
+  new AdoError(403, 'GitForkOperationDisabledException', 'Forks are disabled by a policy of this organization or project.');
+
 /** A Git permission the user lacks in the project (docs/azure-devops-rest.md#create-repository; the details wording is guessed). */
 export const needsGitPermission = (permission: string, identity: string) =>
   new AdoError(

@@ -47,6 +47,14 @@ export interface FailureModes {
    * or an HTML page with status 200 — the ways an internal API may say no (docs/ssh-keys.md). null = off.
    */
   sshKeyRefusal: 401 | 403 | 404 | 'html' | null;
+  /**
+   * Fork copies (docs/azure-devops-rest.md#forks): 'advance' (default) moves each one a step
+   * (queued → inProgress → completed) every time it is read; 'hold' keeps them where they are; 'fail'
+   * ends the next one read as failed.
+   */
+  forkSync: 'advance' | 'hold' | 'fail';
+  /** Organizations whose policy turns forks off (the refusal is our assumption, docs/azure-devops-rest.md#forks). */
+  forksDisabledIn: string[];
 }
 
 /** An app registration in the fake Entra: only these client ids and exact redirect URIs are accepted. */
@@ -84,6 +92,8 @@ export function defaultFailureModes(): FailureModes {
     entraConsentRequired: false,
     entraConditionalAccessBlocked: false,
     sshKeyRefusal: null,
+    forkSync: 'advance',
+    forksDisabledIn: [],
   };
 }
 
@@ -136,6 +146,8 @@ export interface ForkSyncRecord {
   sourceRepositoryId: string;
   status: 'queued' | 'inProgress' | 'completed' | 'failed' | 'abandoned';
   sourceToTargetRefs: { sourceRef: string; targetRef: string }[];
+  /** What the fork gets when the operation completes (a new fork is empty until then). */
+  pending?: () => void;
 }
 
 export interface AuthCodeRecord {

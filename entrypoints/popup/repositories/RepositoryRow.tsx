@@ -61,6 +61,9 @@ export function RepositoryRow({
         <button class="link small" type="button" onClick={() => copy(`git clone ${cloneUrl}`, 'git clone command')}>
           Copy git clone
         </button>
+        <button class="link small" type="button" aria-label={`Forks of ${repo.name}`} onClick={() => state.go({ name: 'forks', repository: repo })}>
+          Forks
+        </button>
       </div>
       {offerFallback.value && (
         <p class="muted small">

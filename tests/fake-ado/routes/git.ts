@@ -7,6 +7,7 @@ import {
   badRequest,
   guidEmpty,
   invalidRepoName,
+  forksDisabled,
   needsGitPermission,
   notFound,
   projectNotFound,
@@ -106,25 +107,30 @@ function createRepository(ctx: Ctx, p: Params) {
     if (!parentId || parentId === ZERO_GUID) throw guidEmpty('repositoryId');
     const parent = ctx.state.repoById(o, parentId);
     if (!parent) throw repoNotFound(parentId);
+    if (ctx.state.failures.forksDisabledIn.some((name) => name.toLowerCase() === o.name.toLowerCase())) throw forksDisabled();
     const sourceRef = queryParam(ctx, 'sourceRef');
     const branches = parent.repo.branches.filter((b) => !sourceRef || `refs/heads/${b.name}` === sourceRef);
     repo.parentRepositoryId = parent.repo.id;
-    repo.branches = branches.map((b) => ({ ...b }));
-    repo.size = parent.repo.size;
-    repo.files = parent.repo.files?.map((f) => ({ ...f }));
-    if (parent.repo.defaultBranch && branches.some((b) => `refs/heads/${b.name}` === parent.repo.defaultBranch)) {
-      repo.defaultBranch = parent.repo.defaultBranch;
-    } else if (branches[0]) {
-      repo.defaultBranch = `refs/heads/${branches[0].name}`;
-    }
-    ctx.state.commitsOf(repo.id).push(...ctx.state.commitsOf(parent.repo.id).map((c) => ({ ...c })));
+    // Forking is asynchronous: the fork exists at once, empty, and its refs arrive when the copy completes.
+    const fill = () => {
+      repo.branches = branches.map((b) => ({ ...b }));
+      repo.size = parent.repo.size;
+      repo.files = parent.repo.files?.map((f) => ({ ...f }));
+      if (parent.repo.defaultBranch && branches.some((b) => `refs/heads/${b.name}` === parent.repo.defaultBranch)) {
+        repo.defaultBranch = parent.repo.defaultBranch;
+      } else if (branches[0]) {
+        repo.defaultBranch = `refs/heads/${branches[0].name}`;
+      }
+      ctx.state.commitsOf(repo.id).push(...ctx.state.commitsOf(parent.repo.id).map((c) => ({ ...c })));
+    };
     forkSyncId = ctx.state.forkSyncs.length + 1;
     ctx.state.forkSyncs.push({
       operationId: forkSyncId,
       forkRepositoryId: repo.id,
       sourceRepositoryId: parent.repo.id,
-      status: 'completed',
+      status: 'queued',
       sourceToTargetRefs: branches.map((b) => ({ sourceRef: `refs/heads/${b.name}`, targetRef: `refs/heads/${b.name}` })),
+      pending: fill,
     });
   }
   project.repositories.push(repo);
@@ -551,7 +557,24 @@ function getForkSync(ctx: Ctx, p: Params) {
   const ref = repoParam(ctx, p, 'repositoryNameOrId');
   const sync = ctx.state.forkSyncs.find((s) => s.forkRepositoryId === ref.repo.id && String(s.operationId) === p.forkSyncOperationId);
   if (!sync) throw notFound(`fork sync request ${p.forkSyncOperationId}`);
+  advanceForkSync(ctx, sync);
   return json(200, forkSyncJson(ctx, sync));
+}
+
+/** One step of a copy in progress per read (docs/azure-devops-rest.md#forks), as the failure modes say. */
+function advanceForkSync(ctx: Ctx, sync: (typeof ctx.state.forkSyncs)[number]) {
+  const mode = ctx.state.failures.forkSync;
+  if (mode === 'hold' || (sync.status !== 'queued' && sync.status !== 'inProgress')) return;
+  if (mode === 'fail') {
+    sync.status = 'failed';
+    return;
+  }
+  if (sync.status === 'queued') sync.status = 'inProgress';
+  else {
+    sync.status = 'completed';
+    sync.pending?.();
+    delete sync.pending;
+  }
 }
 
 function listForkSyncs(ctx: Ctx, p: Params) {

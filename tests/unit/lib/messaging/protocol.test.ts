@@ -3,6 +3,7 @@ import { protocol } from '@/lib/messaging/protocol';
 
 const PUBLIC_KEY = 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQC7 jane@contoso';
 const AT = { project: 'Mobile App', repository: 'ios-app' };
+const GUID = 'd3bbf1eb-bb33-42d6-a3d1-941684e85f04';
 const NEW_PR = {
   repositoryId: 'r',
   sourceBranch: 'feature/1234-login',
@@ -52,6 +53,9 @@ describe('lib/messaging/protocol', () => {
       'accounts.recheckFeatures': { accountId: 'a' },
       'repositories.list': {},
       'pullRequests.mine': {},
+      'forks.list': { orgKey: 'https://dev.azure.com/contoso', repositoryId: GUID },
+      'forks.create': { orgKey: 'https://dev.azure.com/contoso', repositoryId: GUID, projectId: GUID, name: 'ios-app' },
+      'forks.copyStatus': { orgKey: 'https://dev.azure.com/contoso', forkId: GUID, operationId: 3 },
       'repositories.refresh': {},
       'organizations.check': { key: 'https://dev.azure.com/contoso' },
       'sshKeys.add': { orgKey: 'https://dev.azure.com/contoso', publicKey: PUBLIC_KEY, displayName: 'laptop' },

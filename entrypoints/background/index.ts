@@ -5,6 +5,7 @@ import { repositoryHandlers } from './handlers/repositories';
 import { pullRequestHandlers } from './handlers/pull-requests';
 import { newPullRequestHandlers } from './handlers/new-pull-request';
 import { sshKeyHandlers } from './handlers/ssh-keys';
+import { pageUiHandlers } from './handlers/page-ui';
 import { createSshKeyUpload } from '@/lib/ssh-keys/ssh-key-upload';
 import { createSession, type Session } from '@/lib/auth/session';
 import { startMessageRouter } from './router';
@@ -45,5 +46,6 @@ export default defineBackground(() => {
     ...pullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
     ...sshKeyHandlers(getSshKeys),
     ...newPullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
+    ...pageUiHandlers(),
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import type { AccountRecord, OrganizationRecord } from '../db/schema';
 import type { AppErrorValue } from '../errors/app-error';
+import { PAGE_UI_NAMES } from '../page-ui/page-ui-scripts';
 import type { BranchComparison, CreatedPullRequest, NewPullRequestContext, Reviewer, WorkItemSummary } from '../pull-requests/new-pull-request';
 
 /**
@@ -103,7 +104,7 @@ export interface ResponseMap {
   'repositories.refresh': RepositoryListView;
   'pullRequests.mine': MyPullRequestsView;
   'sshKeys.add': { organization: string; validTo: string };
-  'newPullRequest.openDialog': Record<string, never>;
+  'pageUi.load': Record<string, never>;
   'newPullRequest.openConnect': Record<string, never>;
   'newPullRequest.context': { status: 'ready'; context: NewPullRequestContext } | { status: 'connect'; organization: string };
   'newPullRequest.compare': BranchComparison;
@@ -169,7 +170,8 @@ export const protocol = {
     }),
     senders: PAGE,
   },
-  'newPullRequest.openDialog': { request: empty, senders: PAGE_ACTION },
+  // Only the named scripts of PAGE_UI_SCRIPTS: a page never names a file.
+  'pageUi.load': { request: z.strictObject({ ui: z.enum(PAGE_UI_NAMES) }), senders: PAGE_ACTION },
   'newPullRequest.openConnect': { request: empty, senders: PAGE_ACTION },
   'newPullRequest.context': { request: z.strictObject(repositoryAt), senders: PAGE_ACTION },
   'newPullRequest.compare': {

@@ -27,7 +27,7 @@ describe('lib/messaging/protocol', () => {
       .map(([type]) => type);
     expect(forContentScripts).toEqual([
       'ping',
-      'newPullRequest.openDialog',
+      'pageUi.load',
       'newPullRequest.openConnect',
       'newPullRequest.context',
       'newPullRequest.compare',
@@ -53,7 +53,7 @@ describe('lib/messaging/protocol', () => {
       'repositories.refresh': {},
       'organizations.check': { key: 'https://dev.azure.com/contoso' },
       'sshKeys.add': { orgKey: 'https://dev.azure.com/contoso', publicKey: PUBLIC_KEY, displayName: 'laptop' },
-      'newPullRequest.openDialog': {},
+      'pageUi.load': { ui: 'page-menus' },
       'newPullRequest.openConnect': {},
       'newPullRequest.context': AT,
       'newPullRequest.compare': { ...AT, repositoryId: 'r', sourceBranch: 'feature/1234-login', targetBranch: 'main' },

@@ -68,6 +68,13 @@ describe('lib/messaging/protocol', () => {
     }
   });
 
+  it('lets a page ask only for the named on-demand scripts, never a file', () => {
+    const load = (ui: unknown) => protocol['pageUi.load'].request.safeParse({ ui }).success;
+    expect(load('page-menus')).toBe(true);
+    expect(load('pull-request-dialog')).toBe(true);
+    for (const ui of ['/background.js', 'background', 'popup', '../page-menus.js', '']) expect(load(ui), ui).toBe(false);
+  });
+
   it('refuses oversized input', () => {
     const huge = 'x'.repeat(10_000);
     expect(protocol['accounts.connectPat'].request.safeParse({ host: huge, token: 'x' }).success).toBe(false);

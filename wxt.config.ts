@@ -10,6 +10,18 @@ export const AZURE_HOST_PERMISSIONS = [
   'https://login.microsoftonline.com/*',
 ];
 
+/**
+ * The script every Azure DevOps page loads (entrypoints/azure-devops, an unlisted script declared
+ * here rather than a WXT content script: docs/page-footprint.md). The Microsoft sites on
+ * visualstudio.com that are no organization are left out (docs/azure-devops-hosts.md).
+ */
+export const PAGE_SCRIPT = {
+  matches: ['https://dev.azure.com/*', 'https://*.visualstudio.com/*'],
+  exclude_matches: ['https://marketplace.visualstudio.com/*', 'https://www.visualstudio.com/*', 'https://app.vssps.visualstudio.com/*', 'https://vs-ssh.visualstudio.com/*'],
+  js: ['azure-devops.js'],
+  run_at: 'document_idle',
+};
+
 const SERVER_HOST_PERMISSIONS = ['https://*/*', 'http://*/*'];
 
 /**
@@ -48,6 +60,7 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: SERVER_HOST_PERMISSIONS }
       : { optional_permissions: SERVER_HOST_PERMISSIONS }),
+    content_scripts: [PAGE_SCRIPT],
     action: { default_title: 'ADO Companion' },
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: MINIMUM_CHROME_VERSION }),
     ...(browser === 'firefox'

@@ -7,6 +7,7 @@ import { newPullRequestHandlers } from './handlers/new-pull-request';
 import { forkHandlers } from './handlers/forks';
 import { createForks } from '@/lib/forks/forks';
 import { sshKeyHandlers } from './handlers/ssh-keys';
+import { pageUiHandlers } from './handlers/page-ui';
 import { createSshKeyUpload } from '@/lib/ssh-keys/ssh-key-upload';
 import { newRepositoryHandlers } from './handlers/new-repository';
 import { createNewRepository } from '@/lib/new-repository/create-repository';
@@ -69,6 +70,7 @@ export default defineBackground(() => {
     ...forkHandlers(getForks),
     ...newPullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
     ...newRepositoryHandlers(getNewRepository),
+    ...pageUiHandlers(),
   });
   startRepositoryLinkMenu();
 });

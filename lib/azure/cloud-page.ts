@@ -1,13 +1,19 @@
 import type { AzureRepoRef } from './remote-url';
-import { readPageParts, type AzurePage } from './page-parts';
+import { readPageKind, type PageKind } from './page-parts';
+
+/** A repository page as the script every page loads sees it: which repository, which page, which branch. */
+export interface CloudPage extends PageKind {
+  repo: AzureRepoRef;
+}
 
 /**
  * The repository page of an Azure DevOps Services URL, for the content script that runs on every
  * page of dev.azure.com and `{org}.visualstudio.com`: the manifest already limits it to those hosts,
- * so this reads only their two path shapes and stays small. The full parser (any host, clone URL
- * forms, Server) is `detectAzurePage` in page-detect.ts, loaded where size does not matter.
+ * so this reads only their two path shapes and what the page buttons need, and stays small. The full
+ * parser (any host, clone URL forms, Server, pull request and commit ids) is `detectAzurePage` in
+ * page-detect.ts, loaded where size does not matter.
  */
-export function detectCloudPage(href: string): AzurePage | null {
+export function detectCloudPage(href: string): CloudPage | null {
   let url: URL;
   try {
     url = new URL(href);
@@ -33,8 +39,8 @@ export function detectCloudPage(href: string): AzurePage | null {
   // The project's default repository is linked without the project: `/{org}/_git/{project}`.
   const project = at === 1 ? name(segments[0]!) : repository;
   if (!repository || !project) return null;
-  const parts = readPageParts(url, pagePath);
-  return parts ? { url, repo: cloudRepo(org, project, repository), ...parts } : null;
+  const kind = readPageKind(url.search, pagePath);
+  return kind && { repo: cloudRepo(org, project, repository), type: kind.type, branch: kind.branch };
 }
 
 function name(raw: string): string | null {

@@ -42,23 +42,29 @@ const PAGE_TYPES = new Map<string, AzurePageType>([
   ['branchcompare', 'branch-compare'],
 ]);
 
-/**
- * The page part of a repository URL: which page, which branch, PR or commit. Shared by the full
- * detector (any host, on demand) and the cloud one the content script loads on every page.
- */
-export function readPageParts(url: URL, pagePath: readonly string[]): Omit<AzurePage, 'url' | 'repo'> | null {
-  const query = readQuery(url.search);
-  const [first, second] = pagePath;
-  const type =
-    first === undefined
-      ? query.get('_a') === 'history'
-        ? 'history'
-        : 'files'
-      : PAGE_TYPES.get(first.toLowerCase());
-  if (!type) return null;
+/** What the script every page loads needs to know of a repository page (cloud-page.ts). */
+export type PageKind = Pick<AzurePage, 'type' | 'branch'>;
 
+/**
+ * The page type and branch of a repository URL from the path after the repository name, or null
+ * for a page that is no repository page. Shared by the full detector (any host, on demand) and the
+ * cloud one the content script loads on every page.
+ */
+export function readPageKind(search: string, pagePath: readonly string[]): (PageKind & { version: string | undefined }) | null {
+  const query = readQuery(search);
+  const first = pagePath[0];
+  const type = first === undefined ? (query.get('_a') === 'history' ? 'history' : 'files') : PAGE_TYPES.get(first.toLowerCase());
+  if (!type) return null;
   const version = versionParameter(type, query);
-  const branch = version?.startsWith('GB') ? version.slice(2) || null : null;
+  return { type, branch: version?.startsWith('GB') ? version.slice(2) || null : null, version };
+}
+
+/** The page part of a repository URL: which page, which branch, PR or commit. */
+export function readPageParts(url: URL, pagePath: readonly string[]): Omit<AzurePage, 'url' | 'repo'> | null {
+  const kind = readPageKind(url.search, pagePath);
+  if (!kind) return null;
+  const { type, branch, version } = kind;
+  const second = pagePath[1];
   const pathCommit = type === 'commit' && second && /^[0-9a-f]{4,40}$/i.test(second) ? second : null;
   const versionCommit = version?.startsWith('GC') ? version.slice(2) || null : null;
   const pullRequestId = type === 'pull-request' && second && /^[1-9]\d{0,9}$/.test(second) ? Number(second) : null;
@@ -95,9 +101,9 @@ function safeDecode(text: string): string | null {
   }
 }
 
-export const isRepositoryPage = (_page: AzurePage): boolean => true;
-export const isFilesPage = (page: AzurePage): boolean => page.type === 'files';
-export const isPullRequestPage = (page: AzurePage): boolean => page.type === 'pull-request';
-export const isCommitPage = (page: AzurePage): boolean => page.type === 'commit';
-export const isBranchComparePage = (page: AzurePage): boolean => page.type === 'branch-compare';
-export const isPullRequestCreatePage = (page: AzurePage): boolean => page.type === 'pull-request-create';
+export const isRepositoryPage = (_page: PageKind): boolean => true;
+export const isFilesPage = (page: PageKind): boolean => page.type === 'files';
+export const isPullRequestPage = (page: PageKind): boolean => page.type === 'pull-request';
+export const isCommitPage = (page: PageKind): boolean => page.type === 'commit';
+export const isBranchComparePage = (page: PageKind): boolean => page.type === 'branch-compare';
+export const isPullRequestCreatePage = (page: PageKind): boolean => page.type === 'pull-request-create';

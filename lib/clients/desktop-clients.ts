@@ -3,18 +3,11 @@
  * Pure: a link is computed from the repository's clone URLs and the branch alone, with no network
  * request, so it is ready the moment a page or a link is seen.
  */
+import { cloneUrlFor, type CloneRequest } from './clone-request';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_NAME, gitKrakenLink } from './gitkraken-link';
 
-/** What a link is built from: a repository as `parseAzureRemote` gives it, and what the user wants. */
-export interface CloneRequest {
-  /** Canonical `https://dev.azure.com/{org}/{project}/_git/{repo}` (or the Server URL). */
-  httpsUrl: string;
-  /** `git@ssh.dev.azure.com:v3/{org}/{project}/{repo}`; null when unknown (Server over HTTPS). */
-  sshUrl: string | null;
-  /** The user's choice; SSH falls back to HTTPS when the repository has no known SSH URL. */
-  protocol: 'https' | 'ssh';
-  /** Short branch name (`feature/x`), when a page shows one. */
-  branch?: string | null;
-}
+export type { CloneRequest };
+export { DEFAULT_CLIENT_ID };
 
 export interface DesktopClient {
   id: string;
@@ -27,13 +20,6 @@ export interface DesktopClient {
   link(request: CloneRequest): string | null;
   /** What the user should know before relying on it. */
   note?: string;
-}
-
-/** The clone URL the client gets, in the form it accepts. */
-function cloneUrlFor(request: CloneRequest, sshForm: 'scp' | 'url' = 'scp'): string {
-  if (request.protocol !== 'ssh' || !request.sshUrl) return request.httpsUrl;
-  // `git@host:path` → `ssh://git@host/path`: the form clients that parse URLs strictly accept.
-  return sshForm === 'url' ? request.sshUrl.replace(/^([^@/:]+@[^/:]+):/, 'ssh://$1/') : request.sshUrl;
 }
 
 const enc = encodeURIComponent;
@@ -51,18 +37,6 @@ function vscodeFamily(id: string, name: string, scheme: string, installUrl: stri
   };
 }
 
-/**
- * GitKraken Desktop the way GitKraken's own browser extension opens it: a GitLens-style deep link
- * (`…/link/r/-/b/{branch}?url=…`) wrapped in a gitkraken.dev link, which offers the desktop app.
- */
-function gitKrakenLink(request: CloneRequest): string {
-  const inner = new URL(`vscode://eamodio.gitlens/link/r/-${request.branch ? `/b/${request.branch.split('/').map(enc).join('/')}` : ''}`);
-  inner.searchParams.set('url', cloneUrlFor(request));
-  const link = new URL(`https://gitkraken.dev/link/${enc(btoa(inner.href))}`);
-  link.searchParams.set('referrer', 'extension');
-  return link.href;
-}
-
 const JETBRAINS_TOOLS: readonly (readonly [tag: string, name: string])[] = [
   ['idea', 'IntelliJ IDEA'],
   ['pycharm', 'PyCharm'],
@@ -75,7 +49,7 @@ const JETBRAINS_TOOLS: readonly (readonly [tag: string, name: string])[] = [
 ];
 
 export const DESKTOP_CLIENTS: readonly DesktopClient[] = [
-  { id: 'gitkraken', name: 'GitKraken Desktop', installUrl: 'https://www.gitkraken.com/download', takesBranch: true, link: gitKrakenLink },
+  { id: DEFAULT_CLIENT_ID, name: DEFAULT_CLIENT_NAME, installUrl: 'https://www.gitkraken.com/download', takesBranch: true, link: gitKrakenLink },
   vscodeFamily('vscode', 'Visual Studio Code', 'vscode', 'https://code.visualstudio.com/download'),
   vscodeFamily('vscode-insiders', 'VS Code Insiders', 'vscode-insiders', 'https://code.visualstudio.com/insiders/'),
   vscodeFamily('vscodium', 'VSCodium', 'vscodium', 'https://vscodium.com/'),
@@ -138,8 +112,6 @@ export const DESKTOP_CLIENTS: readonly DesktopClient[] = [
     link: () => null,
   },
 ];
-
-export const DEFAULT_CLIENT_ID = 'gitkraken';
 
 /** The client with `id`, or the default one. */
 export function desktopClient(id: string | null | undefined): DesktopClient {

@@ -6,6 +6,7 @@
  */
 import type { AppErrorValue, ErrorKind } from './app-error';
 import type { RepositoryNameProblem } from '../new-repository/repository-name';
+import type { PageUiName } from '../page-ui/page-ui-scripts';
 
 type Details = Record<string, string | number | boolean>;
 
@@ -317,9 +318,9 @@ export const appErrors = {
     kind: 'forbidden-sender',
     message: 'This page can only act on the Azure DevOps organization it shows.',
   }),
-  dialogCouldNotOpen: (): AppErrorValue => ({
+  pageUiCouldNotOpen: (ui: PageUiName): AppErrorValue => ({
     kind: 'internal',
-    message: 'The pull request form could not open on this page. Reload the page and try again.',
+    message: `${ui === 'pull-request-dialog' ? 'The pull request form' : 'The menu'} could not open on this page. Reload the page and try again.`,
   }),
   signInEnded: (who: string): AppErrorValue => ({
     kind: 'reauth-required',

@@ -4,6 +4,7 @@ import type { AppErrorValue } from '../errors/app-error';
 import type { ForkCopyStatus, ForkView } from '../forks/forks';
 import type { BranchComparison, BranchPullRequest, CreatedPullRequest, NewPullRequestContext, Reviewer, WorkItemSummary } from '../pull-requests/new-pull-request';
 import { GITIGNORE_IDS, LICENSE_IDS } from '../new-repository/templates';
+import { PAGE_UI_NAMES } from '../page-ui/page-ui-scripts';
 
 /**
  * The single catalogue of messages between extension pages / content scripts and the background.
@@ -126,7 +127,7 @@ export interface ResponseMap {
   'forks.create': { forkId: string; operationId: number; status: ForkCopyStatus };
   'forks.copyStatus': { status: ForkCopyStatus; repository: RepositoryView | null };
   'sshKeys.add': { organization: string; validTo: string };
-  'newPullRequest.openDialog': Record<string, never>;
+  'pageUi.load': Record<string, never>;
   'newPullRequest.openConnect': Record<string, never>;
   'newPullRequest.context': { status: 'ready'; context: NewPullRequestContext } | { status: 'connect'; organization: string };
   'newPullRequest.compare': BranchComparison;
@@ -226,7 +227,8 @@ export const protocol = {
     }),
     senders: PAGE,
   },
-  'newPullRequest.openDialog': { request: empty, senders: PAGE_ACTION },
+  // Only the named scripts of PAGE_UI_SCRIPTS: a page never names a file.
+  'pageUi.load': { request: z.strictObject({ ui: z.enum(PAGE_UI_NAMES) }), senders: PAGE_ACTION },
   'newPullRequest.openConnect': { request: empty, senders: PAGE_ACTION },
   'newPullRequest.context': { request: z.strictObject(repositoryAt), senders: PAGE_ACTION },
   'newPullRequest.compare': {

@@ -14,7 +14,8 @@ export interface BundleSize {
  * Raw and gzip -9 sizes of each bundle of a build (default `.output/chrome-mv3`). The popup is split
  * in what it loads when it opens (popup.html, the files it names and what they import statically) and
  * the screens it loads on demand (every other script or style of the build's chunks and assets).
- * The offscreen document (Chromium only) is measured on its own.
+ * The offscreen document (Chromium only) is measured on its own; the content script is whatever the
+ * manifest injects.
  */
 export function measureBundles(root = path.resolve('.output/chrome-mv3')): BundleSize[] {
   const filesUnder = (entry: string): string[] => {
@@ -23,13 +24,17 @@ export function measureBundles(root = path.resolve('.output/chrome-mv3')): Bundl
     if (fs.statSync(full).isFile()) return [entry];
     return fs.readdirSync(full).flatMap((name) => filesUnder(path.join(entry, name)));
   };
+  // What every Azure DevOps page loads: whatever the manifest injects, read from the manifest itself.
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
+  const injected = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
   const code = (files: string[]) => files.filter((file) => /\.(js|css|html)$/.test(file));
   const offscreen = code([...filesUnder('offscreen-clipboard.html'), ...filesUnder('chunks').filter((file) => path.basename(file).startsWith('offscreen-clipboard-'))]);
   const popupShared = code([...filesUnder('chunks'), ...filesUnder('assets')]).filter((file) => !offscreen.includes(file));
   const popupInitial = loadedAtOpen(root, 'popup.html');
   const bundles: Record<BundleName, string[]> = {
-    'content script': code(filesUnder('content-scripts')),
+    'content script': code(injected.flatMap(filesUnder)),
     'pull request dialog': code(filesUnder('pull-request-dialog.js')),
+    'page menus': code(filesUnder('page-menus.js')),
     background: code(filesUnder('background.js')),
     popup: popupInitial,
     'popup on demand': popupShared.filter((file) => !popupInitial.includes(file)),

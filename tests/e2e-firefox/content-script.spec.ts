@@ -108,4 +108,24 @@ describe('page actions in Firefox', () => {
       repo.page.evaluate(() => document.querySelector('[data-ado-companion-feature="copy-clone-url"]')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '');
     assert.equal(await poll(status, 'Copied the HTTPS clone URL.'), 'Copied the HTTPS clone URL.');
   });
+
+  it('loads the client menu on demand (tabs.executeScript) and lists the desktop clients', async () => {
+    const repo = await new FirefoxRepoPage(ff.browser).open(IOS_APP);
+    await repo.waitForPageMarker('files');
+    const menuItems = () =>
+      repo.page.evaluate(() =>
+        [...(document.querySelector('[data-ado-companion-feature="clone-in-client"]')?.shadowRoot?.querySelectorAll('[role=menuitem]') ?? [])].map((item) => item.textContent),
+      );
+    await repo.page.waitForFunction(() => document.querySelector('[data-ado-companion-feature="clone-in-client"]')?.shadowRoot?.querySelector('button.more'), { timeout: 10_000 });
+    assert.deepEqual(await menuItems(), []);
+    await repo.page.evaluate(() =>
+      (document.querySelector('[data-ado-companion-feature="clone-in-client"]')!.shadowRoot!.querySelector('button.more') as HTMLButtonElement).click(),
+    );
+    let items: (string | null)[] = [];
+    for (let i = 0; i < 50 && items.length === 0; i++) {
+      items = await menuItems();
+      if (items.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(items.includes('Visual Studio Code'), `menu items: ${items.join(', ')}`);
+  });
 });

@@ -18,7 +18,7 @@ describe('the Firefox build', () => {
   };
 
   it('has a content script', () => {
-    assert.deepEqual(contentScripts(), ['content-scripts/azure-devops.js']);
+    assert.deepEqual(contentScripts(), ['azure-devops.js']);
   });
 
   // A top-level declaration in a content script becomes a global of the extension's sandbox in

@@ -59,7 +59,8 @@ export interface FakeAdoControl {
   /** The live state (read it in assertions; change it through the methods below). */
   readonly state: FakeState;
   /**
-   * Back to the fixture (or a new one): data, failure modes, tokens, clock, request log.
+   * Back to the fixture the server started with (or to a new one, for this reset only): data, failure
+   * modes, tokens, clock, request log.
    * `hosts` and the certificate were made at start: a new fixture should not add host names.
    */
   reset(fixture?: Fixture): void;

@@ -245,13 +245,19 @@ export class FakeState {
   webSessions = new Map<string, WebSessionRecord>();
   private pushSeq = 0;
 
-  constructor(private fixture: Fixture) {
+  private fixture: Fixture;
+
+  constructor(private readonly startFixture: Fixture) {
+    this.fixture = startFixture;
     this.reset();
   }
 
-  /** Back to the fixture: data, failure modes, tokens, clock and request log. */
+  /**
+   * Back to a fixture: data, failure modes, tokens, clock and request log. Without one, back to the
+   * fixture the server started with — a test that loaded its own must not leak it into the next.
+   */
   reset(fixture?: Fixture): void {
-    if (fixture) this.fixture = fixture;
+    this.fixture = fixture ?? this.startFixture;
     this.data = structuredClone(this.fixture);
     this.failures = defaultFailureModes();
     this.clockOffsetMs = 0;

@@ -20,7 +20,6 @@ import { getConnectionData } from '@/lib/azure/connection-data';
 import type { Handler } from '../router';
 
 type Messages =
-  | 'newPullRequest.openDialog'
   | 'newPullRequest.openConnect'
   | 'newPullRequest.context'
   | 'newPullRequest.compare'
@@ -29,8 +28,6 @@ type Messages =
   | 'newPullRequest.create'
   | 'pullRequests.fromBranch';
 
-/** Built by WXT from entrypoints/pull-request-dialog (an unlisted script). */
-const DIALOG_SCRIPT = '/pull-request-dialog.js';
 const RECENT_REVIEWERS = 8;
 
 /**
@@ -56,14 +53,6 @@ export function newPullRequestHandlers(deps: () => { db: CompanionDb; session: P
   }
 
   return {
-    'newPullRequest.openDialog': async (_request, _kind, from) => {
-      const tabId = from.tab?.id;
-      if (tabId === undefined) throw new AppError(appErrors.dialogCouldNotOpen());
-      await injectScript(tabId, from.frameId ?? 0).catch(() => {
-        throw new AppError(appErrors.dialogCouldNotOpen());
-      });
-      return {};
-    },
     'newPullRequest.openConnect': async () => {
       await openConnect();
       return {};
@@ -131,18 +120,6 @@ function pageOrganization(from: SenderInfo): string {
   const organization = url && cloudOrganizationOf(url);
   if (!organization) throw new AppError(appErrors.notThisPagesOrganization());
   return organization;
-}
-
-/**
- * Runs the dialog's script in the content script's world of the sender's frame, on demand, so the
- * script every page loads stays small. Chrome MV3 has `scripting`; Firefox MV2 has only `tabs.executeScript`.
- */
-async function injectScript(tabId: number, frameId: number): Promise<void> {
-  if (browser.scripting) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [DIALOG_SCRIPT] });
-  } else {
-    await browser.tabs.executeScript(tabId, { file: DIALOG_SCRIPT, frameId });
-  }
 }
 
 /** The popup's connect screen: the toolbar popup where the browser lets us open it, else the same page in a tab. */

@@ -1,40 +1,46 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PAGE_SCRIPT } from '../../../wxt.config';
+import { PAGE_UI_SCRIPTS } from '@/lib/page-ui/page-ui-scripts';
 
 /**
  * Globals a Firefox content script is given besides the page's window (docs/firefox.md). WXT names
- * a content script's bundle variable after its entrypoint, so an entrypoint with one of these
- * names would replace the global for every script of the extension in that page.
+ * a script's bundle variable after its entrypoint, so an entrypoint with one of these names would
+ * replace the global for every script of the extension in that page.
  */
 const FIREFOX_CONTENT_SCRIPT_GLOBALS = ['content', 'browser', 'chrome', 'exportFunction', 'cloneInto', 'XPCNativeWrapper', 'window', 'document'];
 
 const ENTRYPOINTS = path.resolve('entrypoints');
 
-/** Content-script entrypoints as WXT finds them: `<name>.content.ts`, `<name>.content/index.ts`, `content.ts`, `content/index.ts`. */
-function contentScriptEntrypoints() {
-  return fs
-    .readdirSync(ENTRYPOINTS, { withFileTypes: true })
-    .map((entry) => {
-      const match = /^(?:(.+)\.)?content(?:\.tsx?)?$/.exec(entry.name);
-      if (!match) return null;
-      const file = entry.isDirectory() ? path.join(ENTRYPOINTS, entry.name, 'index.ts') : path.join(ENTRYPOINTS, entry.name);
-      return { name: match[1] ?? 'content', file };
-    })
-    .filter((entry) => entry !== null);
+/**
+ * Every script that runs in a page's content-script world: the one the manifest injects
+ * (wxt.config.ts) and those the background injects on demand (PAGE_UI_SCRIPTS), each built by WXT
+ * from `entrypoints/<name>/index.ts`.
+ */
+function pageScripts() {
+  return [...PAGE_SCRIPT.js, ...Object.values(PAGE_UI_SCRIPTS)].map((file) => {
+    const name = path.basename(file, '.js');
+    return { name, file: path.join(ENTRYPOINTS, name, 'index.ts') };
+  });
 }
 
-describe('content-script entrypoints', () => {
-  it('finds the content script', () => {
-    expect(contentScriptEntrypoints().map((entry) => entry.name)).toEqual(['azure-devops']);
+describe('scripts that run in Azure DevOps pages', () => {
+  it('finds them all', () => {
+    expect(pageScripts().map((entry) => entry.name)).toEqual(['azure-devops', 'pull-request-dialog', 'page-menus']);
+    for (const { file } of pageScripts()) expect(fs.existsSync(file), file).toBe(true);
   });
 
-  it.each(contentScriptEntrypoints())('$name is not named after a Firefox content-script global', ({ name }) => {
+  it('has no WXT content-script entrypoint, whose wrapper would double the script every page loads (docs/page-footprint.md)', () => {
+    expect(fs.readdirSync(ENTRYPOINTS).filter((name) => /(^|\.)content(\.tsx?)?$/.test(name))).toEqual([]);
+  });
+
+  it.each(pageScripts())('$name is not named after a Firefox content-script global', ({ name }) => {
     const camel = name.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
     expect(FIREFOX_CONTENT_SCRIPT_GLOBALS).not.toContain(camel);
   });
 
-  it.each(contentScriptEntrypoints())('$name declares no global variable for its bundle (globalName: false)', ({ file }) => {
+  it.each(pageScripts())('$name declares no global variable for its bundle (globalName: false)', ({ file }) => {
     expect(fs.readFileSync(file, 'utf8')).toMatch(/^\s*globalName:\s*false,/m);
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { answerPageSession } from '@/entrypoints/azure-devops.content/answer-page-session';
+import { answerPageSession } from '@/entrypoints/azure-devops/answer-page-session';
 
 const REPO = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
 const popup = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
@@ -17,7 +17,7 @@ function ask(message: unknown, sender: object) {
   return sendResponse;
 }
 
-describe('azure-devops.content/answer-page-session', () => {
+describe('azure-devops/answer-page-session', () => {
   beforeEach(() =>
     showPage({
       'ms.vss-web.page-data': { user: { id: 'u1', displayName: 'Jane Doe', uniqueName: 'jane@contoso.com' } },

@@ -29,7 +29,7 @@ describe('lib/messaging/protocol', () => {
       .map(([type]) => type);
     expect(forContentScripts).toEqual([
       'ping',
-      'newPullRequest.openDialog',
+      'pageUi.load',
       'newPullRequest.openConnect',
       'newPullRequest.context',
       'newPullRequest.compare',
@@ -59,7 +59,7 @@ describe('lib/messaging/protocol', () => {
       'repositories.refresh': {},
       'organizations.check': { key: 'https://dev.azure.com/contoso' },
       'sshKeys.add': { orgKey: 'https://dev.azure.com/contoso', publicKey: PUBLIC_KEY, displayName: 'laptop' },
-      'newPullRequest.openDialog': {},
+      'pageUi.load': { ui: 'page-menus' },
       'newPullRequest.openConnect': {},
       'newPullRequest.context': AT,
       'newPullRequest.compare': { ...AT, repositoryId: 'r', sourceBranch: 'feature/1234-login', targetBranch: 'main' },
@@ -75,6 +75,13 @@ describe('lib/messaging/protocol', () => {
       expect(rule.request.safeParse(samples[type]).success, type).toBe(true);
       expect(rule.request.safeParse({ ...(samples[type] as object), extra: 1 }).success, type).toBe(false);
     }
+  });
+
+  it('lets a page ask only for the named on-demand scripts, never a file', () => {
+    const load = (ui: unknown) => protocol['pageUi.load'].request.safeParse({ ui }).success;
+    expect(load('page-menus')).toBe(true);
+    expect(load('pull-request-dialog')).toBe(true);
+    for (const ui of ['/background.js', 'background', 'popup', '../page-menus.js', '']) expect(load(ui), ui).toBe(false);
   });
 
   it('refuses oversized input', () => {

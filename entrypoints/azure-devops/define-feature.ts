@@ -1,11 +1,11 @@
-import type { AzurePage } from '@/lib/azure/page-parts';
+import type { CloudPage } from '@/lib/azure/cloud-page';
 
 /** One content-script feature: where it runs (page predicates) and how it starts. */
 export interface FeatureDefinition {
-  include: readonly ((page: AzurePage) => boolean)[];
-  exclude?: readonly ((page: AzurePage) => boolean)[];
+  include: readonly ((page: CloudPage) => boolean)[];
+  exclude?: readonly ((page: CloudPage) => boolean)[];
   /** Mount UI and observe anchors; everything must be torn down when `signal` aborts. */
-  init(signal: AbortSignal, page: AzurePage): void | Promise<void>;
+  init(signal: AbortSignal, page: CloudPage): void | Promise<void>;
 }
 
 export interface Feature extends FeatureDefinition {
@@ -17,6 +17,6 @@ export function defineFeature(definition: FeatureDefinition): FeatureDefinition 
   return definition;
 }
 
-export function shouldRun(feature: FeatureDefinition, page: AzurePage): boolean {
+export function shouldRun(feature: FeatureDefinition, page: CloudPage): boolean {
   return feature.include.some((test) => test(page)) && !(feature.exclude ?? []).some((test) => test(page));
 }

@@ -1,10 +1,9 @@
-import { browser } from 'wxt/browser';
 import { detectCloudPage } from '@/lib/azure/cloud-page';
-import { isCommitPage, isFilesPage, type AzurePage } from '@/lib/azure/page-parts';
+import { isCommitPage, isFilesPage, type PageKind } from '@/lib/azure/page-parts';
 import { OPEN_DIALOG_GLOBAL } from '@/lib/pull-requests/dialog-global';
 import { defineFeature } from '../define-feature';
-import { BUTTON_STYLE, mountInAnchor } from '../mount-in-anchor';
-import { headerAnchorsOf } from './copy-clone-url';
+import { loadPageUi } from '../load-page-ui';
+import { mountHeaderButtons } from '../mount-header-buttons';
 
 type OpenDialog = (request: { project: string; repository: string; organization: string; sourceBranch: string | null; returnFocus: () => HTMLElement | null }) => void;
 
@@ -14,12 +13,11 @@ type OpenDialog = (request: { project: string; repository: string; organization:
  * button. The source branch is read when the button is clicked, so it follows in-app branch switches.
  */
 export default defineFeature({
-  include: [isFilesPage, (page: AzurePage) => page.type === 'history', isCommitPage],
+  include: [isFilesPage, (page: PageKind) => page.type === 'history', isCommitPage],
   init(signal, page) {
-    mountInAnchor(signal, headerAnchorsOf(page), 'create-pull-request', (shadow) => {
-      shadow.innerHTML = `<style>${BUTTON_STYLE}</style><button type="button">Create pull request</button><p role="status"></p>`;
+    mountHeaderButtons(signal, page, 'create-pull-request', '<button type="button">Create pull request</button>', (shadow, status) => {
       const button = shadow.querySelector('button')!;
-      button.addEventListener('click', () => void open(button, shadow.querySelector('p')!));
+      button.addEventListener('click', () => void open(button, status));
     });
   },
 });
@@ -27,21 +25,13 @@ export default defineFeature({
 async function open(button: HTMLButtonElement, status: HTMLElement) {
   const page = detectCloudPage(location.href);
   if (!page) return;
-  const world = globalThis as unknown as Record<string, OpenDialog | undefined>;
-  if (!world[OPEN_DIALOG_GLOBAL]) {
-    button.disabled = true;
-    // The background's sentence when it cannot inject; a dead background (extension updated) gives none.
-    const answer = (await browser.runtime
-      .sendMessage({ channel: 'ado-companion', type: 'newPullRequest.openDialog', data: {} })
-      .catch(() => null)) as { ok: boolean; error?: { message: string } } | null;
-    button.disabled = false;
-    if (!answer?.ok) {
-      status.textContent = answer?.error?.message ?? 'ADO Companion was updated: reload the page to use it.';
-      return;
-    }
+  const openDialog = await loadPageUi<OpenDialog>('pull-request-dialog', OPEN_DIALOG_GLOBAL, button);
+  if (typeof openDialog === 'string') {
+    status.textContent = openDialog;
+    return;
   }
   status.textContent = '';
-  world[OPEN_DIALOG_GLOBAL]?.({
+  openDialog({
     project: page.repo.project,
     repository: page.repo.repository,
     organization: page.repo.organization,

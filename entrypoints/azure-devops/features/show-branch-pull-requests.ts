@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { isFilesPage, type AzurePage } from '@/lib/azure/page-parts';
+import { isFilesPage, type PageKind } from '@/lib/azure/page-parts';
+import { COMMIT_HEADER_COMMANDBAR, FILES_HEADER_COMMANDBAR } from '@/lib/azure/selectors';
 import { defineFeature } from '../define-feature';
 import { mountInAnchor } from '../mount-in-anchor';
-import { headerAnchorsOf } from './copy-clone-url';
 
 interface BranchPullRequest {
   id: number;
@@ -18,7 +18,7 @@ interface BranchPullRequest {
  * is none, no account, or the answer fails: it is a hint, never an error.
  */
 export default defineFeature({
-  include: [isFilesPage, (page: AzurePage) => page.type === 'history'],
+  include: [isFilesPage, (page: PageKind) => page.type === 'history'],
   async init(signal, page) {
     if (!page.branch) return;
     const answer = (await browser.runtime
@@ -26,7 +26,7 @@ export default defineFeature({
       .catch(() => null)) as { ok: boolean; data?: { pullRequests: BranchPullRequest[] | null } } | null;
     const pullRequests = answer?.ok ? answer.data?.pullRequests : null;
     if (signal.aborted || !pullRequests?.length) return;
-    mountInAnchor(signal, headerAnchorsOf(page), 'show-branch-pull-requests', (shadow) => {
+    mountInAnchor(signal, [...FILES_HEADER_COMMANDBAR, ...COMMIT_HEADER_COMMANDBAR], 'show-branch-pull-requests', (shadow) => {
       shadow.innerHTML = `<style>:host{display:inline-flex;align-items:center;gap:6px;margin-right:8px;font:13px "Segoe UI",sans-serif;color:var(--text-secondary-color,rgba(0,0,0,.6))}a{color:var(--communication-foreground,#0078d4)}</style><span>Open pull requests:</span>`;
       for (const pr of pullRequests) {
         const link = document.createElement('a');

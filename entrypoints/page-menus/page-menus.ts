@@ -1,0 +1,142 @@
+import { DESKTOP_CLIENTS, desktopClient, type DesktopClient } from '@/lib/clients/desktop-clients';
+import type { PageMenus } from '@/lib/page-ui/page-menus';
+
+/** Nothing tells a page whether a custom-scheme link opened an app: if the page keeps the focus this long, say so. */
+const DID_NOT_OPEN_AFTER_MS = 3000;
+
+/** Added to a button's shadow root beside its own styles (entrypoints/azure-devops/mount-in-anchor.ts). */
+const MENU_STYLE = `[role=menu]{position:absolute;top:34px;right:0;z-index:1000;min-width:220px;margin:0;padding:4px 0;list-style:none;background:var(--callout-background-color,#fff);box-shadow:0 3px 8px var(--callout-shadow-color,rgba(0,0,0,.2));border-radius:4px}
+[role=menu] button{display:flex;width:100%;height:auto;padding:6px 12px;background:none;color:var(--text-primary-color,rgba(0,0,0,.9));font-weight:400;text-align:left}
+[role=menu] button:hover,[role=menu] :focus{background:var(--palette-black-alpha-4,rgba(0,0,0,.04))}
+p a{display:inline;height:auto;padding:0;background:none;color:var(--communication-foreground,#0078d4)}`;
+
+type MenuItem = readonly [label: string, choose: () => void];
+
+/**
+ * The menus, created on first opening under their toggle button: Escape and clicks elsewhere close
+ * them and give the focus back, arrow keys move between items.
+ */
+export function pageMenus(): PageMenus {
+  const openMenus = new Map<HTMLElement, HTMLButtonElement>();
+  const setOpen = (menu: HTMLElement, toggle: HTMLButtonElement, on: boolean) => {
+    menu.hidden = !on;
+    toggle.setAttribute('aria-expanded', String(on));
+    if (on) {
+      openMenus.set(menu, toggle);
+      menu.querySelector('button')?.focus();
+    } else openMenus.delete(menu);
+  };
+  document.addEventListener('click', (event) => {
+    for (const [menu, toggle] of openMenus) if (!event.composedPath().includes((menu.getRootNode() as ShadowRoot).host)) setOpen(menu, toggle, false);
+  });
+
+  const toggleMenu = (toggle: HTMLButtonElement, label: string, items: () => readonly MenuItem[]) => {
+    const shadow = toggle.getRootNode() as ShadowRoot;
+    let menu = shadow.querySelector<HTMLElement>('[role=menu]');
+    if (!menu) {
+      menu = document.createElement('ul');
+      menu.setAttribute('role', 'menu');
+      menu.setAttribute('aria-label', label);
+      for (const [text, choose] of items()) {
+        const item = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.setAttribute('role', 'menuitem');
+        button.textContent = text;
+        button.addEventListener('click', choose);
+        item.append(button);
+        menu.append(item);
+      }
+      wireKeys(shadow, toggle, menu, (on) => setOpen(menu!, toggle, on));
+      addStyle(shadow);
+      toggle.after(menu);
+      menu.hidden = true;
+    }
+    setOpen(menu, toggle, menu.hidden);
+  };
+
+  return {
+    copyMenu(toggle, repo, copy) {
+      toggleMenu(toggle, 'Copy clone URL', () => [
+        ['Copy HTTPS URL', () => copy(repo.httpsUrl, 'HTTPS clone URL')],
+        ['Copy SSH URL', () => copy(repo.sshUrl ?? repo.httpsUrl, 'SSH clone URL')],
+        ['Copy git clone command', () => copy(`git clone ${repo.httpsUrl}`, 'git clone command')],
+      ]);
+    },
+    cloneMenu(toggle, request, pick, status) {
+      toggleMenu(toggle, 'Clone in another client', () =>
+        DESKTOP_CLIENTS.map((client) => [
+          client.name,
+          () => {
+            pick(client);
+            const link = client.link(request);
+            // Opened here, in the click: a custom scheme needs the user's gesture.
+            if (link?.startsWith('https:')) window.open(link, '_blank', 'noopener');
+            else if (link) location.assign(link);
+            watchOpen(status, client, link);
+          },
+        ]),
+      );
+    },
+    client: desktopClient,
+    watchOpen(status, clientId, request) {
+      const client = desktopClient(clientId);
+      watchOpen(status, client, client.link(request));
+    },
+  };
+}
+
+/**
+ * After `client` was asked to open `link`: an app that opens (or the browser's "Open …?" prompt) takes
+ * the focus from the page (hiding the tab does too); if the page keeps it, nothing opened. Without a
+ * link, says why at once.
+ */
+function watchOpen(status: () => HTMLElement | null | undefined, client: DesktopClient, link: string | null) {
+  const say = (...nodes: (Node | string)[]) => {
+    const line = status();
+    if (line) addStyle(line.getRootNode() as ShadowRoot);
+    line?.replaceChildren(...nodes);
+  };
+  if (!link) return say(client.note ?? `${client.name} cannot be opened from a link: copy the clone URL.`);
+  say();
+  // This script may have come after the click: the page may have lost the focus already.
+  let left = !document.hasFocus();
+  const away = new AbortController();
+  for (const type of ['blur', 'pagehide']) addEventListener(type, () => (left = true), { once: true, signal: away.signal });
+  setTimeout(() => {
+    away.abort();
+    if (!left) say('Didn’t open? ', installLink(client), ' or copy the clone URL.');
+  }, DID_NOT_OPEN_AFTER_MS);
+}
+
+function wireKeys(shadow: ShadowRoot, toggle: HTMLButtonElement, menu: HTMLElement, open: (on: boolean) => void) {
+  menu.addEventListener('keydown', (event) => {
+    const list = [...menu.querySelectorAll('button')];
+    const at = list.indexOf(shadow.activeElement as HTMLButtonElement);
+    if (event.key === 'Escape') {
+      open(false);
+      toggle.focus();
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      list[(at + (event.key === 'ArrowDown' ? 1 : list.length - 1)) % list.length]?.focus();
+    }
+  });
+  menu.addEventListener('click', () => open(false));
+}
+
+function addStyle(shadow: ShadowRoot) {
+  if (shadow.querySelector('style.menus')) return;
+  const style = document.createElement('style');
+  style.className = 'menus';
+  style.textContent = MENU_STYLE;
+  shadow.append(style);
+}
+
+function installLink(client: DesktopClient): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.href = client.installUrl;
+  link.target = '_blank';
+  link.rel = 'noreferrer';
+  link.textContent = `Install ${client.name}`;
+  return link;
+}

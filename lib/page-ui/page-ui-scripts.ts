@@ -1,0 +1,14 @@
+/**
+ * The scripts the background injects into an Azure DevOps page when a user first needs them, by
+ * name: the only files a content script may ask for (WXT builds each from entrypoints/<name>).
+ * They keep the script every page loads small (docs/page-footprint.md).
+ */
+export const PAGE_UI_SCRIPTS = {
+  /** The quick "Create pull request" dialog, with Preact. */
+  'pull-request-dialog': '/pull-request-dialog.js',
+  /** The menus of "Copy clone URL" and "Clone in <client>", and the desktop client catalogue. */
+  'page-menus': '/page-menus.js',
+} as const;
+
+export type PageUiName = keyof typeof PAGE_UI_SCRIPTS;
+export const PAGE_UI_NAMES = Object.keys(PAGE_UI_SCRIPTS) as [PageUiName, ...PageUiName[]];

@@ -143,6 +143,7 @@ test.describe('quick "Create pull request" on repository pages', () => {
     await repoPage.goto(`${IOS}?version=GBdevelop`);
     signOutOfTheWebUi(fakeAdo);
     const dialog = await openDialog(repoPage.page);
+    await expect(dialog.getByLabel('Title')).toHaveValue('Work on develop');
     await dialog.getByLabel('Title').fill('Typed before the token expired');
     await dialog.getByLabel('Description').fill('Some details');
     fakeAdo.control.expirePat(JANE_PAT);

@@ -3,6 +3,7 @@ import { AppError } from '../errors/app-error';
 import { appErrors } from '../errors/error-messages';
 import type { CompanionDb, OrganizationRecord } from '../db/schema';
 import type { Session } from '../auth/session';
+import { organizationClient } from '../auth/organization-client';
 import type { RepositoryView } from '../messaging/protocol';
 import { getConnectionData } from '../azure/connection-data';
 import { toRepositoryRecord } from '../repositories/repository-list';
@@ -35,13 +36,7 @@ export interface ForkView {
 export function createForks(deps: ForkDeps) {
   const { db } = deps;
 
-  async function organizationAndClient(orgKey: string) {
-    const organization = await db.organizations.get(orgKey.toLowerCase());
-    if (!organization?.selected) throw new AppError(appErrors.organizationGone());
-    const account = await db.accounts.get(organization.accountId);
-    if (!account) throw new AppError(appErrors.organizationGone());
-    return { organization, client: deps.session.clientFor(account) };
-  }
+  const organizationAndClient = (orgKey: string) => organizationClient(deps, orgKey);
 
   async function list(input: { orgKey: string; repositoryId: string }): Promise<{ forks: ForkView[] }> {
     const { organization, client } = await organizationAndClient(input.orgKey);

@@ -4,6 +4,7 @@ import { AppError, toAppErrorValue } from '../errors/app-error';
 import { appErrors } from '../errors/error-messages';
 import type { CompanionDb, OrganizationRecord } from '../db/schema';
 import type { Session } from '../auth/session';
+import { organizationClient } from '../auth/organization-client';
 import type { AppErrorValue } from '../errors/app-error';
 import type { CreatedRepositoryView } from '../messaging/protocol';
 import { toRepositoryRecord } from '../repositories/repository-list';
@@ -41,13 +42,7 @@ const FIRST_BRANCH = 'refs/heads/main';
 export function createNewRepository(deps: NewRepositoryDeps) {
   const { db } = deps;
 
-  async function organizationAndClient(orgKey: string) {
-    const organization = await db.organizations.get(orgKey.toLowerCase());
-    if (!organization?.selected) throw new AppError(appErrors.organizationGone());
-    const account = await db.accounts.get(organization.accountId);
-    if (!account) throw new AppError(appErrors.organizationGone());
-    return { organization, account, client: deps.session.clientFor(account) };
-  }
+  const organizationAndClient = (orgKey: string) => organizationClient(deps, orgKey);
 
   /** The organization's projects, by name. */
   async function projects(input: { orgKey: string }) {

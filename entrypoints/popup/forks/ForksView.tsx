@@ -11,6 +11,7 @@ import { usePopupState } from '../state';
 import { useAction } from '../use-action';
 import { useClonePreferences } from '../repositories/clone-preferences';
 import { RepositoryRow } from '../repositories/RepositoryRow';
+import { ProjectSelect } from '../repositories/ProjectSelect';
 
 /** How often the copy of a new fork is asked about; the service takes seconds to minutes. */
 const POLL_MS = 1000;
@@ -190,17 +191,7 @@ function CreateFork({
       ) : (
         <form class="stack" onSubmit={create} noValidate>
           <div class="row">
-            <label class="field">
-              <span>Project</span>
-              <select value={projectId.value} disabled={!projects.value?.length} onChange={(e) => (projectId.value = e.currentTarget.value)}>
-                {projects.value === null && <option value="">{loadingProjects.busy.value ? 'Loading projects…' : 'No projects'}</option>}
-                {projects.value?.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ProjectSelect projects={projects.value} projectId={projectId} loading={loadingProjects.busy.value} />
             <label class="field">
               <span>Fork name</span>
               <input

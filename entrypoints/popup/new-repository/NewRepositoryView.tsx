@@ -11,6 +11,7 @@ import { usePopupState } from '../state';
 import { useAction } from '../use-action';
 import { useClonePreferences } from '../repositories/clone-preferences';
 import { RepositoryRow } from '../repositories/RepositoryRow';
+import { ProjectSelect } from '../repositories/ProjectSelect';
 
 /**
  * "New repository" (docs/azure-devops-rest.md#create-repository): organization, project, a name checked
@@ -131,17 +132,7 @@ export function NewRepositoryView() {
                 ))}
               </select>
             </label>
-            <label class="field">
-              <span>Project</span>
-              <select value={projectId.value} disabled={!projects.value?.length} onChange={(event) => (projectId.value = event.currentTarget.value)}>
-                {projects.value === null && <option value="">{loadingProjects.busy.value ? 'Loading projects…' : 'No projects'}</option>}
-                {projects.value?.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ProjectSelect projects={projects.value} projectId={projectId} loading={loadingProjects.busy.value} />
           </div>
           <ErrorNotice error={loadingProjects.error.value} />
           <label class="field">

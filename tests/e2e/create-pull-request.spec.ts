@@ -244,6 +244,20 @@ test.describe('quick "Create pull request" on repository pages', () => {
     expect(fakeAdo.control.requests().filter((r) => r.method === 'POST').map((r) => r.auth)).toEqual(['pat']);
   });
 
+  test('on the Branches page, each branch has its own "Create PR", which opens the dialog from that branch', async ({ repoPage }) => {
+    await repoPage.goto(`${IOS}/branches`);
+    const page = repoPage.page;
+    await expect(page.locator('[data-fake-ado-rendered="2"]')).toHaveCount(1);
+    await expect(page.getByRole('button', { name: /^Create PR from / })).toHaveCount(3);
+    await expect(page.locator('[data-ado-companion-feature="create-pull-request-from-branch"]')).toHaveCount(3);
+    await page.getByRole('button', { name: 'Create PR from feature/1234-login' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create pull request' });
+    await expect(dialog.getByLabel('Source branch')).toHaveValue('feature/1234-login');
+    await expect(dialog.getByLabel('Target branch')).toHaveValue('main');
+    await expect(dialog.getByLabel('Title')).toHaveValue('Work on feature/1234-login');
+    expect(await axeViolations(page, '[data-ado-companion-feature="create-pull-request-from-branch"]')).toEqual([]);
+  });
+
   test('the viewed branch’s open pull requests show next to the buttons, and follow a branch switch', async ({ popup, repoPage }) => {
     await popup.connectWithPat('dev.azure.com/contoso', JANE_PAT);
     await expect(popup.account(/Jane Doe/)).toBeVisible();

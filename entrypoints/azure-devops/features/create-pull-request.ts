@@ -1,4 +1,4 @@
-import { detectCloudPage } from '@/lib/azure/cloud-page';
+import { detectCloudPage, type CloudPage } from '@/lib/azure/cloud-page';
 import { isCommitPage, isFilesPage, type PageKind } from '@/lib/azure/page-parts';
 import { OPEN_DIALOG_GLOBAL } from '@/lib/pull-requests/dialog-global';
 import { defineFeature } from '../define-feature';
@@ -17,14 +17,16 @@ export default defineFeature({
   init(signal, page) {
     mountHeaderButtons(signal, page, 'create-pull-request', '<button type="button">Create pull request</button>', (shadow, status) => {
       const button = shadow.querySelector('button')!;
-      button.addEventListener('click', () => void open(button, status));
+      button.addEventListener('click', () => {
+        const page = detectCloudPage(location.href);
+        if (page) void openPullRequestDialog(page, page.branch, button, status);
+      });
     });
   },
 });
 
-async function open(button: HTMLButtonElement, status: HTMLElement) {
-  const page = detectCloudPage(location.href);
-  if (!page) return;
+/** Opens the dialog (injected on first use) for `page`'s repository with `sourceBranch`; problems go to `status`. */
+export async function openPullRequestDialog(page: CloudPage, sourceBranch: string | null, button: HTMLButtonElement, status: HTMLElement) {
   const openDialog = await loadPageUi<OpenDialog>('pull-request-dialog', OPEN_DIALOG_GLOBAL, button);
   if (typeof openDialog === 'string') {
     status.textContent = openDialog;
@@ -35,7 +37,7 @@ async function open(button: HTMLButtonElement, status: HTMLElement) {
     project: page.repo.project,
     repository: page.repo.repository,
     organization: page.repo.organization,
-    sourceBranch: page.branch,
+    sourceBranch,
     // Azure DevOps may have re-rendered the header meanwhile: focus the button that is there now.
     returnFocus: () => (button.isConnected ? button : (document.querySelector('[data-ado-companion-feature="create-pull-request"]')?.shadowRoot?.querySelector('button') ?? null)),
   });

@@ -56,7 +56,7 @@ test.describe('popup: repositories', () => {
     await expect(popup.page.getByRole('combobox', { name: 'Clone with' })).toHaveValue('vscode');
   });
 
-  test('shows the cached list with the reason when Azure DevOps cannot be reached', async ({ popup, fakeAdo }) => {
+  test('shows the cached list with its age when Azure DevOps cannot be reached, and the reason when asked to refresh', async ({ popup, fakeAdo }) => {
     await popup.open();
     await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
     await popup.page.getByRole('button', { name: 'Repositories' }).click();
@@ -67,8 +67,46 @@ test.describe('popup: repositories', () => {
     await popup.reopen();
     await popup.page.getByRole('button', { name: 'Repositories' }).click();
     await expect(popup.page.locator('[data-repository="web-portal"]')).toBeVisible();
+    await expect(popup.page.locator('#repositories-count')).toContainText('updated');
+    await popup.page.getByRole('button', { name: 'Refresh' }).click();
     // Network failures are retried with backoff before the popup says so (the cached list shows meanwhile).
     await expect(popup.alert).toContainText(/contoso: .*reach.*Showing the list from/, { timeout: 20_000 });
+    await expect(popup.page.locator('[data-repository="web-portal"]')).toBeVisible();
+  });
+
+  test('reopened within five minutes shows the cache without asking Azure DevOps; Refresh or an older list fetches it again', async ({ popup, fakeAdo }) => {
+    const mobileApp = fakeAdo.control.state.data.organizations.find((o) => o.name === 'contoso')!.projects.find((p) => p.name === 'Mobile App')!;
+    const addRepository = (name: string, id: string) =>
+      mobileApp.repositories.push({ id, name, defaultBranch: 'refs/heads/main', size: 1, branches: [{ name: 'main', objectId: 'a'.repeat(40) }], pullRequests: [] });
+    const listCalls = () => fakeAdo.control.requests({ pathIncludes: '/_apis/git/repositories' });
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await popup.page.getByRole('button', { name: 'Repositories' }).click();
+    await expect(popup.page.locator('[data-repository="ios-app"]')).toBeVisible();
+
+    addRepository('watch-app', '5d4c3b2a-1f0e-4d9c-8b7a-000000000001');
+    fakeAdo.control.clearRequests();
+    await popup.reopen();
+    await popup.page.getByRole('button', { name: 'Repositories' }).click();
+    await expect(popup.page.locator('[data-repository="ios-app"]')).toBeVisible();
+    await expect(popup.page.locator('#repositories-count')).toContainText('updated');
+    const refresh = popup.page.getByRole('button', { name: 'Refresh' });
+    await refresh.click();
+    await expect(popup.page.locator('[data-repository="watch-app"]')).toBeVisible();
+    await expect(refresh).toBeFocused();
+    // Only the click asked Azure DevOps; opening the screen did not.
+    expect(listCalls()).toHaveLength(1);
+
+    // Six minutes later (the popup's clock moved on), opening the screen fetches by itself.
+    addRepository('tv-app', '5d4c3b2a-1f0e-4d9c-8b7a-000000000002');
+    await popup.page.close();
+    await popup.open(() => {
+      const now = Date.now.bind(Date);
+      Date.now = () => now() + 6 * 60_000;
+    });
+    await popup.page.getByRole('button', { name: 'Repositories' }).click();
+    await expect(popup.page.locator('[data-repository="tv-app"]')).toBeVisible();
+    expect(listCalls()).toHaveLength(2);
   });
 
   test('narrows the list to one organization when several are connected', async ({ popup }) => {

@@ -10,11 +10,12 @@ import { useAction } from '../use-action';
 import { matchRepositories } from './match-repositories';
 import { useClonePreferences } from './clone-preferences';
 import { RepositoryRow } from './RepositoryRow';
+import { needsRefresh } from './refresh-policy';
 
 /** Rows rendered at once: the filter narrows the rest (a list of thousands stays instant). */
 const SHOWN = 100;
 
-/** Every repository of every selected organization: from the cache at once, then refreshed. */
+/** Every repository of every selected organization: from the cache at once, refreshed when old or asked. */
 export function RepositoriesView() {
   const state = usePopupState();
   const list = useSignal<RepositoryListView | null>(null);
@@ -38,12 +39,16 @@ export function RepositoriesView() {
     next.focus();
   }
 
+  async function refresh() {
+    const fresh = await refreshing.run(() => sendMessage('repositories.refresh', {}));
+    if (fresh) list.value = fresh;
+  }
+
   useEffect(() => {
     void (async () => {
       const cached = await sendMessage('repositories.list', {});
       if (cached.ok) list.value = cached.data;
-      const fresh = await refreshing.run(() => sendMessage('repositories.refresh', {}));
-      if (fresh) list.value = fresh;
+      if (!cached.ok || needsRefresh(cached.data, Date.now())) await refresh();
     })();
   }, []);
 
@@ -58,6 +63,10 @@ export function RepositoriesView() {
           Repositories
         </h2>
         <div class="row">
+          {/* aria-disabled, not disabled: a keyboard user who pressed it keeps the focus there. */}
+          <button class="secondary small" type="button" aria-disabled={refreshing.busy.value} onClick={() => !refreshing.busy.value && void refresh()}>
+            Refresh
+          </button>
           <button class="secondary small" type="button" onClick={() => state.go({ name: 'new-repository' })}>
             New repository
           </button>

@@ -5,15 +5,16 @@ import { AccountsView } from './accounts/AccountsView';
 import { RepositoriesView } from './repositories/RepositoriesView';
 import { RemoteHelperView } from './remote-helper/RemoteHelperView';
 import { PullRequestsView } from './pull-requests/PullRequestsView';
-import { SshKeyView } from './ssh-key/SshKeyView';
 import { ConnectView } from './accounts/ConnectView';
 import { PatForm } from './accounts/PatForm';
 import { OrganizationPicker } from './accounts/OrganizationPicker';
 import { SigningInView } from './accounts/SigningInView';
 import { LazyScreen } from './lazy-screen';
 
-/** Rarely opened: its code is not part of the popup's first download. */
+/** Rarely opened: their code is not part of the popup's first download. */
 const loadNewRepositoryView = () => import('./new-repository/NewRepositoryView').then((m) => m.NewRepositoryView);
+// Used once per machine or so; it brings RSA generation and the OpenSSH encodings.
+const loadSshKeyView = () => import('./ssh-key/SshKeyView').then((m) => m.SshKeyView);
 
 export function App() {
   const state = useMemo(createPopupState, []);
@@ -40,7 +41,7 @@ export function App() {
         {screen.name === 'new-repository' && <LazyScreen load={loadNewRepositoryView} />}
         {screen.name === 'remote-helper' && <RemoteHelperView />}
         {screen.name === 'pull-requests' && <PullRequestsView />}
-        {screen.name === 'ssh-key' && <SshKeyView />}
+        {screen.name === 'ssh-key' && <LazyScreen load={loadSshKeyView} />}
         {screen.name === 'connect' && <ConnectView />}
         {screen.name === 'signing-in' && <SigningInView />}
         {screen.name === 'pat' && <PatForm initialHost={screen.host} notice={screen.notice} />}

@@ -21,12 +21,12 @@ export const BUDGETS_GZIP_BYTES = {
   background: 69_000,
   // What the popup loads when it opens: popup.html and the script and styles it names.
   // The repository browser, the remote URL helper and my pull requests brought it from 22 to 27 KiB;
-  // the SSH key screen (OpenSSH encoding, the screen, its sentences) adds about 2.4 KB; New repository
-  // about 1 KB (its button, the on-demand loader with Vite's preload helper, its sentences). All of
-  // lib/errors/error-messages.ts comes along (an object of sentences does not tree-shake).
-  popup: 31_200,
-  // Popup screens loaded when first opened (New repository: 2.4 KB).
-  'popup on demand': 4_000,
+  // New repository about 1 KB (its button, the on-demand loader, its sentences). The extension's own
+  // sentences are one export each (lib/errors/app-errors.ts), so the popup keeps only those it uses
+  // (-1.9 KB), and the SSH key screen loads on demand (-2.3 KB): 26,932 B. The issue asks for 30,000.
+  popup: 27_200,
+  // Popup screens loaded when first opened: New repository 2.4 KB, SSH key 3.1 KB.
+  'popup on demand': 6_000,
   // Chromium only, opened for a moment to copy from the context menu.
   'offscreen document': 1_000,
 } as const;

@@ -16,19 +16,40 @@ test.describe('popup: repositories', () => {
     await expect(list.locator('[data-repository="ios-app"]')).toBeVisible();
     await expect(popup.page.locator('#repositories-count')).toContainText('updated');
 
-    // Arrow keys go from the filter into the list and back.
+    // Grouped by organization, then project; each row says its project, default branch, and whether it is a fork.
+    await expect(list.getByRole('heading', { name: 'contoso', level: 3 })).toBeVisible();
+    await expect(list.getByRole('heading', { name: 'Automação', level: 4 })).toBeVisible();
     const filterBox = popup.page.getByRole('searchbox', { name: 'Filter repositories' });
+    await filterBox.fill('web-portal');
+    await expect(list.getByRole('heading', { name: 'Platform', level: 4 })).toBeVisible();
+    await expect(list.locator('[data-repository="web-portal"]')).toContainText('contoso / Platform · main');
+    await expect(list.locator('[data-repository="web-portal-fork"]')).toContainText('fork');
+    await expect(list.locator('[data-repository="web-portal"]')).not.toContainText('fork');
+    await filterBox.fill('empty');
+    await expect(list.locator('[data-repository="empty-repo"]')).toContainText('contoso / Platform · empty');
+
+    // Arrow keys go from the filter to each repository's clone link (Enter clones) and back; only the
+    // current row is in the tab order.
     await filterBox.fill('app');
+    const rows = list.locator('[data-repository]');
     await filterBox.press('ArrowDown');
-    await expect(list.getByRole('listitem').first().getByRole('link').first()).toBeFocused();
+    await expect(rows.first().getByRole('link', { name: /^Clone in / })).toBeFocused();
     await popup.page.keyboard.press('ArrowDown');
-    await expect(list.getByRole('listitem').nth(1).getByRole('link').first()).toBeFocused();
+    const second = rows.nth(1);
+    await expect(second.getByRole('link', { name: /^Clone in / })).toBeFocused();
+    await expect(second.getByRole('link', { name: /^Clone in / })).toHaveAccessibleDescription(/^\S+ \/ .+ · /);
+    await popup.page.keyboard.press('Tab');
+    await popup.page.keyboard.press('Tab');
+    await expect(second.getByRole('button', { name: 'Copy git clone' })).toBeFocused();
+    await popup.page.keyboard.press('Tab');
+    expect(await popup.page.evaluate(() => document.activeElement?.closest('[data-repository]') ?? null)).toBeNull();
+    await second.getByRole('link', { name: /^Clone in / }).focus();
     await popup.page.keyboard.press('ArrowUp');
     await popup.page.keyboard.press('ArrowUp');
     await expect(filterBox).toBeFocused();
 
     await filterBox.fill('mapios');
-    await expect(list.getByRole('listitem')).toHaveCount(1);
+    await expect(rows).toHaveCount(1);
     const row = list.locator('[data-repository="ios-app"]');
     await expect(row).toContainText('contoso / Mobile App');
 
@@ -60,18 +81,18 @@ test.describe('popup: repositories', () => {
     await popup.open();
     await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
     await popup.page.getByRole('button', { name: 'Repositories' }).click();
-    await expect(popup.page.locator('[data-repository="web-portal"]')).toBeVisible();
+    await expect(popup.page.locator('[data-repository="ios-app"]')).toBeVisible();
     await expect(popup.page.locator('#repositories-count')).toContainText('updated');
 
     fakeAdo.control.setFailures({ offline: true });
     await popup.reopen();
     await popup.page.getByRole('button', { name: 'Repositories' }).click();
-    await expect(popup.page.locator('[data-repository="web-portal"]')).toBeVisible();
+    await expect(popup.page.locator('[data-repository="ios-app"]')).toBeVisible();
     await expect(popup.page.locator('#repositories-count')).toContainText('updated');
     await popup.page.getByRole('button', { name: 'Refresh' }).click();
     // Network failures are retried with backoff before the popup says so (the cached list shows meanwhile).
     await expect(popup.alert).toContainText(/contoso: .*reach.*Showing the list from/, { timeout: 20_000 });
-    await expect(popup.page.locator('[data-repository="web-portal"]')).toBeVisible();
+    await expect(popup.page.locator('[data-repository="ios-app"]')).toBeVisible();
   });
 
   test('reopened within five minutes shows the cache without asking Azure DevOps; Refresh or an older list fetches it again', async ({ popup, fakeAdo }) => {
@@ -117,7 +138,12 @@ test.describe('popup: repositories', () => {
     await expect(popup.organizationRow('fabrikam')).toBeVisible();
     await popup.page.getByRole('button', { name: 'Repositories' }).click();
     const list = popup.page.getByRole('list', { name: 'Repositories' });
+    await expect(list.getByRole('heading', { name: 'contoso', exact: true })).toBeVisible();
     await expect(list.locator('[data-repository="ios-app"]')).toBeVisible();
+    // Further down the list: the end of it is a keystroke away.
+    await popup.page.getByRole('searchbox', { name: 'Filter repositories' }).press('ArrowDown');
+    await popup.page.keyboard.press('End');
+    await expect(list.getByRole('heading', { name: 'fabrikam', exact: true })).toBeVisible();
     await expect(list.locator('[data-repository="fiber-web"]')).toBeVisible();
     await popup.page.getByRole('combobox', { name: 'Organization' }).selectOption({ label: 'fabrikam' });
     await expect(list.locator('[data-repository="ios-app"]')).toHaveCount(0);

@@ -5,16 +5,17 @@ import { AccountsView } from './accounts/AccountsView';
 import { RepositoriesView } from './repositories/RepositoriesView';
 import { RemoteHelperView } from './remote-helper/RemoteHelperView';
 import { PullRequestsView } from './pull-requests/PullRequestsView';
-import { SshKeyView } from './ssh-key/SshKeyView';
 import { ConnectView } from './accounts/ConnectView';
 import { PatForm } from './accounts/PatForm';
 import { OrganizationPicker } from './accounts/OrganizationPicker';
 import { SigningInView } from './accounts/SigningInView';
 import { LazyScreen } from './lazy-screen';
 
-/** Rarely opened: its code is not part of the popup's first download. */
+/** Rarely opened: their code is not part of the popup's first download. */
 const loadNewRepositoryView = () => import('./new-repository/NewRepositoryView').then((m) => m.NewRepositoryView);
 const loadForksView = () => import('./forks/ForksView').then((m) => m.ForksView);
+// Used once per machine or so; it brings RSA generation and the OpenSSH encodings.
+const loadSshKeyView = () => import('./ssh-key/SshKeyView').then((m) => m.SshKeyView);
 
 export function App() {
   const state = useMemo(createPopupState, []);
@@ -42,7 +43,7 @@ export function App() {
         {screen.name === 'forks' && <LazyScreen load={loadForksView} props={{ repository: screen.repository }} />}
         {screen.name === 'remote-helper' && <RemoteHelperView />}
         {screen.name === 'pull-requests' && <PullRequestsView />}
-        {screen.name === 'ssh-key' && <SshKeyView />}
+        {screen.name === 'ssh-key' && <LazyScreen load={loadSshKeyView} />}
         {screen.name === 'connect' && <ConnectView />}
         {screen.name === 'signing-in' && <SigningInView />}
         {screen.name === 'pat' && <PatForm initialHost={screen.host} notice={screen.notice} />}

@@ -45,6 +45,8 @@ export interface OrganizationRecord {
   instanceId: string | null;
   /** Newest api-version it accepts, once learned (Server). */
   apiVersion: string | null;
+  /** When its repository list was last fetched whole (ms epoch); absent until then. Not indexed. */
+  repositoriesRefreshedAt?: number;
 }
 
 /** Organization records as version 1 stored them (before `kind` and `apiVersion`). */

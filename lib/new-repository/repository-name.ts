@@ -1,7 +1,7 @@
 /**
  * Azure Repos' rules for a repository name (docs/azure-devops-rest.md#create-repository), checked
  * before anything is sent. The popup shows the problem as the user types; the background checks
- * again. Sentences: `appErrors.invalidRepositoryName` in lib/errors/error-messages.ts.
+ * again. Sentences: `appErrors.invalidRepositoryName` in lib/errors/app-errors.ts.
  */
 export type RepositoryNameProblem =
   | { rule: 'empty' }

@@ -13,7 +13,7 @@ export interface RepositoryCacheDeps {
 
 /**
  * The repositories of every selected organization, cached in IndexedDB: the popup paints from the
- * cache at once, then asks for a refresh. A refresh replaces an organization's rows in one
+ * cache at once, and asks for a refresh when the list is old or the user wants one. A refresh replaces an organization's rows in one
  * transaction, and only while that organization is still connected to the same account.
  */
 export function createRepositoryCache(deps: RepositoryCacheDeps) {
@@ -25,10 +25,8 @@ export function createRepositoryCache(deps: RepositoryCacheDeps) {
     const keys = new Set(selected.map((o) => o.key));
     return {
       repositories: repositories.filter((r) => keys.has(r.orgKey)).map(toRepositoryView),
-      organizations: selected.map((o) => {
-        const rows = repositories.filter((r) => r.orgKey === o.key);
-        return { key: o.key, name: o.name, refreshedAt: rows.length ? Math.min(...rows.map((r) => r.cachedAt)) : null };
-      }),
+      // Kept on the organization, not read from its rows: an organization without repositories was refreshed too.
+      organizations: selected.map((o) => ({ key: o.key, name: o.name, refreshedAt: o.repositoriesRefreshedAt ?? null })),
       failures: [],
     };
   }
@@ -40,12 +38,14 @@ export function createRepositoryCache(deps: RepositoryCacheDeps) {
         try {
           const account = await db.accounts.get(organization.accountId);
           if (!account) return null;
-          const rows = await listOrganizationRepositories(deps.session.clientFor(account), organization.key, organization.baseUrl, deps.now());
+          const now = deps.now();
+          const rows = await listOrganizationRepositories(deps.session.clientFor(account), organization.key, organization.baseUrl, now);
           await db.transaction('rw', [db.organizations, db.repositories], async () => {
             const current = await db.organizations.get(organization.key);
             if (current?.accountId !== organization.accountId) return;
             await db.repositories.where('orgKey').equals(organization.key).delete();
             await db.repositories.bulkPut(rows);
+            await db.organizations.update(organization.key, { repositoriesRefreshedAt: now });
           });
           return null;
         } catch (error) {

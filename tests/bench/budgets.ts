@@ -30,13 +30,14 @@ export const BUDGETS_GZIP_BYTES = {
   background: 69_000,
   // What the popup loads when it opens: popup.html and the script and styles it names.
   // The repository browser, the remote URL helper and my pull requests brought it from 22 to 27 KiB;
-  // the SSH key screen (OpenSSH encoding, the screen, its sentences) adds about 2.4 KB; New repository
-  // about 1 KB (its button, the on-demand loader with Vite's preload helper, its sentences). All of
-  // lib/errors/error-messages.ts comes along (an object of sentences does not tree-shake); the
-  // page-actions line (which transport page actions use in the active tab) about 700 B.
-  popup: 32_000,
-  // Popup screens loaded when first opened (New repository: 2.4 KB; Forks: 2.2 KB).
-  'popup on demand': 5_000,
+  // New repository about 1 KB (its button, the on-demand loader, its sentences). The extension's own
+  // sentences are one export each (lib/errors/app-errors.ts), so the popup keeps only those it uses
+  // (-1.9 KB), and the SSH key screen loads on demand (-2.3 KB): 26,932 B. The repository list grouped
+  // by organization and project, windowed, with arrow keys: +1.1 KB; the page-actions line, the
+  // Forks action and the stored client name: +0.7 KB. The issue asks for 30,000.
+  popup: 29_000,
+  // Popup screens loaded when first opened: New repository 2.4 KB, SSH key 3.1 KB, Forks 2.2 KB.
+  'popup on demand': 8_500,
   // Chromium only, opened for a moment to copy from the context menu.
   'offscreen document': 1_000,
 } as const;

@@ -5,6 +5,8 @@ import { basic } from '../fake-ado/fixtures/basic';
 
 async function openForks(page: Page, repository: string) {
   await page.getByRole('button', { name: 'Repositories' }).click();
+  // The list shows only the rows in view: find it first.
+  await page.getByRole('searchbox', { name: 'Filter repositories' }).fill(repository);
   const row = page.getByRole('list', { name: 'Repositories' }).locator(`[data-repository="${repository}"]`);
   await row.getByRole('button', { name: `Forks of ${repository}` }).click();
   await expect(page.getByRole('heading', { name: `Forks of ${repository}` })).toBeFocused();

@@ -52,6 +52,7 @@ test.describe('popup: new repository', () => {
 
     // The repository list shows it.
     await page.getByRole('button', { name: 'Repositories' }).click();
+    await page.getByRole('searchbox', { name: 'Filter repositories' }).fill('billing');
     await expect(page.getByRole('list', { name: 'Repositories' }).locator('[data-repository="billing-service"]')).toContainText('contoso / Platform · main');
   });
 

@@ -11,6 +11,7 @@ import { usePopupState } from '../state';
 import { useAction } from '../use-action';
 import { useClonePreferences } from '../repositories/clone-preferences';
 import { RepositoryRow } from '../repositories/RepositoryRow';
+import { DidNotOpen, useDidNotOpen } from '../repositories/DidNotOpen';
 import { ProjectSelect } from '../repositories/ProjectSelect';
 
 /** How often the copy of a new fork is asked about; the service takes seconds to minutes. */
@@ -135,6 +136,7 @@ function CreateFork({
   const loadingProjects = useAction();
   const copy = useSignal<{ forkId: string; operationId: number; status: ForkCopyStatus; repository: RepositoryView | null } | null>(null);
   const problem = useComputed(() => repositoryNameProblem(name.value.trim()));
+  const didNotOpen = useDidNotOpen();
 
   useEffect(() => {
     void loadingProjects.run(() => sendMessage('repositories.projects', { orgKey: repository.orgKey })).then((answer) => {
@@ -183,9 +185,14 @@ function CreateFork({
             {COPY_STATUS[current.status]}
           </p>
           {current.status === 'completed' && current.repository && (
-            <ul class="repo-list" aria-label="New fork">
-              <RepositoryRow repo={current.repository} organization={organizationName} client={client} protocol={protocol} />
-            </ul>
+            <>
+              <ul class="repo-list" aria-label="New fork">
+                <li class="repo-row" data-repository={current.repository.name}>
+                  <RepositoryRow repo={current.repository} organization={organizationName} client={client} protocol={protocol} current onClone={didNotOpen.cloned} />
+                </li>
+              </ul>
+              <DidNotOpen name={didNotOpen.name.value} client={client} />
+            </>
           )}
         </div>
       ) : (

@@ -12,6 +12,7 @@ import { useAction } from '../use-action';
 import { useClonePreferences } from '../repositories/clone-preferences';
 import { RepositoryRow } from '../repositories/RepositoryRow';
 import { ProjectSelect } from '../repositories/ProjectSelect';
+import { DidNotOpen, useDidNotOpen } from '../repositories/DidNotOpen';
 
 /**
  * "New repository" (docs/azure-devops-rest.md#create-repository): organization, project, a name checked
@@ -34,6 +35,8 @@ export function NewRepositoryView() {
   const loadingProjects = useAction();
   const creating = useAction();
   const preferences = useClonePreferences();
+  const client = desktopClient(preferences.clientId.value);
+  const didNotOpen = useDidNotOpen();
   const problem = useComputed(() => repositoryNameProblem(name.value.trim()));
   const showProblem = nameTouched.value && problem.value !== null;
 
@@ -107,13 +110,18 @@ export function NewRepositoryView() {
           </p>
           <ErrorNotice error={result.commitError ?? null} />
           <ul class="repo-list" aria-label="New repository">
-            <RepositoryRow
-              repo={result.repository}
-              organization={organization?.name ?? ''}
-              client={desktopClient(preferences.clientId.value)}
-              protocol={preferences.protocol.value}
-            />
+            <li class="repo-row" data-repository={result.repository.name}>
+              <RepositoryRow
+                repo={result.repository}
+                organization={organization?.name ?? ''}
+                client={client}
+                protocol={preferences.protocol.value}
+                current
+                onClone={didNotOpen.cloned}
+              />
+            </li>
           </ul>
+          <DidNotOpen name={didNotOpen.name.value} client={client} />
           <button class="secondary" type="button" onClick={createAnother}>
             Create another
           </button>

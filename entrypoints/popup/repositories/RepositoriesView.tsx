@@ -1,6 +1,6 @@
 import { useComputed, useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
-import type { RepositoryListView, RepositoryView } from '@/lib/messaging/protocol';
+import { useEffect, useRef } from 'preact/hooks';
+import type { RepositoryListView } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { DESKTOP_CLIENTS, desktopClient } from '@/lib/clients/desktop-clients';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
@@ -9,12 +9,12 @@ import { usePopupState } from '../state';
 import { useAction } from '../use-action';
 import { matchRepositories } from './match-repositories';
 import { useClonePreferences } from './clone-preferences';
-import { RepositoryRow } from './RepositoryRow';
+import { RepositoryList } from './RepositoryList';
+import { groupRepositories } from './group-repositories';
+import { DidNotOpen, useDidNotOpen } from './DidNotOpen';
+import { needsRefresh } from './refresh-policy';
 
-/** Rows rendered at once: the filter narrows the rest (a list of thousands stays instant). */
-const SHOWN = 100;
-
-/** Every repository of every selected organization: from the cache at once, then refreshed. */
+/** Every repository of every selected organization: from the cache at once, refreshed when old or asked. */
 export function RepositoriesView() {
   const state = usePopupState();
   const list = useSignal<RepositoryListView | null>(null);
@@ -27,23 +27,21 @@ export function RepositoriesView() {
     matchRepositories((list.value?.repositories ?? []).filter((r) => !onlyOrg.value || r.orgKey === onlyOrg.value), filter.value, orgNames.value),
   );
 
-  // Arrow keys move between repositories (from the filter box into the list, and back up to it).
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const names = [...document.querySelectorAll<HTMLElement>('.repo-list .repo-name')];
-    const at = names.indexOf(document.activeElement as HTMLElement);
-    const next = event.key === 'ArrowDown' ? names[at + 1] : at <= 0 ? document.querySelector<HTMLElement>('#repository-filter') : names[at - 1];
-    if (!next) return;
-    event.preventDefault();
-    next.focus();
+  const grouped = useComputed(() => groupRepositories(matches.value, orgNames.value));
+  const rows = useRef<{ enter: () => void } | null>(null);
+  const filterBox = useRef<HTMLInputElement>(null);
+  const didNotOpen = useDidNotOpen();
+
+  async function refresh() {
+    const fresh = await refreshing.run(() => sendMessage('repositories.refresh', {}));
+    if (fresh) list.value = fresh;
   }
 
   useEffect(() => {
     void (async () => {
       const cached = await sendMessage('repositories.list', {});
       if (cached.ok) list.value = cached.data;
-      const fresh = await refreshing.run(() => sendMessage('repositories.refresh', {}));
-      if (fresh) list.value = fresh;
+      if (!cached.ok || needsRefresh(cached.data, Date.now())) await refresh();
     })();
   }, []);
 
@@ -58,6 +56,10 @@ export function RepositoriesView() {
           Repositories
         </h2>
         <div class="row">
+          {/* aria-disabled, not disabled: a keyboard user who pressed it keeps the focus there. */}
+          <button class="secondary small" type="button" aria-disabled={refreshing.busy.value} onClick={() => !refreshing.busy.value && void refresh()}>
+            Refresh
+          </button>
           <button class="secondary small" type="button" onClick={() => state.go({ name: 'new-repository' })}>
             New repository
           </button>
@@ -68,13 +70,18 @@ export function RepositoriesView() {
       </div>
       <input
         id="repository-filter"
+        ref={filterBox}
         type="search"
         placeholder="Filter by name or project"
         aria-label="Filter repositories"
         aria-describedby="repositories-count"
         value={filter.value}
         onInput={(event) => (filter.value = event.currentTarget.value)}
-        onKeyDown={onKeyDown}
+        onKeyDown={(event) => {
+          if (event.key !== 'ArrowDown') return;
+          event.preventDefault();
+          rows.current?.enter();
+        }}
       />
       <div class="row small">
         {(view?.organizations.length ?? 0) > 1 && (
@@ -119,12 +126,16 @@ export function RepositoriesView() {
       ))}
       <ErrorNotice error={refreshing.error.value} />
       {view && view.organizations.length === 0 && <p class="notice notice-info">No organization is selected. Choose some under Accounts.</p>}
-      <ul class="repo-list" aria-label="Repositories" onKeyDown={onKeyDown}>
-        {matches.value.slice(0, SHOWN).map((repo: RepositoryView) => (
-          <RepositoryRow key={repo.id} repo={repo} organization={orgNames.value.get(repo.orgKey) ?? ''} client={client} protocol={preferences.protocol.value} />
-        ))}
-      </ul>
-      {matches.value.length > SHOWN && <p class="muted small">{matches.value.length - SHOWN} more: type to narrow the list.</p>}
+      <DidNotOpen name={didNotOpen.name.value} client={client} />
+      <RepositoryList
+        items={grouped.value}
+        orgNames={orgNames.value}
+        client={client}
+        protocol={preferences.protocol.value}
+        onClone={didNotOpen.cloned}
+        onLeaveTop={() => filterBox.current?.focus()}
+        handle={rows}
+      />
     </section>
   );
 }

@@ -1,30 +1,33 @@
-import { useSignal } from '@preact/signals';
 import type { RepositoryView } from '@/lib/messaging/protocol';
 import type { DesktopClient } from '@/lib/clients/desktop-clients';
 import { usePopupState } from '../state';
 
-/** Nothing tells a page whether a custom-scheme link opened an app: after this, offer the way out. */
-const DID_NOT_OPEN_AFTER_MS = 3000;
-
+/**
+ * One repository. Only the current row's controls are in the tab order (roving tabindex): Tab leaves
+ * the list after the current row, arrow keys move between rows (RepositoryList). The primary control
+ * (`data-primary`), where arrow keys land, is the clone action, so Enter clones.
+ */
 export function RepositoryRow({
   repo,
   organization,
   client,
   protocol,
+  current,
+  onClone,
 }: {
   repo: RepositoryView;
   organization: string;
   client: DesktopClient;
   protocol: 'https' | 'ssh';
+  current: boolean;
+  onClone: (repo: RepositoryView) => void;
 }) {
   const state = usePopupState();
-  const offerFallback = useSignal(false);
-  const cloneUrl = protocol === 'ssh' && repo.sshUrl ? repo.sshUrl : repo.httpsUrl;
+  const ssh = protocol === 'ssh' && repo.sshUrl !== null;
+  const cloneUrl = ssh ? repo.sshUrl! : repo.httpsUrl;
   const link = client.link({ httpsUrl: repo.httpsUrl, sshUrl: repo.sshUrl, protocol, branch: null });
-
-  function cloned() {
-    setTimeout(() => (offerFallback.value = true), DID_NOT_OPEN_AFTER_MS);
-  }
+  const tabIndex = current ? 0 : -1;
+  const describedBy = `repo-${repo.id}-about`;
 
   async function copy(text: string, what: string) {
     try {
@@ -36,44 +39,43 @@ export function RepositoryRow({
   }
 
   return (
-    <li class="repo-row" data-repository={repo.name}>
+    <>
       <div class="repo-title">
-        <a href={repo.webUrl} target="_blank" rel="noreferrer" class="repo-name">
+        <a href={repo.webUrl} target="_blank" rel="noreferrer" class="repo-name" tabIndex={tabIndex} title="Open in Azure DevOps">
           {repo.name}
         </a>
         {repo.isFork && <span class="badge">fork</span>}
       </div>
-      <div class="muted small">
-        {organization} / {repo.projectName}
-        {repo.defaultBranch ? ` · ${repo.defaultBranch}` : ' · empty'}
+      <div id={describedBy} class="muted small repo-about">
+        {organization} / {repo.projectName} · {repo.defaultBranch ?? 'empty'}
       </div>
       <div class="row small">
         {link ? (
-          <a class="button-link" href={link} target={link.startsWith('https:') ? '_blank' : undefined} rel="noreferrer" onClick={cloned}>
+          <a
+            class="button-link"
+            data-primary
+            href={link}
+            target={link.startsWith('https:') ? '_blank' : undefined}
+            rel="noreferrer"
+            tabIndex={tabIndex}
+            aria-describedby={describedBy}
+            onClick={() => onClone(repo)}
+          >
             Clone in {client.name}
           </a>
         ) : (
           <span class="muted">{client.note}</span>
         )}
-        <button class="link small" type="button" onClick={() => copy(cloneUrl, protocol === 'ssh' && repo.sshUrl ? 'SSH clone URL' : 'HTTPS clone URL')}>
-          Copy {protocol === 'ssh' && repo.sshUrl ? 'SSH' : 'HTTPS'} URL
+        <button class="link small" type="button" data-primary={link ? undefined : true} tabIndex={tabIndex} aria-describedby={describedBy} onClick={() => copy(cloneUrl, ssh ? 'SSH clone URL' : 'HTTPS clone URL')}>
+          Copy {ssh ? 'SSH' : 'HTTPS'} URL
         </button>
-        <button class="link small" type="button" onClick={() => copy(`git clone ${cloneUrl}`, 'git clone command')}>
+        <button class="link small" type="button" tabIndex={tabIndex} onClick={() => copy(`git clone ${cloneUrl}`, 'git clone command')}>
           Copy git clone
         </button>
-        <button class="link small" type="button" aria-label={`Forks of ${repo.name}`} onClick={() => state.go({ name: 'forks', repository: repo })}>
+        <button class="link small" type="button" tabIndex={tabIndex} aria-label={`Forks of ${repo.name}`} onClick={() => state.go({ name: 'forks', repository: repo })}>
           Forks
         </button>
       </div>
-      {offerFallback.value && (
-        <p class="muted small">
-          Didn’t open?{' '}
-          <a href={client.installUrl} target="_blank" rel="noreferrer">
-            Install {client.name}
-          </a>{' '}
-          or copy the URL.
-        </p>
-      )}
-    </li>
+    </>
   );
 }

@@ -19,7 +19,7 @@ describe('lib/repositories/repository-cache', () => {
     await started.session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
     const cache = createRepositoryCache({ db: started.db, session: started.session, now: () => started.clock.now });
 
-    expect((await cache.list()).repositories).toEqual([]);
+    expect(await cache.list()).toEqual({ repositories: [], organizations: [{ key: key(CONTOSO), name: 'contoso', refreshedAt: null }], failures: [] });
     const { repositories, organizations, failures } = await cache.refresh();
 
     expect(failures).toEqual([]);
@@ -43,6 +43,28 @@ describe('lib/repositories/repository-cache', () => {
     const offline = await cache.refresh();
     expect(offline.repositories).toEqual(before);
     expect(offline.failures).toEqual([{ key: key(CONTOSO), name: 'contoso', error: expect.objectContaining({ kind: 'offline' }) }]);
+  });
+
+  it('remembers when an organization was fetched even when it has no repository, so reopening does not fetch it again', async () => {
+    const started = startSession(fake);
+    await started.session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    for (const project of fake.control.state.data.organizations.find((o) => o.name === 'contoso')!.projects) project.repositories = [];
+    const cache = createRepositoryCache({ db: started.db, session: started.session, now: () => started.clock.now });
+
+    await cache.refresh();
+    expect(await cache.list()).toEqual({ repositories: [], organizations: [{ key: key(CONTOSO), name: 'contoso', refreshedAt: started.clock.now }], failures: [] });
+  });
+
+  it('keeps the time of the last good fetch when a refresh fails', async () => {
+    const started = startSession(fake);
+    await started.session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    const cache = createRepositoryCache({ db: started.db, session: started.session, now: () => started.clock.now });
+    await cache.refresh();
+    const fetchedAt = started.clock.now;
+    started.clock.now += 10 * 60_000;
+    fake.control.setFailures({ offline: true });
+
+    expect((await cache.refresh()).organizations).toEqual([{ key: key(CONTOSO), name: 'contoso', refreshedAt: fetchedAt }]);
   });
 
   it('stores nothing for an organization signed out while its list was loading', async () => {

@@ -1,0 +1,148 @@
+import { useSignal } from '@preact/signals';
+import { useEffect, useMemo, useRef, type MutableRef } from 'preact/hooks';
+import type { RepositoryView } from '@/lib/messaging/protocol';
+import type { DesktopClient } from '@/lib/clients/desktop-clients';
+import type { RepositoryListItem } from './group-repositories';
+import { RepositoryRow } from './RepositoryRow';
+
+/** Heights in px, as popup.css gives them: the list is laid out without measuring. */
+const HEIGHT = { organization: 28, project: 24, repository: 100 } as const;
+const VIEWPORT = 380;
+/** Rows rendered above and below the visible part, so fast scrolling shows no gap. */
+const OVERSCAN = 2 * HEIGHT.repository;
+
+/**
+ * The grouped repositories, windowed: only the lines in view (and the current row) are in the
+ * document, so thousands of repositories filter and scroll at the speed of a dozen. Arrow keys, Home
+ * and End move between repositories; `handle.enter()` comes in from the filter box and ArrowUp on the
+ * first repository goes back there (`onLeaveTop`).
+ */
+export function RepositoryList({
+  items,
+  orgNames,
+  client,
+  protocol,
+  onClone,
+  onLeaveTop,
+  handle,
+}: {
+  items: readonly RepositoryListItem[];
+  orgNames: ReadonlyMap<string, string>;
+  client: DesktopClient;
+  protocol: 'https' | 'ssh';
+  onClone: (repo: RepositoryView) => void;
+  onLeaveTop: () => void;
+  handle: MutableRef<{ enter: () => void } | null>;
+}) {
+  const scrollTop = useSignal(0);
+  /** The repository whose controls are in the tab order (roving tabindex). */
+  const current = useSignal(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  const focusAfterRender = useRef<number | null>(null);
+  const { tops, rows, height } = useMemo(() => {
+    const tops: number[] = [];
+    const rows: number[] = [];
+    let height = 0;
+    items.forEach((item, at) => {
+      tops.push(height);
+      if (item.kind === 'repository') rows.push(at);
+      height += HEIGHT[item.kind];
+    });
+    return { tops, rows, height };
+  }, [items]);
+
+  // A new filter starts again at the top, on the best match.
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+    scrollTop.value = 0;
+    current.value = 0;
+  }, [items]);
+
+  const primaryOf = (index: number) => scroller.current?.querySelector<HTMLElement>(`li[data-index="${index}"] [data-primary]`);
+  // A row scrolled into view is in the document only after the next render.
+  useEffect(() => {
+    const index = focusAfterRender.current;
+    if (index === null) return;
+    focusAfterRender.current = null;
+    primaryOf(index)?.focus();
+  });
+
+  function moveTo(index: number) {
+    const top = tops[rows[index]!]!;
+    const view = scroller.current!;
+    if (top < view.scrollTop) view.scrollTop = top;
+    else if (top + HEIGHT.repository > view.scrollTop + view.clientHeight) view.scrollTop = top + HEIGHT.repository - view.clientHeight;
+    scrollTop.value = view.scrollTop;
+    current.value = index;
+    const primary = primaryOf(index);
+    focusAfterRender.current = primary ? null : index;
+    primary?.focus();
+  }
+  handle.current = { enter: () => rows.length && moveTo(current.value) };
+
+  function onKeyDown(event: KeyboardEvent) {
+    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : event.key === 'Home' ? -Infinity : event.key === 'End' ? Infinity : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = current.value + step;
+    if (next < 0 && step === -1) {
+      focusAfterRender.current = null;
+      onLeaveTop();
+    }
+    else if (rows.length) moveTo(Math.max(0, Math.min(rows.length - 1, next)));
+  }
+
+  // The lines in view: from the last one starting above the window to the first starting below it.
+  const from = lastAtOrBefore(tops, scrollTop.value - OVERSCAN);
+  const to = lastAtOrBefore(tops, scrollTop.value + VIEWPORT + OVERSCAN);
+  const shown = new Set<number>();
+  for (let at = from; at <= to && at < items.length; at++) shown.add(at);
+  // The current row stays in the document, so the focus it may hold is not lost while scrolling.
+  const currentAt = rows[current.value];
+  if (currentAt !== undefined) shown.add(currentAt);
+
+  return (
+    <div class="repo-scroller" ref={scroller} style={{ maxHeight: `${VIEWPORT}px` }} onScroll={(event) => (scrollTop.value = event.currentTarget.scrollTop)}>
+      <ul class="repo-list" aria-label="Repositories" style={{ height: `${height}px` }} onKeyDown={onKeyDown}>
+        {[...shown]
+          .sort((a, b) => a - b)
+          .map((at) => {
+            const item = items[at]!;
+            const style = { top: `${tops[at]}px` };
+            if (item.kind !== 'repository') {
+              const Heading = item.kind === 'organization' ? 'h3' : 'h4';
+              return (
+                <li key={`${item.kind}:${item.key}`} class={`repo-heading repo-heading-${item.kind}`} style={style}>
+                  <Heading>{item.name}</Heading>
+                </li>
+              );
+            }
+            return (
+              <li key={item.key} class="repo-row" data-repository={item.repo.name} data-index={item.index} style={style} onFocusIn={() => (current.value = item.index)}>
+                <RepositoryRow
+                  repo={item.repo}
+                  organization={orgNames.get(item.repo.orgKey) ?? ''}
+                  client={client}
+                  protocol={protocol}
+                  current={item.index === current.value}
+                  onClone={onClone}
+                />
+              </li>
+            );
+          })}
+      </ul>
+    </div>
+  );
+}
+
+/** The index of the last value ≤ `limit` in ascending `values` (0 when none). */
+function lastAtOrBefore(values: readonly number[], limit: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (values[middle]! <= limit) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}

@@ -1,0 +1,62 @@
+import { axeViolations } from './support/axe';
+import { test, expect } from './fixtures';
+import { basic } from '../fake-ado/fixtures/basic';
+import { scaleFixture } from '../fake-ado/fixtures/scale';
+
+test.describe('popup: repositories at scale', () => {
+  test('5,000 repositories: shown from the cache on reopen without asking Azure DevOps, filtered as typed, keys reach the end', async ({ popup, fakeAdo }) => {
+    test.setTimeout(90_000);
+    fakeAdo.control.reset(scaleFixture(5000));
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    await popup.page.getByRole('button', { name: 'Repositories' }).click();
+    await expect(popup.page.locator('#repositories-count')).toContainText('5008 of 5008 repositories · updated', { timeout: 30_000 });
+
+    // Reopened: the cached list, with no request and no "updating…" at any moment.
+    fakeAdo.control.clearRequests();
+    await popup.page.close();
+    await popup.open(() => {
+      const seen: string[] = ((globalThis as unknown as { countTexts: string[] }).countTexts = []);
+      new MutationObserver(() => seen.push(document.getElementById('repositories-count')?.textContent ?? '')).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await popup.page.getByRole('button', { name: 'Repositories' }).click();
+    const count = popup.page.locator('#repositories-count');
+    await expect(count).toContainText('5008 of 5008 repositories · updated');
+    const list = popup.page.getByRole('list', { name: 'Repositories' });
+    const rows = list.locator('[data-repository]');
+    await expect(list.getByRole('heading', { name: 'Commerce 1' })).toBeVisible();
+    await expect(rows.first()).toBeVisible();
+    // Windowed: a screenful of rows is in the document, not 5,008.
+    expect(await rows.count()).toBeLessThan(20);
+    expect(fakeAdo.control.requests({ pathIncludes: '/_apis/git/repositories' })).toEqual([]);
+    expect(await popup.page.evaluate(() => (globalThis as unknown as { countTexts: string[] }).countTexts.filter((t) => t.includes('updating')))).toEqual([]);
+
+    // Typed key by key: a name, then a project and a name by their word beginnings.
+    const filterBox = popup.page.getByRole('searchbox', { name: 'Filter repositories' });
+    await filterBox.pressSequentially('ledger-web-4999');
+    await expect(count).toHaveText(/^1 of 5008 repositories/);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toHaveAttribute('data-repository', 'ledger-web-4999');
+    await expect(rows.first()).toContainText('contoso / Security 5 · main');
+    await filterBox.fill('');
+    await filterBox.pressSequentially('security 5 ledger');
+    await expect(list.getByRole('heading', { name: 'Security 5' })).toBeVisible();
+    await expect(rows.first()).toContainText('contoso / Security 5');
+    expect((await rows.allTextContents()).every((text) => text.startsWith('ledger-') && text.includes('contoso / Security 5'))).toBe(true);
+
+    // End goes to the last repository (the last project by name, its last name), scrolling it into view.
+    await filterBox.fill('');
+    await filterBox.press('ArrowDown');
+    await popup.page.keyboard.press('End');
+    const lastRow = list.locator('[data-repository="wallet-web-4707"]');
+    await expect(lastRow.getByRole('link', { name: /^Clone in / })).toBeFocused();
+    await expect(lastRow).toBeInViewport();
+    await expect(lastRow).toContainText('contoso / Tooling 5');
+    await popup.page.keyboard.press('Home');
+    await expect(rows.first().getByRole('link', { name: /^Clone in / })).toBeFocused();
+    await expect(list.getByRole('heading', { name: 'Commerce 1' })).toBeVisible();
+
+    expect(await axeViolations(popup.page)).toEqual([]);
+  });
+});

@@ -195,7 +195,10 @@ test.describe('quick "Create pull request" on repository pages', () => {
     await expect(dialog.getByLabel('Create as draft')).toBeChecked();
   });
 
-  test('zero setup: with the page’s own Azure DevOps sign-in and no account, reviewers are searched and the PR is created — one POST and one PATCH', async ({ popup, repoPage, fakeAdo, context }) => {
+  test('zero setup: with the page’s own Azure DevOps sign-in and no account, reviewers are searched and the PR is created — one POST and one PATCH', async ({ popup, repoPage, fakeAdo, context, serviceWorker }) => {
+    const consoleLines: string[] = [];
+    context.on('console', (message) => consoleLines.push(message.text()));
+    serviceWorker.on('console', (message) => consoleLines.push(message.text()));
     await repoPage.goto(`${IOS}?version=GBfeature%2F1234-login`);
     const page = repoPage.page;
     const dialog = await openDialog(page);
@@ -219,7 +222,10 @@ test.describe('quick "Create pull request" on repository pages', () => {
     const cookies = await context.cookies('https://dev.azure.com');
     expect(cookies.length).toBeGreaterThan(0);
     const stored = await dumpExtensionStorage(popup.page);
-    for (const cookie of cookies) expect(stored).not.toContain(cookie.value);
+    for (const cookie of cookies) {
+      expect(stored).not.toContain(cookie.value);
+      expect(consoleLines.join('\n')).not.toContain(cookie.value);
+    }
   });
 
   test('signed out of Azure DevOps mid-form, with no account: offers to connect, keeps the form, and goes through once connected', async ({ popup, repoPage, fakeAdo }) => {

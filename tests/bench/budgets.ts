@@ -24,8 +24,9 @@ export const BUDGETS_GZIP_BYTES = {
   // New repository about 1 KB (its button, the on-demand loader, its sentences). The extension's own
   // sentences are one export each (lib/errors/app-errors.ts), so the popup keeps only those it uses
   // (-1.9 KB), and the SSH key screen loads on demand (-2.3 KB): 26,932 B. The repository list grouped
-  // by organization and project, windowed, with arrow keys: +1.1 KB. The issue asks for 30,000.
-  popup: 28_200,
+  // by organization and project, windowed, with arrow keys: +1.1 KB; the performance marks that
+  // tests/bench/popup-timings.ts reads: +0.1 KB (28,174 B). The issue asks for 30,000.
+  popup: 28_300,
   // Popup screens loaded when first opened: New repository 2.4 KB, SSH key 3.1 KB.
   'popup on demand': 6_000,
   // Chromium only, opened for a moment to copy from the context menu.

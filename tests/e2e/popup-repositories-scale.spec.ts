@@ -1,9 +1,12 @@
 import { axeViolations } from './support/axe';
 import { test, expect } from './fixtures';
-import { basic } from '../fake-ado/fixtures/basic';
+import { basic, loadBasicFixture } from '../fake-ado/fixtures/basic';
 import { scaleFixture } from '../fake-ado/fixtures/scale';
 
 test.describe('popup: repositories at scale', () => {
+  // The worker's fake keeps the last fixture it was given: the next test gets the basic one again.
+  test.afterEach(({ fakeAdo }) => fakeAdo.control.reset(loadBasicFixture()));
+
   test('5,000 repositories: shown from the cache on reopen without asking Azure DevOps, filtered as typed, keys reach the end', async ({ popup, fakeAdo }) => {
     test.setTimeout(90_000);
     fakeAdo.control.reset(scaleFixture(5000));

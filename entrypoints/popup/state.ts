@@ -63,6 +63,8 @@ export function createPopupState() {
 
   /** The one way screens change: the new screen's heading gets focus (App), so keyboard and screen-reader users land on it. */
   function go(next: Screen): void {
+    // Where a screen's timings start (tests/bench/popup-timings.ts).
+    performance.mark(`ado:go:${next.name}`);
     screen.value = next;
   }
 

@@ -34,7 +34,8 @@ export const BUDGETS_GZIP_BYTES = {
   // sentences are one export each (lib/errors/app-errors.ts), so the popup keeps only those it uses
   // (-1.9 KB), and the SSH key screen loads on demand (-2.3 KB): 26,932 B. The repository list grouped
   // by organization and project, windowed, with arrow keys: +1.1 KB; the page-actions line, the
-  // Forks action and the stored client name: +0.7 KB. The issue asks for 30,000.
+  // Forks action and the stored client name: +0.7 KB; the performance marks that
+  // tests/bench/popup-timings.ts reads: +0.1 KB. The issue asks for 30,000.
   popup: 29_000,
   // Popup screens loaded when first opened: New repository 2.4 KB, SSH key 3.1 KB, Forks 2.2 KB.
   'popup on demand': 8_500,

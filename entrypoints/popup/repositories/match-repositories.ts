@@ -1,5 +1,9 @@
 import type { RepositoryView } from '@/lib/messaging/protocol';
 
+// One collator for every comparison: `localeCompare` builds one per call, which made sorting
+// 5,000 repositories take most of a keystroke's time.
+const { compare } = new Intl.Collator();
+
 /**
  * Repositories matching a filter typed as you go, best first: a name that starts with it, then a
  * name that contains it, then the project, then word beginnings in order across "organization project
@@ -8,9 +12,7 @@ import type { RepositoryView } from '@/lib/messaging/protocol';
 export function matchRepositories(repositories: readonly RepositoryView[], filter: string, orgNames: ReadonlyMap<string, string>): RepositoryView[] {
   const needle = filter.trim().toLowerCase();
   const byPlace = (a: RepositoryView, b: RepositoryView) =>
-    (orgNames.get(a.orgKey) ?? '').localeCompare(orgNames.get(b.orgKey) ?? '') ||
-    a.projectName.localeCompare(b.projectName) ||
-    a.name.localeCompare(b.name);
+    compare(orgNames.get(a.orgKey) ?? '', orgNames.get(b.orgKey) ?? '') || compare(a.projectName, b.projectName) || compare(a.name, b.name);
   if (!needle) return [...repositories].sort(byPlace);
   const ranked: { repo: RepositoryView; rank: number }[] = [];
   for (const repo of repositories) {

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { groupRepositories } from '@/entrypoints/popup/repositories/group-repositories';
 import { matchRepositories } from '@/entrypoints/popup/repositories/match-repositories';
-import type { RepositoryView } from '@/lib/messaging/protocol';
+import { orgs, repo } from './repository-views';
 
-const repo = (orgKey: string, projectName: string, name: string): RepositoryView => ({
-  id: `${orgKey}/${projectName}/${name}`,
-  orgKey,
-  projectName,
-  name,
-  defaultBranch: 'main',
-  webUrl: '',
-  httpsUrl: '',
-  sshUrl: null,
-  isFork: false,
-});
-const orgs = new Map([
-  ['c', 'contoso'],
-  ['f', 'fabrikam'],
-]);
 const all = [repo('f', 'Web', 'portal'), repo('c', 'Mobile App', 'ios-app'), repo('c', 'Mobile App', 'android-app'), repo('c', 'Platform', 'app-shell'), repo('f', 'Web', 'web-app')];
 const lines = (filter: string) =>
   groupRepositories(matchRepositories(all, filter, orgs), orgs).map((item) =>

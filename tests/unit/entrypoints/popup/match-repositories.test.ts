@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchRepositories } from '@/entrypoints/popup/repositories/match-repositories';
-import type { RepositoryView } from '@/lib/messaging/protocol';
+import { orgs, repo } from './repository-views';
 
-const repo = (orgKey: string, projectName: string, name: string): RepositoryView => ({
-  id: `${orgKey}/${projectName}/${name}`,
-  orgKey,
-  projectName,
-  name,
-  defaultBranch: 'main',
-  webUrl: '',
-  httpsUrl: '',
-  sshUrl: null,
-  isFork: false,
-});
-const orgs = new Map([
-  ['c', 'contoso'],
-  ['f', 'fabrikam'],
-]);
 const all = [repo('f', 'Web', 'portal'), repo('c', 'Mobile App', 'ios-app'), repo('c', 'Mobile App', 'android-app'), repo('c', 'Platform', 'app-shell'), repo('c', 'Tools', 'scripts')];
 const names = (filter: string) => matchRepositories(all, filter, orgs).map((r) => r.name);
 

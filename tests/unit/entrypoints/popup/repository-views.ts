@@ -1,0 +1,19 @@
+import type { RepositoryView } from '@/lib/messaging/protocol';
+
+/** A cached repository as the popup gets it, with only what list tests look at. */
+export const repo = (orgKey: string, projectName: string, name: string): RepositoryView => ({
+  id: `${orgKey}/${projectName}/${name}`,
+  orgKey,
+  projectName,
+  name,
+  defaultBranch: 'main',
+  webUrl: '',
+  httpsUrl: '',
+  sshUrl: null,
+  isFork: false,
+});
+
+export const orgs = new Map([
+  ['c', 'contoso'],
+  ['f', 'fabrikam'],
+]);

@@ -18,7 +18,7 @@ const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Which Entra tenant backs an Azure DevOps organization, from an unauthenticated HEAD on its URL
- * (docs/azure-devops-rest.md "Tenant discovery", after GCM's `AzureDevOpsRestApi.GetAuthorityAsync`):
+ * (docs/entra-oauth.md#the-flow, after GCM's `AzureDevOpsRestApi.GetAuthorityAsync`):
  * the `authorization_uri` of the Bearer challenge in `WWW-Authenticate`, else the first non-zero
  * GUID of `X-VSS-ResourceTenant`; only all-zero GUIDs there mean a Microsoft-account org.
  * When neither says anything, `{ tenantId: null, msa: false }`: sign in with `organizations`.

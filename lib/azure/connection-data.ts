@@ -1,5 +1,5 @@
 /**
- * Who a token is, in one organization (docs/azure-devops-rest.md "Validate a PAT against one org"):
+ * Who a token is, in one organization (docs/azure-devops-rest.md#personal-access-tokens):
  * `GET {base}/_apis/connectionData`, without api-version like `WebApi.connect()`.
  */
 import { AppError } from '../errors/app-error';

@@ -217,8 +217,8 @@ export const methodNotAllowed = (method: string) =>
 // --- the HTML answers ---------------------------------------------------------------------------------
 
 /**
- * What an unauthenticated browser-style request gets: 203 + an HTML sign-in page (docs/azure-devops-rest.md#versions-headers-errors "Non-JSON
- * success = auth failure"). Deliberately shaped like the real page: starts with `<` and is text/html.
+ * What an unauthenticated browser-style request gets: 203 + an HTML sign-in page (docs/azure-devops-rest.md#versions-headers-errors:
+ * a success that is not JSON is the sign-in page). Deliberately shaped like the real page: starts with `<` and is text/html.
  */
 export function signInPageHtml(returnUrl: string): string {
   const safe = escapeHtml(returnUrl);

@@ -1,5 +1,5 @@
 /**
- * Resource locations, as `OPTIONS {base}/_apis/{area}` returns them (docs/azure-devops-rest.md#versions-headers-errors "Detect at runtime").
+ * Resource locations, as `OPTIONS {base}/_apis/{area}` returns them (docs/azure-devops-rest.md#versions-headers-errors, resource locations).
  * This is how azure-devops-node-api finds routes and negotiates versions
  * (VsoClient.beginGetAreaLocations / autoNegotiateApiVersion): every method the client uses must
  * find its location id here, and the route template must produce a path the routers serve.

@@ -68,6 +68,21 @@ describe('conventions: knowledge', () => {
     expect(missing).toEqual([]);
     expect(cited.size).toBeGreaterThan(3);
   });
+
+  // A section named after a doc (a `#anchor` or a quoted heading after its path) must be in that doc:
+  // a heading that exists only in the reference notes outside the repository is a hidden citation.
+  it('points only at sections that exist in those docs', () => {
+    const wrong = everything.flatMap((file) =>
+      [...read(file).matchAll(/docs\/([\w-]+\.md)(?:#([\w-]+))?(?:[ ,]+"([^"\n]+)")?/g)].flatMap(([cite, doc, anchor, heading]) => {
+        const docPath = path.join(ROOT, 'docs', doc!);
+        if (!fs.existsSync(docPath) || (!anchor && !heading)) return [];
+        const text = read(path.relative(ROOT, docPath));
+        const ok = (!anchor || text.includes(`{#${anchor}}`)) && (!heading || text.toLowerCase().includes(heading.toLowerCase()));
+        return ok ? [] : [`${file}: ${cite}`];
+      }),
+    );
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('conventions: content-script features', () => {

@@ -1,5 +1,5 @@
 /**
- * Location service: connectionData (docs/azure-devops-rest.md#personal-access-tokens "Validate a PAT against one org"), resource areas and
+ * Location service: connectionData (docs/azure-devops-rest.md#personal-access-tokens), resource areas and
  * `OPTIONS /_apis/{area}` route discovery (docs/azure-devops-rest.md#versions-headers-errors) — what `WebApi.connect()` and every
  * `WebApi.getXxxApi()` of azure-devops-node-api call first.
  */

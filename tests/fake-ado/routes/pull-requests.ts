@@ -25,7 +25,7 @@ const VOTES = new Set([-10, -5, 0, 5, 10]);
 
 // --- list -------------------------------------------------------------------------------------
 
-/** searchCriteria.* filters (docs/azure-devops-rest.md#pull-requests "List / find"); status defaults to active. */
+/** searchCriteria.* filters (docs/azure-devops-rest.md#pull-requests, listing); status defaults to active. */
 function filterPullRequests(ctx: Ctx, refs: PullRequestRef[]) {
   const q = (name: string) => queryParam(ctx, `searchCriteria.${name}`);
   const status = pullRequestStatus(q('status')) ?? 'active';

@@ -1,5 +1,5 @@
 // @vitest-environment node
-/** getConnectionData against the fake (docs/azure-devops-rest.md "Validate a PAT against one org"). */
+/** getConnectionData against the fake (docs/azure-devops-rest.md#personal-access-tokens). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors/app-error';
 import { createRestClient, type Credential } from '@/lib/azure/rest-client';

@@ -81,7 +81,7 @@ export interface CreatedPullRequest {
 }
 
 /** Azure DevOps' "Required reviewers" branch policy type. */
-export const REQUIRED_REVIEWERS_POLICY = 'fd2167ab-b0be-447a-8ec8-39368250530e';
+const REQUIRED_REVIEWERS_POLICY = 'fd2167ab-b0be-447a-8ec8-39368250530e';
 const DESCRIPTION_LIMIT = 4000;
 const heads = (branch: string) => `refs/heads/${branch}`;
 const branchOf = (ref: string | undefined) => (ref ?? '').replace(/^refs\/heads\//, '');
@@ -126,7 +126,7 @@ export async function compareBranches(
   input: { repositoryId: string; sourceBranch: string; targetBranch: string },
 ): Promise<BranchComparison> {
   const url = repoUrl(address, input.repositoryId);
-  const [commitList, existingList, policyReviewers] = await Promise.all([
+  const [commitList, existing, policyReviewers] = await Promise.all([
     client.request<{ value?: GitCommitRef[] }>({
       url: `${url}/commits`,
       query: {
@@ -137,14 +137,7 @@ export async function compareBranches(
         'searchCriteria.$top': 50,
       },
     }),
-    client.request<{ value?: GitPullRequest[] }>({
-      url: `${url}/pullrequests`,
-      query: {
-        'searchCriteria.status': 'active',
-        'searchCriteria.sourceRefName': heads(input.sourceBranch),
-        'searchCriteria.targetRefName': heads(input.targetBranch),
-      },
-    }),
+    findActivePullRequest(client, address, input),
     // Policies are a hint: a token without the scope to read them still creates the PR.
     loadPolicyReviewers(client, address, input.repositoryId, input.targetBranch).catch(() => []),
   ]);
@@ -152,15 +145,25 @@ export async function compareBranches(
     const [subject = '', ...rest] = (c.comment ?? '').split('\n');
     return { commitId: c.commitId ?? '', subject: subject.trim(), body: rest.join('\n').trim() };
   });
-  const existing = existingList?.value?.[0];
-  return {
-    commits,
-    ...defaultTitleAndDescription(commits, input.sourceBranch),
-    policyReviewers,
-    existing: existing?.pullRequestId
-      ? { id: existing.pullRequestId, title: existing.title ?? '', webUrl: pullRequestWebUrl(address, existing.pullRequestId) }
-      : null,
-  };
+  return { commits, ...defaultTitleAndDescription(commits, input.sourceBranch), policyReviewers, existing };
+}
+
+/** The active pull request from `sourceBranch` into `targetBranch`, if there is one. */
+async function findActivePullRequest(
+  client: RestClient,
+  address: RepositoryAddress,
+  input: { repositoryId: string; sourceBranch: string; targetBranch: string },
+): Promise<BranchComparison['existing']> {
+  const answer = await client.request<{ value?: GitPullRequest[] }>({
+    url: `${repoUrl(address, input.repositoryId)}/pullrequests`,
+    query: {
+      'searchCriteria.status': 'active',
+      'searchCriteria.sourceRefName': heads(input.sourceBranch),
+      'searchCriteria.targetRefName': heads(input.targetBranch),
+    },
+  });
+  const found = answer?.value?.[0];
+  return found?.pullRequestId ? { id: found.pullRequestId, title: found.title ?? '', webUrl: pullRequestWebUrl(address, found.pullRequestId) } : null;
 }
 
 /**
@@ -318,7 +321,7 @@ export async function createPullRequest(
     .catch(async (error: unknown) => {
       // Someone (or another tab) opened it meanwhile: point at it.
       if (error instanceof AppError && error.details?.code === 'TF401179') {
-        const existing = await compareBranches(client, address, input).then((c) => c.existing, () => null);
+        const existing = await findActivePullRequest(client, address, input).catch(() => null);
         if (existing) throw new AppError({ ...error.toValue(), details: { ...error.details, existingId: existing.id, existingUrl: existing.webUrl } });
       }
       throw error;
@@ -362,6 +365,6 @@ export async function activePullRequestsFrom(client: RestClient, address: Reposi
   );
 }
 
-export function pullRequestWebUrl(address: RepositoryAddress, id: number): string {
+function pullRequestWebUrl(address: RepositoryAddress, id: number): string {
   return `${address.baseUrl}/${encodeURIComponent(address.project)}/_git/${encodeURIComponent(address.repository)}/pullrequest/${id}`;
 }

@@ -26,7 +26,7 @@ const COPY_STATUS: Record<ForkCopyStatus, string> = {
 };
 
 /** A git remote name from a project name: lower case, what git accepts without quoting. */
-export function remoteNameFor(projectName: string): string {
+function remoteNameFor(projectName: string): string {
   return projectName.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'fork';
 }
 

@@ -10,12 +10,12 @@ export const PAGES_WITH_HEADER = [isFilesPage, (page: PageKind) => page.type ===
  * Styles shared by the injected buttons: Azure DevOps' own colours (its CSS variables reach into
  * shadow roots), with fallbacks, in the page's own font. The menus bring their own (entrypoints/page-menus).
  */
-const BUTTON_STYLE = `:host{display:inline-flex;position:relative;margin-right:8px}
+const BUTTON_STYLE = `:host{display:inline-flex;position:relative;margin-right:8px;flex-shrink:0;white-space:nowrap}
 a,button{display:inline-flex;align-items:center;height:32px;padding:0 12px;border:0;border-radius:2px;font:inherit;font-size:14px;font-weight:600;cursor:pointer;text-decoration:none;background:var(--communication-background,#0078d4);color:var(--text-on-communication-background,#fff)}
 a:hover,button:hover{background:rgba(var(--palette-primary-darkened-6,0,103,181),1)}
 :focus-visible{outline:2px solid var(--focus-border-color,#0078d4);outline-offset:1px}
 .more{padding:0 8px;margin-left:1px}
-p{position:absolute;top:34px;left:0;z-index:1000;margin:0;padding:6px 10px;width:max-content;max-width:320px;background:var(--callout-background-color,#fff);color:var(--text-primary-color,rgba(0,0,0,.9));box-shadow:0 3px 8px var(--callout-shadow-color,rgba(0,0,0,.2));font-size:13px;border-radius:4px}
+p{position:absolute;top:34px;left:0;z-index:1000;margin:0;white-space:normal;padding:6px 10px;width:max-content;max-width:320px;background:var(--callout-background-color,#fff);color:var(--text-primary-color,rgba(0,0,0,.9));box-shadow:0 3px 8px var(--callout-shadow-color,rgba(0,0,0,.2));font-size:13px;border-radius:4px}
 p:empty{display:none}`;
 
 /**

@@ -29,6 +29,11 @@ test.describe('popup: repositories at scale', () => {
     await expect(rows.first()).toBeVisible();
     // Windowed: a screenful of rows is in the document, not 5,008.
     expect(await rows.count()).toBeLessThan(20);
+    // …yet each line tells assistive technology its place in the whole list (5,008 repositories under their headings).
+    const lines = list.getByRole('listitem');
+    const setSize = Number(await lines.first().getAttribute('aria-setsize'));
+    expect(setSize).toBeGreaterThan(5008);
+    await expect(lines.first()).toHaveAttribute('aria-posinset', '1');
     expect(fakeAdo.control.requests({ pathIncludes: '/_apis/git/repositories' })).toEqual([]);
     expect(await popup.page.evaluate(() => (globalThis as unknown as { countTexts: string[] }).countTexts.filter((t) => t.includes('updating')))).toEqual([]);
 
@@ -53,6 +58,8 @@ test.describe('popup: repositories at scale', () => {
     await expect(lastRow.getByRole('link', { name: /^Clone in / })).toBeFocused();
     await expect(lastRow).toBeInViewport();
     await expect(lastRow).toContainText('contoso / Tooling 5');
+    await expect(lastRow).toHaveAttribute('aria-posinset', String(setSize));
+    await expect(lastRow).toHaveAttribute('aria-setsize', String(setSize));
     await popup.page.keyboard.press('Home');
     await expect(rows.first().getByRole('link', { name: /^Clone in / })).toBeFocused();
     await expect(list.getByRole('heading', { name: 'Commerce 1' })).toBeVisible();

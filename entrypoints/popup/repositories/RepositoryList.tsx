@@ -15,7 +15,8 @@ const OVERSCAN = 2 * HEIGHT.repository;
  * The grouped repositories, windowed: only the lines in view (and the current row) are in the
  * document, so thousands of repositories filter and scroll at the speed of a dozen. Arrow keys, Home
  * and End move between repositories; `handle.enter()` comes in from the filter box and ArrowUp on the
- * first repository goes back there (`onLeaveTop`).
+ * first repository goes back there (`onLeaveTop`). Each line says where it is in the whole list
+ * (`aria-setsize`, `aria-posinset`), so a screen reader announces "12 of 5,120", not the few in the document.
  */
 export function RepositoryList({
   items,
@@ -109,16 +110,17 @@ export function RepositoryList({
           .map((at) => {
             const item = items[at]!;
             const style = { top: `${tops[at]}px` };
+            const place = { 'aria-setsize': items.length, 'aria-posinset': at + 1 };
             if (item.kind !== 'repository') {
               const Heading = item.kind === 'organization' ? 'h3' : 'h4';
               return (
-                <li key={`${item.kind}:${item.key}`} class={`repo-heading repo-heading-${item.kind}`} style={style}>
+                <li key={`${item.kind}:${item.key}`} class={`repo-heading repo-heading-${item.kind}`} style={style} {...place}>
                   <Heading>{item.name}</Heading>
                 </li>
               );
             }
             return (
-              <li key={item.key} class="repo-row" data-repository={item.repo.name} data-index={item.index} style={style} onFocusIn={() => (current.value = item.index)}>
+              <li key={item.key} class="repo-row" data-repository={item.repo.name} data-index={item.index} style={style} {...place} onFocusIn={() => (current.value = item.index)}>
                 <RepositoryRow
                   repo={item.repo}
                   organization={orgNames.get(item.repo.orgKey) ?? ''}

@@ -72,6 +72,11 @@ export interface RepositoryRecord {
   webUrl: string;
   remoteUrl: string;
   sshUrl: string | null;
+  /**
+   * The canonical clone URLs (dev.azure.com for legacy organizations, no user name), worked out once
+   * when cached rather than on every listing. Absent on rows an older version cached.
+   */
+  canonical?: { httpsUrl: string; sshUrl: string | null };
   isFork: boolean;
   size: number;
   cachedAt: number;

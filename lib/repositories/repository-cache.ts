@@ -1,9 +1,8 @@
 import { toAppErrorValue } from '../errors/app-error';
-import { parseAzureRemote } from '../azure/remote-url';
 import type { CompanionDb, RepositoryRecord } from '../db/schema';
 import type { Session } from '../auth/session';
 import type { RepositoryListView, RepositoryView } from '../messaging/protocol';
-import { listOrganizationRepositories } from './repository-list';
+import { canonicalCloneUrls, listOrganizationRepositories } from './repository-list';
 
 export interface RepositoryCacheDeps {
   db: CompanionDb;
@@ -62,6 +61,7 @@ export function createRepositoryCache(deps: RepositoryCacheDeps) {
 
 /** A cached repository as the popup shows it. */
 export function toRepositoryView(record: RepositoryRecord): RepositoryView {
+  const { httpsUrl, sshUrl } = record.canonical ?? canonicalCloneUrls(record.remoteUrl, record.sshUrl);
   return {
     id: record.id,
     orgKey: record.orgKey,
@@ -69,9 +69,8 @@ export function toRepositoryView(record: RepositoryRecord): RepositoryView {
     name: record.name,
     defaultBranch: record.defaultBranch,
     webUrl: record.webUrl,
-    // The canonical forms: dev.azure.com for legacy organizations, no user name in the URL.
-    httpsUrl: parseAzureRemote(record.remoteUrl)?.httpsUrl ?? record.remoteUrl,
-    sshUrl: record.sshUrl ? (parseAzureRemote(record.sshUrl)?.sshUrl ?? record.sshUrl) : null,
+    httpsUrl,
+    sshUrl,
     isFork: record.isFork,
   };
 }

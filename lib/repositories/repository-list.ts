@@ -1,6 +1,7 @@
 import type { GitRepository } from 'azure-devops-node-api/interfaces/GitInterfaces';
 import type { RepositoryRecord } from '../db/schema';
 import type { RestClient } from '../azure/rest-client';
+import { parseAzureRemote } from '../azure/remote-url';
 
 /**
  * Every repository of one organization (docs/azure-devops-rest.md#repositories): one organization-wide
@@ -14,6 +15,9 @@ export async function listOrganizationRepositories(client: RestClient, orgKey: s
 /** A repository as the cache keeps it; null for one that cannot be used (incomplete, or disabled). */
 export function toRepositoryRecord(repo: GitRepository, orgKey: string, now: number): RepositoryRecord | null {
   if (!repo.id || !repo.name || !repo.project?.id || repo.isDisabled) return null;
+  // The service may put `{org}@` in front of the host; it is not part of the address.
+  const remoteUrl = (repo.remoteUrl ?? '').replace(/^(https?:\/\/)[^@/]+@/, '$1');
+  const sshUrl = repo.sshUrl ?? null;
   return {
     id: repo.id,
     orgKey,
@@ -22,11 +26,19 @@ export function toRepositoryRecord(repo: GitRepository, orgKey: string, now: num
     name: repo.name,
     defaultBranch: repo.defaultBranch ? repo.defaultBranch.replace(/^refs\/heads\//, '') : null,
     webUrl: repo.webUrl ?? '',
-    // The service may put `{org}@` in front of the host; it is not part of the address.
-    remoteUrl: (repo.remoteUrl ?? '').replace(/^(https?:\/\/)[^@/]+@/, '$1'),
-    sshUrl: repo.sshUrl ?? null,
+    remoteUrl,
+    sshUrl,
+    canonical: canonicalCloneUrls(remoteUrl, sshUrl),
     isFork: repo.isFork === true,
     size: typeof repo.size === 'number' ? repo.size : 0,
     cachedAt: now,
+  };
+}
+
+/** The clone URLs in their canonical forms: dev.azure.com for legacy organizations, no user name in the URL. */
+export function canonicalCloneUrls(remoteUrl: string, sshUrl: string | null): NonNullable<RepositoryRecord['canonical']> {
+  return {
+    httpsUrl: parseAzureRemote(remoteUrl)?.httpsUrl ?? remoteUrl,
+    sshUrl: sshUrl ? (parseAzureRemote(sshUrl)?.sshUrl ?? sshUrl) : null,
   };
 }

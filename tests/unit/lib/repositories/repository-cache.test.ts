@@ -29,6 +29,19 @@ describe('lib/repositories/repository-cache', () => {
     expect(ios).toMatchObject({ httpsUrl: 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app', sshUrl: 'git@ssh.dev.azure.com:v3/contoso/Mobile%20App/ios-app' });
   });
 
+  it('lists rows an older version cached, without their canonical URLs, in canonical clone forms too', async () => {
+    const started = startSession(fake);
+    await started.session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    const cache = createRepositoryCache({ db: started.db, session: started.session, now: () => started.clock.now });
+    const fresh = (await cache.refresh()).repositories;
+    await started.db.repositories.toCollection().modify((row) => {
+      delete row.canonical;
+      row.remoteUrl = row.remoteUrl.replace('https://dev.azure.com/contoso/', 'https://contoso.visualstudio.com/DefaultCollection/');
+    });
+
+    expect((await cache.list()).repositories).toEqual(fresh);
+  });
+
   it('paints from the cache with no network request, and keeps the cache when a refresh fails', async () => {
     const started = startSession(fake);
     await started.session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { AccountView, OrganizationView } from '@/lib/messaging/protocol';
-import { PAT_SCOPES_BY_FEATURE } from '@/lib/auth/pat-input';
+import { PAT_SCOPES_BY_FEATURE } from '@/lib/auth/pat-scopes';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';

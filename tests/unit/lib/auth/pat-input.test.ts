@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PAT_SCOPES_BY_FEATURE, checkPatFormat, parseHostInput, type PatTarget } from '@/lib/auth/pat-input';
+import { checkPatFormat, parseHostInput, type PatTarget } from '@/lib/auth/pat-input';
+import { PAT_SCOPES_BY_FEATURE } from '@/lib/auth/pat-scopes';
 import { basic } from '../../../fake-ado/fixtures/basic';
 
 const cloud = (organization: string): PatTarget => ({

@@ -2,20 +2,21 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { createPopupState, PopupStateContext } from './state';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { AccountsView } from './accounts/AccountsView';
-import { RepositoriesView } from './repositories/RepositoriesView';
-import { RemoteHelperView } from './remote-helper/RemoteHelperView';
-import { PullRequestsView } from './pull-requests/PullRequestsView';
 import { ConnectView } from './accounts/ConnectView';
-import { PatForm } from './accounts/PatForm';
-import { OrganizationPicker } from './accounts/OrganizationPicker';
-import { SigningInView } from './accounts/SigningInView';
-import { LazyScreen } from './lazy-screen';
+import { lazyScreen } from './lazy-screen';
 
-/** Rarely opened: their code is not part of the popup's first download. */
-const loadNewRepositoryView = () => import('./new-repository/NewRepositoryView').then((m) => m.NewRepositoryView);
-const loadForksView = () => import('./forks/ForksView').then((m) => m.ForksView);
+// Only the two screens a popup opens on are in its first download: accounts, or connect for a new
+// user. The others load on demand; the ones opened most are fetched while the popup is idle.
+const Repositories = lazyScreen(() => import('./repositories/RepositoriesView').then((m) => m.RepositoriesView));
+const PullRequests = lazyScreen(() => import('./pull-requests/PullRequestsView').then((m) => m.PullRequestsView));
+const RemoteHelper = lazyScreen(() => import('./remote-helper/RemoteHelperView').then((m) => m.RemoteHelperView));
+const NewRepository = lazyScreen(() => import('./new-repository/NewRepositoryView').then((m) => m.NewRepositoryView));
+const Forks = lazyScreen(() => import('./forks/ForksView').then((m) => m.ForksView));
 // Used once per machine or so; it brings RSA generation and the OpenSSH encodings.
-const loadSshKeyView = () => import('./ssh-key/SshKeyView').then((m) => m.SshKeyView);
+const SshKey = lazyScreen(() => import('./ssh-key/SshKeyView').then((m) => m.SshKeyView));
+const PatForm = lazyScreen(() => import('./accounts/PatForm').then((m) => m.PatForm));
+const OrganizationPicker = lazyScreen(() => import('./accounts/OrganizationPicker').then((m) => m.OrganizationPicker));
+const SigningIn = lazyScreen(() => import('./accounts/SigningInView').then((m) => m.SigningInView));
 
 export function App() {
   const state = useMemo(createPopupState, []);
@@ -27,7 +28,10 @@ export function App() {
   useEffect(() => {
     document.querySelector<HTMLElement>('main h2')?.focus();
     // The first screen with data has painted (figures of tests/bench/popup-timings.ts).
-    if (screen.name !== 'loading' && !performance.getEntriesByName('ado:first-screen').length) performance.mark('ado:first-screen');
+    if (screen.name !== 'loading' && !performance.getEntriesByName('ado:first-screen').length) {
+      performance.mark('ado:first-screen');
+      requestIdleCallback(() => (state.accounts.value.length ? [Repositories, PullRequests] : [PatForm]).forEach((screen) => screen.prefetch()));
+    }
   }, [screen]);
 
   return (
@@ -40,17 +44,17 @@ export function App() {
         <ErrorNotice error={state.loadError.value} />
         {screen.name === 'loading' && !state.loadError.value && <p class="muted">Loading…</p>}
         {screen.name === 'accounts' && <AccountsView />}
-        {screen.name === 'repositories' && <RepositoriesView />}
-        {screen.name === 'new-repository' && <LazyScreen load={loadNewRepositoryView} />}
-        {screen.name === 'forks' && <LazyScreen load={loadForksView} props={{ repository: screen.repository }} />}
-        {screen.name === 'remote-helper' && <RemoteHelperView />}
-        {screen.name === 'pull-requests' && <PullRequestsView />}
-        {screen.name === 'ssh-key' && <LazyScreen load={loadSshKeyView} />}
+        {screen.name === 'repositories' && <Repositories.Screen />}
+        {screen.name === 'new-repository' && <NewRepository.Screen />}
+        {screen.name === 'forks' && <Forks.Screen repository={screen.repository} />}
+        {screen.name === 'remote-helper' && <RemoteHelper.Screen />}
+        {screen.name === 'pull-requests' && <PullRequests.Screen />}
+        {screen.name === 'ssh-key' && <SshKey.Screen />}
         {screen.name === 'connect' && <ConnectView />}
-        {screen.name === 'signing-in' && <SigningInView />}
-        {screen.name === 'pat' && <PatForm initialHost={screen.host} notice={screen.notice} />}
+        {screen.name === 'signing-in' && <SigningIn.Screen />}
+        {screen.name === 'pat' && <PatForm.Screen initialHost={screen.host} notice={screen.notice} />}
         {screen.name === 'pick-organizations' && (
-          <OrganizationPicker key={screen.account.id} account={screen.account} available={screen.available} />
+          <OrganizationPicker.Screen key={screen.account.id} account={screen.account} available={screen.available} />
         )}
       </main>
       <p class="sr-only" role="status" aria-live="polite">

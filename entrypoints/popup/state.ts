@@ -4,6 +4,7 @@ import { signal } from '@preact/signals';
 import type { RepositoryView, AccountView, AvailableOrganization, OrganizationView, SignInProgressView } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/send-message';
 import type { AppErrorValue } from '@/lib/errors/app-error';
+import { readFirstScreenCache, writeFirstScreenCache } from './first-screen-cache';
 
 export type Screen =
   | { name: 'loading' }
@@ -21,9 +22,12 @@ export type Screen =
 
 /** State shared by the popup's screens; each screen keeps its own form state locally. */
 export function createPopupState() {
-  const screen = signal<Screen>({ name: 'loading' });
-  const accounts = signal<AccountView[]>([]);
-  const organizations = signal<OrganizationView[]>([]);
+  const cached = readFirstScreenCache();
+  // With accounts known from the last opening, their screen paints at once; the answer corrects it.
+  const firstScreen: Screen = { name: cached ? 'accounts' : 'loading' };
+  const screen = signal<Screen>(firstScreen);
+  const accounts = signal<AccountView[]>(cached?.accounts ?? []);
+  const organizations = signal<OrganizationView[]>(cached?.organizations ?? []);
   const loadError = signal<AppErrorValue | null>(null);
   /** How the last OAuth sign-in ended, when this popup was not open to see it. */
   const signInError = signal<AppErrorValue | null>(null);
@@ -39,8 +43,9 @@ export function createPopupState() {
     accounts.value = result.data.accounts;
     organizations.value = result.data.organizations;
     signIn.value = result.data.signIn;
+    writeFirstScreenCache(result.data);
     // A toolbar popup closes when the Microsoft window takes focus: opened again, it resumes the sign-in.
-    if (screen.value.name === 'loading' || screen.value.name === 'signing-in') {
+    if (screen.value === firstScreen || screen.value.name === 'signing-in') {
       const next = resumeScreen(result.data.signIn);
       if (next.name !== screen.value.name) go(next);
     }

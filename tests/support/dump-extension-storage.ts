@@ -1,7 +1,7 @@
 /**
  * Runs inside an extension page (Chromium or Firefox): everything the extension keeps at rest, as
  * text: every IndexedDB database of its origin (binary values written out as hex, latin1 and
- * base64) plus storage.local and storage.session. Self-contained, so a test driver can send it.
+ * base64), storage.local and storage.session, and the page's localStorage (the popup's first-screen copy). Self-contained, so a test driver can send it.
  */
 export const dumpExtensionStorageInPage = async () => {
   // `browser` in Firefox, `chrome` in Chromium.
@@ -35,5 +35,6 @@ export const dumpExtensionStorageInPage = async () => {
   }
   out['storage.local'] = await api.storage.local.get(null);
   out['storage.session'] = await api.storage.session.get(null);
+  out.localStorage = { ...localStorage };
   return JSON.stringify(out);
 };

@@ -1,0 +1,50 @@
+import { test, expect } from './fixtures';
+import { basic } from '../fake-ado/fixtures/basic';
+
+/** Before the popup's script runs: the background never answers, as while Chromium starts its stopped service worker. */
+const backgroundNeverAnswers = () => {
+  const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: unknown } } }).chrome.runtime;
+  runtime.sendMessage = () => new Promise(() => undefined);
+};
+
+test.describe('popup: the first screen', () => {
+  test('paints the accounts of the last opening without waiting for the background, and forgets them at sign-out', async ({ popup }) => {
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    await popup.page.close();
+
+    // Reopened while the background is silent: the accounts, their organizations, the way on.
+    await popup.open(backgroundNeverAnswers);
+    await expect(popup.page.getByRole('heading', { name: 'Accounts' })).toBeFocused();
+    await expect(popup.account(/Jane Doe \(Personal Access Token\)/)).toContainText('jane@contoso.com');
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    await expect(popup.page.getByText('Loading…')).toHaveCount(0);
+    await popup.page.close();
+
+    // Signed out: nothing of the account shows on the next opening, even before the background answers.
+    await popup.open();
+    const card = popup.account(/Jane Doe \(Personal Access Token\)/);
+    await card.getByRole('button', { name: 'Sign out…' }).click();
+    await card.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expect(popup.connectOAuthButton).toBeVisible();
+    await popup.page.close();
+    await popup.open(backgroundNeverAnswers);
+    await expect(popup.page.getByText('Loading…')).toBeVisible();
+    await expect(popup.page.getByText('Jane Doe')).toHaveCount(0);
+  });
+
+  test('what the background answers replaces what the last opening showed', async ({ popup }) => {
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    // The copy kept by the popup is out of date (the account was renamed since, say).
+    await popup.page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) localStorage.setItem(key, localStorage.getItem(key)!.replaceAll('Jane Doe', 'Someone Else'));
+    });
+    await popup.reopen();
+    await expect(popup.account(/Jane Doe \(Personal Access Token\)/)).toBeVisible();
+    await expect(popup.page.getByText('Someone Else')).toHaveCount(0);
+    await expect(popup.page.getByRole('heading', { name: 'Accounts' })).toBeFocused();
+  });
+});

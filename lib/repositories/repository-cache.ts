@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { toAppErrorValue } from '../errors/app-error';
 import type { CompanionDb, RepositoryRecord } from '../db/schema';
 import type { Session } from '../auth/session';
@@ -17,8 +18,25 @@ export interface RepositoryCacheDeps {
  */
 export function createRepositoryCache(deps: RepositoryCacheDeps) {
   const { db } = deps;
+  /**
+   * The last listing, while the service worker lives: reading thousands of rows takes tens of
+   * milliseconds each time the popup opens the list. Any committed write to the repositories or the
+   * organizations (a refresh, a new repository or fork, a selection, a sign-out) drops it.
+   */
+  let listed: Promise<RepositoryListView> | null = null;
+  Dexie.on('storagemutated', (parts) => {
+    if (Object.keys(parts).some((part) => part.startsWith(`idb://${db.name}/repositories/`) || part.startsWith(`idb://${db.name}/organizations/`))) listed = null;
+  });
 
-  async function list(): Promise<RepositoryListView> {
+  function list(): Promise<RepositoryListView> {
+    if (listed) return listed;
+    const reading = (listed = read());
+    // A failed read is not kept.
+    reading.catch(() => listed === reading && (listed = null));
+    return reading;
+  }
+
+  async function read(): Promise<RepositoryListView> {
     const [organizations, repositories] = await Promise.all([db.organizations.toArray(), db.repositories.toArray()]);
     const selected = organizations.filter((o) => o.selected);
     const keys = new Set(selected.map((o) => o.key));

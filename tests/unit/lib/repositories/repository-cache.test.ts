@@ -42,6 +42,19 @@ describe('lib/repositories/repository-cache', () => {
     expect((await cache.list()).repositories).toEqual(fresh);
   });
 
+  it('a listing never outlives a change: a repository removed, an organization unselected', async () => {
+    const started = startSession(fake);
+    await started.session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    const cache = createRepositoryCache({ db: started.db, session: started.session, now: () => started.clock.now });
+    const all = (await cache.refresh()).repositories;
+    expect((await cache.list()).repositories).toHaveLength(all.length);
+
+    await started.db.repositories.delete(all[0]!.id);
+    expect((await cache.list()).repositories.map((r) => r.id)).toEqual(all.slice(1).map((r) => r.id));
+    await started.db.organizations.update(key(CONTOSO), { selected: false });
+    expect(await cache.list()).toMatchObject({ repositories: [], organizations: [] });
+  });
+
   it('paints from the cache with no network request, and keeps the cache when a refresh fails', async () => {
     const started = startSession(fake);
     await started.session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });

@@ -36,6 +36,13 @@ const RECENT_REVIEWERS = 8;
  * never from the message — and runs through the account stored for that organization.
  */
 export function newPullRequestHandlers(deps: () => { db: CompanionDb; session: Pick<Session, 'clientFor'> }) {
+  /**
+   * Who the account is in each organization (`connectionData`), learnt when the dialog opens, so that
+   * setting auto-complete costs no request of its own. Asked again when the service worker restarted.
+   */
+  const me = new Map<string, string>();
+  const meKey = (organization: OrganizationRecord) => `${organization.key}|${organization.accountId}`;
+
   async function connect(from: SenderInfo): Promise<{ organization: OrganizationRecord; client: RestClient } | { organization: string; client: null }> {
     const name = pageOrganization(from);
     const { db, session } = deps();
@@ -62,6 +69,7 @@ export function newPullRequestHandlers(deps: () => { db: CompanionDb; session: P
       if (!link.client) return { status: 'connect', organization: link.organization };
       const address = { baseUrl: link.organization.baseUrl, project: request.project, repository: request.repository };
       const context = await loadNewPullRequestContext(link.client, address);
+      me.set(meKey(link.organization), context.me.id);
       const stored = await deps().db.reviewers.where('orgKey').equals(link.organization.key).toArray();
       const recent: Reviewer[] = stored
         .sort((a, b) => b.lastUsedAt - a.lastUsedAt)
@@ -83,9 +91,9 @@ export function newPullRequestHandlers(deps: () => { db: CompanionDb; session: P
     },
     'newPullRequest.create': async (request, _kind, from) => {
       const { client, address, organization } = await connected(from, request);
-      // Who sets auto-complete: asked only when it is wanted.
-      const me = request.pullRequest.autoComplete ? (await getConnectionData(client, address.baseUrl)).userId : '';
-      const created = await createPullRequest(client, address, request.pullRequest, me);
+      // Who sets auto-complete: needed only when it is wanted.
+      const setBy = request.pullRequest.autoComplete ? (me.get(meKey(organization)) ?? (await getConnectionData(client, address.baseUrl)).userId) : '';
+      const created = await createPullRequest(client, address, request.pullRequest, setBy);
       const now = Date.now();
       await deps().db.reviewers.bulkPut(
         request.pullRequest.reviewers.map((r) => ({

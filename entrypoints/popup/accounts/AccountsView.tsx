@@ -1,31 +1,24 @@
 import { usePopupState } from '../state';
 import { AccountCard } from './AccountCard';
 import { PageSessionLine } from './PageSessionLine';
+import { GoButton, ScreenSection } from '../ScreenSection';
 
 export function AccountsView() {
   const state = usePopupState();
   return (
-    <section class="stack" aria-labelledby="accounts-title">
-      <div class="row row-between">
-        <h2 tabIndex={-1} id="accounts-title">Accounts</h2>
+    <ScreenSection
+      id="accounts-title"
+      title="Accounts"
+      actions={
         <div class="row">
-          <button class="secondary small" type="button" onClick={() => state.go({ name: 'repositories' })}>
-            Repositories
-          </button>
-          <button class="secondary small" type="button" onClick={() => state.go({ name: 'pull-requests' })}>
-            Pull requests
-          </button>
-          <button class="secondary small" type="button" onClick={() => state.go({ name: 'remote-helper' })}>
-            Remote URL helper
-          </button>
-          <button class="secondary small" type="button" onClick={() => state.go({ name: 'ssh-key' })}>
-            SSH key
-          </button>
-          <button class="secondary small" type="button" onClick={() => state.go({ name: 'connect' })}>
-            Add account
-          </button>
+          <GoButton to={{ name: 'repositories' }}>Repositories</GoButton>
+          <GoButton to={{ name: 'pull-requests' }}>Pull requests</GoButton>
+          <GoButton to={{ name: 'remote-helper' }}>Remote URL helper</GoButton>
+          <GoButton to={{ name: 'ssh-key' }}>SSH key</GoButton>
+          <GoButton to={{ name: 'connect' }}>Add account</GoButton>
         </div>
-      </div>
+      }
+    >
       <PageSessionLine />
       {state.accounts.value.map((account) => (
         <AccountCard
@@ -34,6 +27,6 @@ export function AccountsView() {
           organizations={state.organizations.value.filter((o) => o.accountId === account.id)}
         />
       ))}
-    </section>
+    </ScreenSection>
   );
 }

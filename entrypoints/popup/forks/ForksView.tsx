@@ -13,6 +13,7 @@ import { useClonePreferences } from '../repositories/clone-preferences';
 import { RepositoryRow } from '../repositories/RepositoryRow';
 import { DidNotOpen, useDidNotOpen } from '../repositories/DidNotOpen';
 import { ProjectSelect } from '../repositories/ProjectSelect';
+import { GoButton, ScreenSection } from '../ScreenSection';
 
 /** How often the copy of a new fork is asked about; the service takes seconds to minutes. */
 const POLL_MS = 1000;
@@ -49,15 +50,7 @@ export function ForksView({ repository }: { repository: RepositoryView }) {
   useEffect(load, [repository.id]);
 
   return (
-    <section class="stack" aria-labelledby="forks-title">
-      <div class="row row-between">
-        <h2 tabIndex={-1} id="forks-title">
-          Forks of {repository.name}
-        </h2>
-        <button class="secondary small" type="button" onClick={() => state.go({ name: 'repositories' })}>
-          Repositories
-        </button>
-      </div>
+    <ScreenSection id="forks-title" title={<>Forks of {repository.name}</>} actions={<GoButton to={{ name: 'repositories' }}>Repositories</GoButton>}>
       <p class="muted small">
         {organization?.name} / {repository.projectName}
       </p>
@@ -71,7 +64,7 @@ export function ForksView({ repository }: { repository: RepositoryView }) {
         </ul>
       )}
       <CreateFork repository={repository} onReady={load} client={desktopClient(preferences.clientId.value)} protocol={preferences.protocol.value} organizationName={organization?.name ?? ''} />
-    </section>
+    </ScreenSection>
   );
 }
 

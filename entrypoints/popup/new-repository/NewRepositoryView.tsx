@@ -13,6 +13,7 @@ import { useClonePreferences } from '../repositories/clone-preferences';
 import { RepositoryRow } from '../repositories/RepositoryRow';
 import { ProjectSelect } from '../repositories/ProjectSelect';
 import { DidNotOpen, useDidNotOpen } from '../repositories/DidNotOpen';
+import { GoButton, ScreenSection } from '../ScreenSection';
 
 /**
  * "New repository" (docs/azure-devops-rest.md#create-repository): organization, project, a name checked
@@ -92,15 +93,7 @@ export function NewRepositoryView() {
   const organization = organizations.find((o) => o.key === orgKey.value);
   const result = created.value;
   return (
-    <section class="stack" aria-labelledby="new-repository-title">
-      <div class="row row-between">
-        <h2 tabIndex={-1} id="new-repository-title">
-          New repository
-        </h2>
-        <button class="secondary small" type="button" onClick={() => state.go({ name: 'repositories' })}>
-          Repositories
-        </button>
-      </div>
+    <ScreenSection id="new-repository-title" title="New repository" actions={<GoButton to={{ name: 'repositories' }}>Repositories</GoButton>}>
       {organizations.length === 0 && <p class="notice notice-info">No organization is selected. Choose one under Accounts.</p>}
       {result && (
         <div class="stack" data-created={result.repository.name}>
@@ -203,6 +196,6 @@ export function NewRepositoryView() {
           </button>
         </form>
       )}
-    </section>
+    </ScreenSection>
   );
 }

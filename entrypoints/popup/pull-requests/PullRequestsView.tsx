@@ -6,6 +6,7 @@ import { appErrors } from '@/lib/errors/error-messages';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
 import { useAction } from '../use-action';
+import { GoButton, ScreenSection } from '../ScreenSection';
 
 /** Active pull requests I created, and those waiting for my review, across organizations. */
 export function PullRequestsView() {
@@ -58,15 +59,7 @@ export function PullRequestsView() {
   );
 
   return (
-    <section class="stack" aria-labelledby="pull-requests-title">
-      <div class="row row-between">
-        <h2 tabIndex={-1} id="pull-requests-title">
-          Pull requests
-        </h2>
-        <button class="secondary small" type="button" onClick={() => state.goHome()}>
-          Back
-        </button>
-      </div>
+    <ScreenSection id="pull-requests-title" title="Pull requests" actions={<GoButton to="home">Back</GoButton>}>
       {loading.busy.value && (
         <p class="muted small" role="status">
           Loading pull requests…
@@ -76,6 +69,6 @@ export function PullRequestsView() {
       {view.value?.failures.map((failure) => <ErrorNotice key={failure.key} error={appErrors.organizationSkipped(failure.name, failure.error)} />)}
       {view.value && section('Waiting for my review', 'prs-reviewing', view.value.reviewing, 'Nothing is waiting for your review.')}
       {view.value && section('Created by me', 'prs-created', view.value.created, 'You have no active pull requests.')}
-    </section>
+    </ScreenSection>
   );
 }

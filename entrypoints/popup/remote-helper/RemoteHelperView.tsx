@@ -1,6 +1,7 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { adviseRemote } from '@/lib/azure/remote-rewrite';
 import { usePopupState } from '../state';
+import { GoButton, ScreenSection } from '../ScreenSection';
 
 /** Paste any remote URL: is it Azure DevOps, which repository, and the command to modernise it. */
 export function RemoteHelperView() {
@@ -20,15 +21,7 @@ export function RemoteHelperView() {
 
   const result = advice.value;
   return (
-    <section class="stack" aria-labelledby="remote-helper-title">
-      <div class="row row-between">
-        <h2 tabIndex={-1} id="remote-helper-title">
-          Remote URL helper
-        </h2>
-        <button class="secondary small" type="button" onClick={() => state.goHome()}>
-          Back
-        </button>
-      </div>
+    <ScreenSection id="remote-helper-title" title="Remote URL helper" actions={<GoButton to="home">Back</GoButton>}>
       <label class="field">
         <span>Remote URL</span>
         <input
@@ -78,6 +71,6 @@ export function RemoteHelperView() {
           </button>
         </div>
       )}
-    </section>
+    </ScreenSection>
   );
 }

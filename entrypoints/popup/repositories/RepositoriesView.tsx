@@ -5,7 +5,6 @@ import { sendMessage } from '@/lib/messaging/send-message';
 import { DESKTOP_CLIENTS, desktopClient } from '@/lib/clients/desktop-clients';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { appErrors } from '@/lib/errors/error-messages';
-import { usePopupState } from '../state';
 import { useAction } from '../use-action';
 import { matchRepositories } from './match-repositories';
 import { useClonePreferences } from './clone-preferences';
@@ -13,10 +12,10 @@ import { RepositoryList } from './RepositoryList';
 import { groupRepositories } from './group-repositories';
 import { DidNotOpen, useDidNotOpen } from './DidNotOpen';
 import { needsRefresh } from './refresh-policy';
+import { GoButton, ScreenSection } from '../ScreenSection';
 
 /** Every repository of every selected organization: from the cache at once, refreshed when old or asked. */
 export function RepositoriesView() {
-  const state = usePopupState();
   const list = useSignal<RepositoryListView | null>(null);
   const filter = useSignal('');
   const onlyOrg = useSignal('');
@@ -52,24 +51,20 @@ export function RepositoriesView() {
   const client = desktopClient(preferences.clientId.value);
 
   return (
-    <section class="stack" aria-labelledby="repositories-title">
-      <div class="row row-between">
-        <h2 tabIndex={-1} id="repositories-title">
-          Repositories
-        </h2>
+    <ScreenSection
+      id="repositories-title"
+      title="Repositories"
+      actions={
         <div class="row">
           {/* aria-disabled, not disabled: a keyboard user who pressed it keeps the focus there. */}
           <button class="secondary small" type="button" aria-disabled={refreshing.busy.value} onClick={() => !refreshing.busy.value && void refresh()}>
             Refresh
           </button>
-          <button class="secondary small" type="button" onClick={() => state.go({ name: 'new-repository' })}>
-            New repository
-          </button>
-          <button class="secondary small" type="button" onClick={() => state.go({ name: 'accounts' })}>
-            Accounts
-          </button>
+          <GoButton to={{ name: 'new-repository' }}>New repository</GoButton>
+          <GoButton to={{ name: 'accounts' }}>Accounts</GoButton>
         </div>
-      </div>
+      }
+    >
       <input
         id="repository-filter"
         ref={filterBox}
@@ -138,6 +133,6 @@ export function RepositoriesView() {
         onLeaveTop={() => filterBox.current?.focus()}
         handle={rows}
       />
-    </section>
+    </ScreenSection>
   );
 }

@@ -7,6 +7,7 @@ import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
 import { copyText } from './copy-text';
 import { SshKeyOrganizationRow } from './SshKeyOrganizationRow';
+import { GoButton, ScreenSection } from '../ScreenSection';
 
 /** The file name the private key is offered under, and the one the config snippet names. */
 export const PRIVATE_KEY_FILE = 'id_rsa_azure_devops';
@@ -65,15 +66,7 @@ export function SshKeyView() {
   const key = pair.value;
   const organizations = state.organizations.value.filter((o) => o.selected);
   return (
-    <section class="stack" aria-labelledby="ssh-key-title">
-      <div class="row row-between">
-        <h2 tabIndex={-1} id="ssh-key-title">
-          SSH key
-        </h2>
-        <button class="secondary small" type="button" onClick={() => state.goHome()}>
-          Back
-        </button>
-      </div>
+    <ScreenSection id="ssh-key-title" title="SSH key" actions={<GoButton to="home">Back</GoButton>}>
       <p class="small muted" id="ssh-key-hint">
         Azure DevOps accepts RSA keys only. The key is made in your browser; ADO Companion keeps no copy of the private key.
       </p>
@@ -152,7 +145,7 @@ export function SshKeyView() {
           )}
         </div>
       )}
-    </section>
+    </ScreenSection>
   );
 }
 

@@ -77,6 +77,11 @@ export interface RepositoryRecord {
    * when cached rather than on every listing. Absent on rows an older version cached.
    */
   canonical?: { httpsUrl: string; sshUrl: string | null };
+  /**
+   * When the default branch last changed (ISO time; null: empty). Asked only for the repositories a
+   * user has in view, so absent until then; a refresh of the list drops it.
+   */
+  updatedAt?: string | null;
   isFork: boolean;
   size: number;
   cachedAt: number;

@@ -58,6 +58,8 @@ export interface RepositoryView {
   httpsUrl: string;
   sshUrl: string | null;
   isFork: boolean;
+  /** When its default branch last changed (null: empty); absent until asked (`repositories.updatedAt`). */
+  updatedAt?: string | null;
 }
 
 export interface RepositoryListView {
@@ -120,6 +122,8 @@ export interface ResponseMap {
   'organizations.check': { displayName: string; email: string; checkedAt: number };
   'repositories.list': RepositoryListView;
   'repositories.refresh': RepositoryListView;
+  /** The repositories asked about whose last change could be learnt. */
+  'repositories.updatedAt': { updatedAt: Record<string, string | null> };
   'repositories.projects': { projects: ProjectView[] };
   'repositories.create': CreatedRepositoryView;
   'pullRequests.mine': MyPullRequestsView;
@@ -188,6 +192,8 @@ export const protocol = {
   'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: PAGE },
   'repositories.list': { request: empty, senders: PAGE },
   'repositories.refresh': { request: empty, senders: PAGE },
+  // The rows a user has in view: a screenful, not thousands.
+  'repositories.updatedAt': { request: z.strictObject({ ids: z.array(z.string().check(z.regex(GUID))).check(z.minLength(1), z.maxLength(30)) }), senders: PAGE },
   'repositories.projects': { request: z.strictObject({ orgKey: text(2048) }), senders: PAGE },
   'repositories.create': {
     // Choices only: the background builds the files from its packaged templates.

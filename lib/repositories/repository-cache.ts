@@ -4,6 +4,7 @@ import type { CompanionDb, RepositoryRecord } from '../db/schema';
 import type { Session } from '../auth/session';
 import type { RepositoryListView, RepositoryView } from '../messaging/protocol';
 import { canonicalCloneUrls, listOrganizationRepositories } from './repository-list';
+import { defaultBranchUpdatedAt } from './last-update';
 
 export interface RepositoryCacheDeps {
   db: CompanionDb;
@@ -74,7 +75,33 @@ export function createRepositoryCache(deps: RepositoryCacheDeps) {
     return { ...(await list()), failures: failures.filter((f) => f !== null) };
   }
 
-  return { list, refresh };
+  /**
+   * When each of these repositories last changed: from the cache, else asked of Azure DevOps (one
+   * request each, all at once: a screenful) and kept. One that cannot be asked now (offline, signed
+   * out, throttled) is left out of the answer.
+   */
+  async function updatedAt(ids: readonly string[]): Promise<Record<string, string | null>> {
+    const rows = (await db.repositories.bulkGet([...ids])).filter((row) => row !== undefined);
+    const answers = await Promise.all(
+      rows.map(async (row): Promise<[string, string | null] | null> => {
+        if (row.updatedAt !== undefined) return [row.id, row.updatedAt];
+        try {
+          const organization = await db.organizations.get(row.orgKey);
+          const account = organization?.selected ? await db.accounts.get(organization.accountId) : undefined;
+          if (!organization || !account) return null;
+          const time = await defaultBranchUpdatedAt(deps.session.clientFor(account), organization.baseUrl, row);
+          // Only onto the row it was asked for: a refresh meanwhile replaced it with a fresher one.
+          await db.repositories.where('id').equals(row.id).and((current) => current.cachedAt === row.cachedAt).modify({ updatedAt: time });
+          return [row.id, time];
+        } catch {
+          return null;
+        }
+      }),
+    );
+    return Object.fromEntries(answers.filter((answer) => answer !== null));
+  }
+
+  return { list, refresh, updatedAt };
 }
 
 /** A cached repository as the popup shows it. */
@@ -90,5 +117,6 @@ export function toRepositoryView(record: RepositoryRecord): RepositoryView {
     httpsUrl,
     sshUrl,
     isFork: record.isFork,
+    ...(record.updatedAt !== undefined && { updatedAt: record.updatedAt }),
   };
 }

@@ -12,6 +12,12 @@ test.describe('popup: repositories at scale', () => {
     await expect(popup.organizationRow('contoso')).toBeVisible();
     await popup.page.getByRole('button', { name: 'Repositories' }).click();
     await expect(popup.page.locator('#repositories-count')).toContainText('5008 of 5008 repositories · updated', { timeout: 30_000 });
+    // When each repository last changed is asked only for the rows in the document, not for 5,008.
+    const firstRows = popup.page.getByRole('list', { name: 'Repositories' }).locator('[data-repository]');
+    await expect(firstRows.first().locator('time')).toHaveAttribute('datetime', /^2026-/);
+    const asked = fakeAdo.control.requests({ pathIncludes: '/commits' });
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.length).toBeLessThanOrEqual(await firstRows.count());
 
     // Reopened: the cached list, with no request and no "updating…" at any moment.
     fakeAdo.control.clearRequests();
@@ -34,7 +40,10 @@ test.describe('popup: repositories at scale', () => {
     const setSize = Number(await lines.first().getAttribute('aria-setsize'));
     expect(setSize).toBeGreaterThan(5008);
     await expect(lines.first()).toHaveAttribute('aria-posinset', '1');
-    expect(fakeAdo.control.requests({ pathIncludes: '/_apis/git/repositories' })).toEqual([]);
+    expect(fakeAdo.control.requests({ pathIncludes: '/_apis/git/repositories' }).filter((r) => r.path.endsWith('/_apis/git/repositories'))).toEqual([]);
+    // …nor for when they last changed: that was learnt the first time and kept.
+    await expect(rows.first().locator('time')).toHaveAttribute('datetime', /^2026-/);
+    expect(fakeAdo.control.requests({ pathIncludes: '/commits' })).toEqual([]);
     expect(await popup.page.evaluate(() => (globalThis as unknown as { countTexts: string[] }).countTexts.filter((t) => t.includes('updating')))).toEqual([]);
 
     // Typed key by key: a name, then a project and a name by their word beginnings.

@@ -54,6 +54,9 @@ test.describe('popup: repositories', () => {
     await expect(rows).toHaveCount(1);
     const row = list.locator('[data-repository="ios-app"]');
     await expect(row).toContainText('contoso / Mobile App');
+    // When it last changed: its main branch's newest commit in the fake is from 5 January 2026.
+    await expect(row.locator('time')).toHaveAttribute('datetime', '2026-01-05T09:00:00.000Z');
+    await expect(row.locator('time')).toHaveText(/^updated \d+ months? ago$/);
 
     fakeAdo.control.clearRequests();
     await row.getByRole('button', { name: 'Copy HTTPS URL' }).click();

@@ -6,5 +6,6 @@ export function repositoryHandlers(cache: () => ReturnType<typeof createReposito
   return {
     'repositories.list': () => cache().list(),
     'repositories.refresh': () => cache().refresh(),
-  } satisfies { [K in 'repositories.list' | 'repositories.refresh']: Handler<K> };
+    'repositories.updatedAt': async ({ ids }) => ({ updatedAt: await cache().updatedAt(ids) }),
+  } satisfies { [K in 'repositories.list' | 'repositories.refresh' | 'repositories.updatedAt']: Handler<K> };
 }

@@ -31,9 +31,36 @@ export function RepositoriesView() {
   const filterBox = useRef<HTMLInputElement>(null);
   const didNotOpen = useDidNotOpen();
 
+  // When the repositories in view last changed, asked once each while the popup is open (a request
+  // per repository: only for those a user looks at, once scrolling has stopped).
+  const updatedAt = useSignal<ReadonlyMap<string, string | null>>(new Map());
+  const asked = useRef(new Set<string>());
+  const askTimer = useRef<ReturnType<typeof setTimeout>>();
+  function askUpdatedAt(ids: string[]) {
+    const known = new Map((list.value?.repositories ?? []).map((r) => [r.id, r.updatedAt]));
+    const wanted = ids.filter((id) => known.get(id) === undefined && !asked.current.has(id));
+    clearTimeout(askTimer.current);
+    // A refresh replaces the rows: asked once it has come.
+    if (!wanted.length || refreshing.busy.value) return;
+    askTimer.current = setTimeout(() => {
+      if (refreshing.busy.value) return;
+      wanted.forEach((id) => asked.current.add(id));
+      void sendMessage('repositories.updatedAt', { ids: wanted.slice(0, 30) }).then((answer) => {
+        if (answer.ok) updatedAt.value = new Map([...updatedAt.value, ...Object.entries(answer.data.updatedAt)]);
+      });
+    }, 200);
+  }
+
+  // Leaving the screen drops a question not asked yet.
+  useEffect(() => () => clearTimeout(askTimer.current), []);
+
   async function refresh() {
     const fresh = await refreshing.run(() => sendMessage('repositories.refresh', {}));
-    if (fresh) list.value = fresh;
+    if (!fresh) return;
+    // A refreshed list may have moved on: what changed when is asked again.
+    updatedAt.value = new Map();
+    asked.current.clear();
+    list.value = fresh;
   }
 
   useEffect(() => {
@@ -131,6 +158,8 @@ export function RepositoriesView() {
         protocol={preferences.protocol.value}
         onClone={didNotOpen.cloned}
         onLeaveTop={() => filterBox.current?.focus()}
+        onShown={askUpdatedAt}
+        updatedAt={updatedAt.value}
         handle={rows}
       />
     </ScreenSection>

@@ -25,6 +25,8 @@ export function RepositoryList({
   protocol,
   onClone,
   onLeaveTop,
+  onShown,
+  updatedAt,
   handle,
 }: {
   items: readonly RepositoryListItem[];
@@ -33,6 +35,10 @@ export function RepositoryList({
   protocol: 'https' | 'ssh';
   onClone: (repo: RepositoryView) => void;
   onLeaveTop: () => void;
+  /** After each render: the repositories in the document (those in view, and the current one). */
+  onShown: (ids: string[]) => void;
+  /** When repositories learnt after the list came last changed. */
+  updatedAt: ReadonlyMap<string, string | null>;
   handle: MutableRef<{ enter: () => void } | null>;
 }) {
   const scrollTop = useSignal(0);
@@ -101,6 +107,7 @@ export function RepositoryList({
   // The current row stays in the document, so the focus it may hold is not lost while scrolling.
   const currentAt = rows[current.value];
   if (currentAt !== undefined) shown.add(currentAt);
+  useEffect(() => onShown([...shown].flatMap((at) => (items[at]?.kind === 'repository' ? [items[at].repo.id] : []))));
 
   return (
     <div class="repo-scroller" ref={scroller} style={{ maxHeight: `${VIEWPORT}px` }} onScroll={(event) => (scrollTop.value = event.currentTarget.scrollTop)}>
@@ -127,6 +134,7 @@ export function RepositoryList({
                   client={client}
                   protocol={protocol}
                   current={item.index === current.value}
+                  updatedAt={item.repo.updatedAt ?? updatedAt.get(item.repo.id)}
                   onClone={onClone}
                 />
               </li>

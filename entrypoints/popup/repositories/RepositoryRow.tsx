@@ -1,5 +1,6 @@
 import type { RepositoryView } from '@/lib/messaging/protocol';
 import type { DesktopClient } from '@/lib/clients/desktop-clients';
+import { timeAgo } from '@/lib/ui/time-ago';
 import { usePopupState } from '../state';
 
 /**
@@ -13,6 +14,7 @@ export function RepositoryRow({
   client,
   protocol,
   current,
+  updatedAt,
   onClone,
 }: {
   repo: RepositoryView;
@@ -20,6 +22,8 @@ export function RepositoryRow({
   client: DesktopClient;
   protocol: 'https' | 'ssh';
   current: boolean;
+  /** When its default branch last changed; undefined while not known. */
+  updatedAt?: string | null;
   onClone: (repo: RepositoryView) => void;
 }) {
   const state = usePopupState();
@@ -48,6 +52,14 @@ export function RepositoryRow({
       </div>
       <div id={describedBy} class="muted small repo-about">
         {organization} / {repo.projectName} · {repo.defaultBranch ?? 'empty'}
+        {updatedAt && (
+          <>
+            {' · '}
+            <time dateTime={updatedAt} title={new Date(updatedAt).toLocaleString()}>
+              updated {timeAgo(updatedAt)}
+            </time>
+          </>
+        )}
       </div>
       <div class="row small">
         {link ? (

@@ -57,6 +57,7 @@ describe('lib/messaging/protocol', () => {
       'forks.create': { orgKey: 'https://dev.azure.com/contoso', repositoryId: GUID, projectId: GUID, name: 'ios-app' },
       'forks.copyStatus': { orgKey: 'https://dev.azure.com/contoso', forkId: GUID, operationId: 3 },
       'repositories.refresh': {},
+      'repositories.updatedAt': { ids: [GUID] },
       'organizations.check': { key: 'https://dev.azure.com/contoso' },
       'sshKeys.add': { orgKey: 'https://dev.azure.com/contoso', publicKey: PUBLIC_KEY, displayName: 'laptop' },
       'pageUi.load': { ui: 'page-menus' },
@@ -88,6 +89,10 @@ describe('lib/messaging/protocol', () => {
     const huge = 'x'.repeat(10_000);
     expect(protocol['accounts.connectPat'].request.safeParse({ host: huge, token: 'x' }).success).toBe(false);
     expect(protocol['accounts.connectPat'].request.safeParse({ host: 'a', token: huge }).success).toBe(false);
+    // When repositories last changed: a screenful of repository ids, never the whole list.
+    expect(protocol['repositories.updatedAt'].request.safeParse({ ids: Array(30).fill(GUID) }).success).toBe(true);
+    expect(protocol['repositories.updatedAt'].request.safeParse({ ids: Array(31).fill(GUID) }).success).toBe(false);
+    expect(protocol['repositories.updatedAt'].request.safeParse({ ids: ['../../x'] }).success).toBe(false);
   });
 
   it('refuses branch names and reviewer ids Azure DevOps could not have made', () => {

@@ -55,6 +55,38 @@ describe('lib/repositories/repository-cache', () => {
     expect(await cache.list()).toMatchObject({ repositories: [], organizations: [] });
   });
 
+  it('learns when a repository last changed for the ones asked, once, and forgets it at the next refresh', async () => {
+    const started = startSession(fake);
+    await started.session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    const cache = createRepositoryCache({ db: started.db, session: started.session, now: () => started.clock.now });
+    const all = (await cache.refresh()).repositories;
+    const ios = all.find((r) => r.name === 'ios-app')!;
+    const empty = all.find((r) => r.name === 'empty-repo')!;
+    expect(ios.updatedAt).toBeUndefined();
+    fake.control.clearRequests();
+
+    // The head of main in the fixture is dated 2026-01-05 09:00 UTC; an empty repository has no date and costs no request.
+    expect(await cache.updatedAt([ios.id, empty.id])).toEqual({ [ios.id]: '2026-01-05T09:00:00.000Z', [empty.id]: null });
+    expect(fake.control.requests().map((r) => `${r.method} ${r.path.replace(/^.*\/_apis\//, '')}`)).toEqual([`GET git/repositories/${ios.id}/commits`]);
+    fake.control.clearRequests();
+    expect(await cache.updatedAt([ios.id])).toEqual({ [ios.id]: '2026-01-05T09:00:00.000Z' });
+    expect(fake.control.requests()).toEqual([]);
+    expect((await cache.list()).repositories.find((r) => r.id === ios.id)?.updatedAt).toBe('2026-01-05T09:00:00.000Z');
+
+    expect((await cache.refresh()).repositories.find((r) => r.id === ios.id)?.updatedAt).toBeUndefined();
+  });
+
+  it('leaves out what cannot be learnt now, and asks again later', async () => {
+    const started = startSession(fake);
+    await started.session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    const cache = createRepositoryCache({ db: started.db, session: started.session, now: () => started.clock.now });
+    const ios = (await cache.refresh()).repositories.find((r) => r.name === 'ios-app')!;
+    fake.control.setFailures({ offline: true });
+    expect(await cache.updatedAt([ios.id, '00000000-0000-0000-0000-000000000000'])).toEqual({});
+    fake.control.setFailures({ offline: false });
+    expect(await cache.updatedAt([ios.id])).toEqual({ [ios.id]: '2026-01-05T09:00:00.000Z' });
+  });
+
   it('paints from the cache with no network request, and keeps the cache when a refresh fails', async () => {
     const started = startSession(fake);
     await started.session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });

@@ -1,5 +1,6 @@
 import { axeViolations } from './support/axe';
 import { test, expect } from './fixtures';
+import { basic } from '../fake-ado/fixtures/basic';
 
 test.describe('popup: remote URL helper', () => {
   test('recognises an Azure DevOps remote, shows its repository and copies the command to the dev.azure.com form', async ({ popup, context }) => {
@@ -25,5 +26,30 @@ test.describe('popup: remote URL helper', () => {
 
     await field.fill('git@ssh.dev.azure.com:v3/fabrikam/My%20Project/Website');
     await expect(card).toContainText('already uses the current address');
+  });
+
+  test('signed in: a pasted remote of one of your repositories shows its card, to clone or copy in the current form', async ({ popup, context, fakeAdo }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    await popup.page.getByRole('button', { name: 'Remote URL helper' }).click();
+    const field = popup.page.getByLabel('Remote URL', { exact: true });
+
+    // The legacy form, another case: still that repository.
+    await field.fill('https://contoso.visualstudio.com/DefaultCollection/Mobile%20App/_git/IOS-App');
+    const card = popup.page.locator('[data-repository="ios-app"]');
+    await expect(card).toContainText('contoso / Mobile App · main');
+    await expect(card.getByRole('link', { name: 'Clone in GitKraken Desktop' })).toBeVisible();
+    fakeAdo.control.clearRequests();
+    await card.getByRole('button', { name: 'Copy HTTPS URL' }).click();
+    expect(await popup.page.evaluate(() => navigator.clipboard.readText())).toBe('https://dev.azure.com/contoso/Mobile%20App/_git/ios-app');
+    expect(fakeAdo.control.requests()).toEqual([]);
+    expect(await axeViolations(popup.page)).toEqual([]);
+
+    // Not one of them: no card, only what the URL says.
+    await field.fill('https://dev.azure.com/contoso/Mobile%20App/_git/no-such-repo');
+    await expect(popup.page.getByRole('status').filter({ hasText: 'Repositoryno-such-repo' })).toBeVisible();
+    await expect(popup.page.locator('[data-repository]')).toHaveCount(0);
   });
 });

@@ -1,7 +1,14 @@
 import { useComputed, useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { adviseRemote } from '@/lib/azure/remote-rewrite';
+import { desktopClient } from '@/lib/clients/desktop-clients';
+import type { RepositoryListView } from '@/lib/messaging/protocol';
+import { sendMessage } from '@/lib/messaging/send-message';
 import { usePopupState } from '../state';
 import { GoButton, ScreenSection } from '../ScreenSection';
+import { RepositoryRow } from '../repositories/RepositoryRow';
+import { useClonePreferences } from '../repositories/clone-preferences';
+import { DidNotOpen, useDidNotOpen } from '../repositories/DidNotOpen';
 
 /** Paste any remote URL: is it Azure DevOps, which repository, and the command to modernise it. */
 export function RemoteHelperView() {
@@ -9,6 +16,18 @@ export function RemoteHelperView() {
   const input = useSignal('');
   const remoteName = useSignal('origin');
   const advice = useComputed(() => (input.value.trim() ? adviseRemote(input.value, remoteName.value.trim() || 'origin') : null));
+  // Signed in: the repositories of the connected organizations, to show a pasted one's card.
+  const known = useSignal<RepositoryListView | null>(null);
+  const preferences = useClonePreferences();
+  const didNotOpen = useDidNotOpen();
+  useEffect(() => {
+    if (!state.accounts.value.length) return;
+    void (async () => {
+      let answer = await sendMessage('repositories.list', {});
+      if (answer.ok && answer.data.organizations.some((o) => o.refreshedAt === null)) answer = await sendMessage('repositories.refresh', {});
+      if (answer.ok) known.value = answer.data;
+    })();
+  }, []);
 
   async function copy(text: string, what: string) {
     try {
@@ -20,6 +39,11 @@ export function RemoteHelperView() {
   }
 
   const result = advice.value;
+  const wanted = result?.repo.httpsUrl.toLowerCase();
+  // Azure DevOps names are not case-sensitive; both URLs are in their canonical form.
+  const match = wanted ? known.value?.repositories.find((r) => r.httpsUrl.toLowerCase() === wanted) : undefined;
+  const organization = match && known.value?.organizations.find((o) => o.key === match.orgKey);
+  const client = desktopClient(preferences.clientId.value);
   return (
     <ScreenSection id="remote-helper-title" title="Remote URL helper" actions={<GoButton to="home">Back</GoButton>}>
       <label class="field">
@@ -60,6 +84,12 @@ export function RemoteHelperView() {
           </div>
         )}
       </div>
+      {match && (
+        <div class="card" data-repository={match.name}>
+          <RepositoryRow repo={match} organization={organization?.name ?? ''} client={client} protocol={preferences.protocol.value} current updatedAt={match.updatedAt} onClone={didNotOpen.cloned} />
+          <DidNotOpen name={didNotOpen.name.value} client={client} />
+        </div>
+      )}
       {result?.command && (
         <div class="row">
           <label class="field">

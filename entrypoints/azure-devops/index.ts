@@ -1,5 +1,3 @@
-import { browser } from 'wxt/browser';
-import { answerPageSession } from './answer-page-session';
 import { features } from './features';
 import { runFeatures } from './run-features';
 import { watchLocation } from './watch-location';
@@ -15,8 +13,6 @@ export default defineUnlistedScript({
   globalName: false,
   main() {
     const evaluate = runFeatures(features);
-    // The popup asks how page actions will authenticate here (docs/page-session.md).
-    browser.runtime.onMessage.addListener(answerPageSession);
     evaluate(location.href);
     watchLocation(evaluate);
   },

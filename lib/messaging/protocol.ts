@@ -9,8 +9,7 @@ import { PAGE_UI_NAMES } from '../page-ui/page-ui-scripts';
 /**
  * The single catalogue of messages between extension pages / content scripts and the background.
  * Each message names its request schema and who may send it. Content scripts may only ask for what
- * a page action needs; they never receive a token or the account list. The one message going the
- * other way, from the popup to a tab's content script, is in page-messages.ts.
+ * a page action needs; they never receive a token or the account list.
  */
 export type SenderKind = 'extension-page' | 'content-script';
 

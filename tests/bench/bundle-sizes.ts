@@ -35,6 +35,7 @@ export function measureBundles(root = path.resolve('.output/chrome-mv3')): Bundl
     'content script': code(injected.flatMap(filesUnder)),
     'pull request dialog': code(filesUnder('pull-request-dialog.js')),
     'page menus': code(filesUnder('page-menus.js')),
+    'page session status': code(filesUnder('page-session-status.js')),
     background: code(filesUnder('background.js')),
     popup: popupInitial,
     'popup on demand': popupShared.filter((file) => !popupInitial.includes(file)),

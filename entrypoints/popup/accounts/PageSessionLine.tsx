@@ -1,8 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { legacyOrganizationOfHost } from '@/lib/azure/azure-hosts';
-import { PAGE_SESSION_MESSAGE, readPageSessionStatus, type PageSessionStatus } from '@/lib/messaging/page-messages';
+import { cloudOrganizationOf, legacyOrganizationOfHost } from '@/lib/azure/azure-hosts';
+import { PAGE_SESSION_STATUS_SCRIPT, readPageSessionStatus, type PageSessionStatus } from '@/lib/page-session/page-session-status';
+import { runScriptInTab } from '@/lib/page-ui/run-script-in-tab';
 import { usePopupState } from '../state';
 
 /** The key of the organization a page session's root names (organization records are keyed by canonical base URL). */
@@ -13,13 +14,15 @@ function organizationKeyOf(baseUrl: string): string {
   return (org ? `https://dev.azure.com/${org}` : baseUrl.replace(/\/+$/, '')).toLowerCase();
 }
 
-/** Asks the content script of the tab the popup was opened over; null when it has none (not an Azure DevOps page). */
+/**
+ * Reads the page data of the tab the popup was opened over; null for a tab that is no Azure DevOps
+ * Services page (page actions run only there) or that the browser does not let us read.
+ */
 async function askActiveTab(): Promise<PageSessionStatus | null> {
   try {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) return null;
-    const answer: unknown = await browser.tabs.sendMessage(tab.id, { channel: 'ado-companion', type: PAGE_SESSION_MESSAGE, data: {} });
-    return readPageSessionStatus(answer, tab.url);
+    if (tab?.id === undefined || !tab.url || !cloudOrganizationOf(new URL(tab.url))) return null;
+    return readPageSessionStatus(await runScriptInTab(tab.id, PAGE_SESSION_STATUS_SCRIPT), tab.url);
   } catch {
     return null;
   }

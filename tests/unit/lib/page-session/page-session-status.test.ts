@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readPageSessionStatus } from '@/lib/messaging/page-messages';
+import { readPageSessionStatus } from '@/lib/page-session/page-session-status';
 
 const TAB = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
 
-describe('lib/messaging/page-messages', () => {
+describe('lib/page-session/page-session-status', () => {
   it('takes a status that matches the tab', () => {
     expect(readPageSessionStatus({ baseUrl: 'https://dev.azure.com/contoso/', signedIn: true, displayName: 'Jane Doe' }, TAB)).toEqual({
       baseUrl: 'https://dev.azure.com/contoso/',

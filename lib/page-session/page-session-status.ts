@@ -1,0 +1,58 @@
+/**
+ * How page actions will authenticate in a tab: the popup runs `entrypoints/page-session-status` in
+ * the active Azure DevOps tab (it reads the page data, docs/page-session.md#the-popup-line) and
+ * checks what comes back here. The script every page loads has no part in it.
+ */
+import { organizationBaseOf } from './page-organization';
+
+/** The script the popup runs in the tab (WXT builds it from entrypoints/page-session-status). */
+export const PAGE_SESSION_STATUS_SCRIPT = '/page-session-status.js';
+
+/** How page actions will authenticate in that tab (docs/page-session.md): nothing more, no cookie, no ids. */
+export interface PageSessionStatus {
+  /** The page's organization root, e.g. `https://dev.azure.com/contoso/`; '' from a page without page data. */
+  baseUrl: string;
+  /** The page shows a signed-in user. */
+  signedIn: boolean;
+  displayName?: string;
+}
+
+/**
+ * What the script found, made safe, or null: it read a page, which is trusted less than the popup,
+ * so its organization root must be the one the tab's own URL allows (organizationBaseOf); an empty
+ * root means the page had no page data and the URL decides.
+ */
+export function readPageSessionStatus(answer: unknown, tabUrl: string | undefined): PageSessionStatus | null {
+  if (typeof answer !== 'object' || answer === null || !tabUrl) return null;
+  const { baseUrl, signedIn, displayName } = answer as Record<string, unknown>;
+  if (typeof baseUrl !== 'string' || typeof signedIn !== 'boolean' || (displayName !== undefined && typeof displayName !== 'string')) return null;
+  if (signedIn !== (typeof displayName === 'string' && displayName.trim() !== '') || (displayName?.length ?? 0) > 256) return null;
+  let suiteHomeUrl: string | undefined;
+  try {
+    const tab = new URL(tabUrl);
+    const base = baseUrl ? new URL(baseUrl) : null;
+    if (tab.protocol !== 'https:' || (base && (base.origin !== tab.origin || base.href !== baseUrl || base.search || base.hash))) return null;
+    suiteHomeUrl = base?.pathname;
+  } catch {
+    return null;
+  }
+  const checked = organizationBaseOf(tabUrl, suiteHomeUrl);
+  return checked ? { baseUrl: checked, signedIn, ...(signedIn ? { displayName: (displayName as string).trim() } : {}) } : null;
+}
+
+/** Reads the page data of `doc` (`#dataProviders`): the organization root and who is signed in, nothing else. */
+export function readPageSession(doc: Document): PageSessionStatus {
+  let data;
+  try {
+    data = JSON.parse(doc.getElementById('dataProviders')!.textContent!).data;
+  } catch {
+    // No page data: the popup takes the organization from the tab's URL.
+  }
+  const home = data?.['ms.vss-tfs-web.header-action-data']?.suiteHomeUrl;
+  const displayName = data?.['ms.vss-web.page-data']?.user?.displayName;
+  return {
+    baseUrl: typeof home === 'string' ? doc.location.origin + home : '',
+    signedIn: typeof displayName === 'string' && displayName.trim() !== '',
+    ...(typeof displayName === 'string' && { displayName }),
+  };
+}

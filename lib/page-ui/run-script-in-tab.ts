@@ -1,0 +1,15 @@
+import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+
+/**
+ * Runs one of the extension's scripts in a frame of a tab, in the content scripts' world, and gives
+ * back its last value. Chrome MV3 has `scripting` (results as `{ result }`); Firefox MV2 has only
+ * `tabs.executeScript` (results as the values themselves): the one place that tells them apart.
+ */
+export async function runScriptInTab(tabId: number, file: ScriptPublicPath, frameId = 0): Promise<unknown> {
+  if (browser.scripting) {
+    const [first] = await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+    return first?.result;
+  }
+  return (await browser.tabs.executeScript(tabId, { file, frameId }))?.[0];
+}

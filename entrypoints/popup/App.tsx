@@ -30,7 +30,7 @@ export function App() {
     // The first screen with data has painted (figures of tests/bench/popup-timings.ts).
     if (screen.name !== 'loading' && !performance.getEntriesByName('ado:first-screen').length) {
       performance.mark('ado:first-screen');
-      requestIdleCallback(() => (state.accounts.value.length ? [Repositories, PullRequests] : [PatForm]).forEach((screen) => screen.prefetch()));
+      requestIdleCallback(() => (state.accounts.value.length ? [Repositories, PullRequests] : [PatForm]).forEach((lazy) => lazy.prefetch()));
     }
   }, [screen]);
 

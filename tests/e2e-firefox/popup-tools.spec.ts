@@ -33,8 +33,13 @@ describe('popup tools in Firefox', () => {
     const popup = await signedIn();
     await popup.go('Repositories');
     await waitForText(popup.page, 'updated', '#repositories-count');
+    // Reopened within minutes, the popup shows the list the background cached, without asking again.
+    await popup.reopen();
+    ff.fakeAdo.control.clearRequests();
+    await popup.go('Repositories');
+    await waitForText(popup.page, 'updated', '#repositories-count');
     // The lines in view (the list is windowed), under organization then project headings.
-    assert.deepEqual(await popup.repositoryLines(), [
+    const inView = [
       '# contoso',
       '## Automação',
       'Framework de Automação · contoso / Automação · main',
@@ -44,7 +49,8 @@ describe('popup tools in Firefox', () => {
       'ios-app · contoso / Mobile App · main',
       'Mobile App · contoso / Mobile App · main',
       '## Platform',
-    ]);
+    ];
+    assert.deepEqual(await poll(() => popup.repositoryLines(), inView), inView);
 
     await popup.filterRepositories('web-portal');
     const filtered = ['# contoso', '## Platform', 'web-portal · contoso / Platform · main', 'web-portal-fork (fork) · contoso / Platform · main'];
@@ -56,6 +62,8 @@ describe('popup tools in Firefox', () => {
     const one = ['# contoso', '## Mobile App', 'ios-app · contoso / Mobile App · main'];
     assert.deepEqual(await poll(() => popup.repositoryLines(), one), one);
 
+    const listed = () => ff.fakeAdo.control.requests({ pathIncludes: '/_apis/git/repositories' });
+    assert.deepEqual(listed(), [], 'the list came from the cache');
     await clipboard().setClipboard('before');
     ff.fakeAdo.control.clearRequests();
     await click(popup.page, 'Copy HTTPS URL', popup.repositoryRow('ios-app'));
@@ -119,8 +127,8 @@ describe('popup tools in Firefox', () => {
       // The private key is a download (a blob: URL of the popup) in OpenSSH format.
       const downloads = path.join(dir, 'downloads');
       fs.mkdirSync(downloads);
-      await bidi(ff.browser).send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: downloads } });
-      await popup.page.$eval('a[download]', (a) => (a as HTMLAnchorElement).click());
+      await popup.allowDownloadsInto(downloads);
+      await (await popup.page.waitForSelector('a[download="id_rsa_azure_devops"]'))!.click();
       const privatePath = path.join(downloads, 'id_rsa_azure_devops');
       assert.equal(await poll(async () => fs.existsSync(privatePath) && fs.readFileSync(privatePath, 'utf8').endsWith('-----END OPENSSH PRIVATE KEY-----\n'), true), true);
       fs.chmodSync(privatePath, 0o600);
@@ -202,8 +210,3 @@ describe('popup tools in Firefox', () => {
     await waitForText(popup.page, 'Platform / ios-app', 'ul[aria-label="Forks of ios-app"]');
   });
 });
-
-// puppeteer-core exposes the BiDi connection on its BiDi classes only (as in launch-firefox.ts).
-function bidi(browser: unknown): { send(method: string, params: object): Promise<unknown> } {
-  return (browser as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
-}

@@ -133,6 +133,13 @@ export class FirefoxPopup {
     return (await handle.jsonValue()) as string;
   }
 
+  /** Downloads go to `folder`, without a dialog (BiDi `browser.setDownloadBehavior`, docs/firefox.md). */
+  async allowDownloadsInto(folder: string) {
+    // puppeteer-core exposes the BiDi connection on its BiDi classes only (as in launch-firefox.ts).
+    const connection = (this.browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
+    await connection.send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: folder } });
+  }
+
   // Pull requests
   /** Each pull request of the list `name` ("Waiting for my review", "Created by me") as its title line reads. */
   async pullRequestLines(name: string): Promise<string[]> {

@@ -143,23 +143,24 @@ describe('popup tools in Firefox', () => {
   });
 
   it('my pull requests: waiting for my review (draft marked) and created by me; a vote takes one off the review list', async () => {
+    const { login, darkModeDraft, iosCrash } = basic.pullRequests;
     const popup = await signedIn();
     await popup.go('Pull requests');
     const reviewing = await popup.pullRequestLines('Waiting for my review');
-    assert.deepEqual(reviewing.map((line) => line.split(':')[0]).sort(), ['ios-app#5', 'web-portal#3']);
-    assert.match(reviewing.find((line) => line.startsWith('web-portal#3:'))!, / draft contoso \/ web-portal · #3 · feature\/dark-mode → develop · Sam Lee /);
-    assert.doesNotMatch(reviewing.find((line) => line.startsWith('ios-app#5:'))!, /draft/);
+    assert.deepEqual(reviewing.map((line) => line.split(':')[0]).sort(), [`ios-app#${iosCrash}`, `web-portal#${darkModeDraft}`]);
+    assert.match(reviewing.find((line) => line.startsWith(`web-portal#${darkModeDraft}:`))!, new RegExp(` draft contoso / web-portal · #${darkModeDraft} · feature/dark-mode → develop · Sam Lee `));
+    assert.doesNotMatch(reviewing.find((line) => line.startsWith(`ios-app#${iosCrash}:`))!, /draft/);
     const created = await popup.pullRequestLines('Created by me');
-    assert.deepEqual(created.map((line) => line.split(':')[0]), ['web-portal#1']);
-    assert.match(created[0]!, /contoso \/ web-portal · #1 · feature\/1234-login → main · Jane Doe/);
+    assert.deepEqual(created.map((line) => line.split(':')[0]), [`web-portal#${login}`]);
+    assert.match(created[0]!, new RegExp(`contoso / web-portal · #${login} · feature/1234-login → main · Jane Doe`));
 
-    // Jane approves ios-app#5 in Azure DevOps: it no longer waits for her.
-    const iosCrash = project('Mobile App').repositories.find((r) => r.name === 'ios-app')!.pullRequests.find((pr) => pr.pullRequestId === basic.pullRequests.iosCrash)!;
-    iosCrash.reviewers.find((r) => r.userId === basic.users.jane.id)!.vote = 10;
+    // Jane approves the ios-app one in Azure DevOps: it no longer waits for her.
+    const crash = project('Mobile App').repositories.find((r) => r.name === 'ios-app')!.pullRequests.find((pr) => pr.pullRequestId === iosCrash)!;
+    crash.reviewers.find((r) => r.userId === basic.users.jane.id)!.vote = 10;
     await popup.reopen();
     await popup.go('Pull requests');
     const after = await popup.pullRequestLines('Waiting for my review');
-    assert.deepEqual(after.map((line) => line.split(':')[0]), ['web-portal#3']);
+    assert.deepEqual(after.map((line) => line.split(':')[0]), [`web-portal#${darkModeDraft}`]);
   });
 
   it('remote URL helper (no account needed): a visualstudio.com remote gives the dev.azure.com set-url command, copied', async () => {

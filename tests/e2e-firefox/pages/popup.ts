@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { openExtensionPage } from '../support/launch-firefox';
-import { button, click, fill, waitForText } from '../support/queries';
+import { button, click, field, fill, waitForText } from '../support/queries';
 
 /** The toolbar popup, opened as a tab on its own moz-extension:// URL (what the button shows). */
 export class FirefoxPopup {
@@ -72,6 +72,87 @@ export class FirefoxPopup {
       if (checked !== keep.includes(name)) await box.click();
     }
     await click(this.page, /^Use \d+ organizations?$/);
+  }
+
+  /** Opens a screen from the accounts screen (or goes back to one) by its button. */
+  async go(screen: string) {
+    await click(this.page, screen);
+    await waitForText(this.page, screen.replace(/ \(.*\)$/, ''), 'main h2');
+  }
+
+  /** Chooses `option` (its visible text) in the select labelled `label`, once that option is there. */
+  async choose(label: string, option: string) {
+    const select = (await field(this.page, label)) as unknown as ElementHandle<HTMLSelectElement>;
+    const value = await this.page.waitForFunction(
+      (select: HTMLSelectElement, option: string) => !select.disabled && Array.from(select.options).find((o) => (o.textContent ?? '').trim() === option)?.value,
+      { timeout: 10_000 },
+      select,
+      option,
+    );
+    await select.select((await value.jsonValue()) as string);
+  }
+
+  /** Waits until the popup's polite status line (what a screen reader announces) says `text`. */
+  announced(text: string | RegExp) {
+    return waitForText(this.page, text, 'p.sr-only[role="status"]');
+  }
+
+  // Repositories
+  async filterRepositories(text: string) {
+    await this.page.locator('input[aria-label="Filter repositories"]').fill(text);
+  }
+
+  /** The lines of the repository list in view, as read: "# contoso", "## Platform", "web-portal-fork (fork) · contoso / Platform · main". */
+  async repositoryLines(): Promise<string[]> {
+    await this.page.waitForSelector('ul[aria-label="Repositories"] li', { timeout: 10_000 });
+    return this.page.$$eval('ul[aria-label="Repositories"] > li', (items) =>
+      items.map((item) => {
+        const heading = item.querySelector('h3, h4');
+        if (heading) return `${heading.tagName === 'H3' ? '#' : '##'} ${(heading.textContent ?? '').trim()}`;
+        const name = (item.querySelector('.repo-name')?.textContent ?? '').trim();
+        const badge = item.querySelector('.repo-title .badge')?.textContent;
+        return `${name}${badge ? ` (${badge})` : ''} · ${(item.querySelector('.repo-about')?.textContent ?? '').trim()}`;
+      }),
+    );
+  }
+
+  repositoryRow(name: string, list = 'Repositories') {
+    return `ul[aria-label="${list}"] li[data-repository="${name}"]`;
+  }
+
+  // SSH key
+  /** The fingerprint as the SSH key card shows it, once a key is made (RSA generation takes seconds). */
+  async sshKeyFingerprint(): Promise<string> {
+    const handle = await this.page.waitForFunction(
+      () => {
+        const term = Array.from(document.querySelectorAll('.card dt')).find((dt) => dt.textContent === 'Fingerprint');
+        return term?.nextElementSibling?.textContent ?? false;
+      },
+      { timeout: 60_000 },
+    );
+    return (await handle.jsonValue()) as string;
+  }
+
+  /** Downloads go to `folder`, without a dialog (BiDi `browser.setDownloadBehavior`, docs/firefox.md). */
+  async allowDownloadsInto(folder: string) {
+    // puppeteer-core exposes the BiDi connection on its BiDi classes only (as in launch-firefox.ts).
+    const connection = (this.browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
+    await connection.send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: folder } });
+  }
+
+  // Pull requests
+  /** Each pull request of the list `name` ("Waiting for my review", "Created by me") as its title line reads. */
+  async pullRequestLines(name: string): Promise<string[]> {
+    const heading = (await this.page.waitForFunction(
+      (name: string) => Array.from(document.querySelectorAll('h3')).find((h) => h.textContent === name),
+      { timeout: 10_000 },
+      name,
+    )) as ElementHandle<HTMLHeadingElement>;
+    return heading.evaluate((h) =>
+      Array.from(h.closest('section')?.querySelectorAll<HTMLElement>('li[data-pull-request]') ?? []).map(
+        (item) => `${item.getAttribute('data-pull-request')}: ${item.innerText.replace(/\s+/g, ' ').trim()}`,
+      ),
+    );
   }
 
   /** Sends a protocol message from this extension page, as the popup's own code does. */

@@ -39,30 +39,31 @@ describe('popup tools in Firefox', () => {
     await popup.go('Repositories');
     await waitForText(popup.page, 'updated', '#repositories-count');
     // The lines in view (the list is windowed), under organization then project headings.
+    // Each with when it last changed, asked for the lines in view only.
     const inView = [
       '# contoso',
       '## Automação',
-      'Framework de Automação · contoso / Automação · main',
-      'scripts · contoso / Automação · main',
+      'Framework de Automação · contoso / Automação · main · updated',
+      'scripts · contoso / Automação · main · updated',
       '## Mobile App',
-      'android-app · contoso / Mobile App · main',
-      'ios-app · contoso / Mobile App · main',
-      'Mobile App · contoso / Mobile App · main',
+      'android-app · contoso / Mobile App · main · updated',
+      'ios-app · contoso / Mobile App · main · updated',
+      'Mobile App · contoso / Mobile App · main · updated',
       '## Platform',
     ];
     assert.deepEqual(await poll(() => popup.repositoryLines(), inView), inView);
 
     await popup.filterRepositories('web-portal');
-    const filtered = ['# contoso', '## Platform', 'web-portal · contoso / Platform · main', 'web-portal-fork (fork) · contoso / Platform · main'];
+    const filtered = ['# contoso', '## Platform', 'web-portal · contoso / Platform · main · updated', 'web-portal-fork (fork) · contoso / Platform · main · updated'];
     assert.deepEqual(await poll(() => popup.repositoryLines(), filtered), filtered);
     const total = contoso().projects.flatMap((p) => p.repositories).length;
     assert.match(await waitForText(popup.page, /^2 of \d+ repositories/, '#repositories-count'), new RegExp(`^2 of ${total} repositories`));
 
     await popup.filterRepositories('mapios');
-    const one = ['# contoso', '## Mobile App', 'ios-app · contoso / Mobile App · main'];
+    const one = ['# contoso', '## Mobile App', 'ios-app · contoso / Mobile App · main · updated'];
     assert.deepEqual(await poll(() => popup.repositoryLines(), one), one);
 
-    const listed = () => ff.fakeAdo.control.requests({ pathIncludes: '/_apis/git/repositories' });
+    const listed = () => ff.fakeAdo.control.requests({ pathIncludes: '/_apis/git/repositories' }).filter((r) => r.path.endsWith('/_apis/git/repositories'));
     assert.deepEqual(listed(), [], 'the list came from the cache');
     await clipboard().setClipboard('before');
     ff.fakeAdo.control.clearRequests();

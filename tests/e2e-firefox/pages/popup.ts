@@ -111,7 +111,9 @@ export class FirefoxPopup {
         if (heading) return `${heading.tagName === 'H3' ? '#' : '##'} ${(heading.textContent ?? '').trim()}`;
         const name = (item.querySelector('.repo-name')?.textContent ?? '').trim();
         const badge = item.querySelector('.repo-title .badge')?.textContent;
-        return `${name}${badge ? ` (${badge})` : ''} · ${(item.querySelector('.repo-about')?.textContent ?? '').trim()}`;
+        // "updated 10 months ago" depends on today's date: kept as "updated".
+        const about = (item.querySelector('.repo-about')?.textContent ?? '').trim().replace(/ · updated .+$/, ' · updated');
+        return `${name}${badge ? ` (${badge})` : ''} · ${about}`;
       }),
     );
   }

@@ -99,6 +99,10 @@ export interface PullRequestView {
   webUrl: string;
   /** My vote: 10 approved, 5 with suggestions, 0 none, -5 waiting for author, -10 rejected. */
   myVote: number;
+  /** Every reviewer (people and groups) with their vote, as above. */
+  reviewers: { name: string; vote: number; isRequired: boolean }[];
+  /** Azure DevOps could not merge it as it stands (`mergeStatus` conflicts). */
+  conflicts: boolean;
 }
 
 export interface MyPullRequestsView {

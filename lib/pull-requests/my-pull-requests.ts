@@ -62,5 +62,8 @@ function toView(pr: GitPullRequest, organization: string, me: string): PullReque
     createdAt: pr.creationDate ? new Date(pr.creationDate).toISOString() : '',
     webUrl: `${repoUrl}/pullrequest/${pr.pullRequestId}`,
     myVote: pr.reviewers?.find((r) => r.id === me)?.vote ?? 0,
+    reviewers: (pr.reviewers ?? []).map((r) => ({ name: r.displayName ?? r.uniqueName ?? '', vote: r.vote ?? 0, isRequired: r.isRequired === true })),
+    // The REST answer names it (`"conflicts"`); the official client's enum numbers it (2).
+    conflicts: String(pr.mergeStatus).toLowerCase() === 'conflicts' || (pr.mergeStatus as unknown) === 2,
   };
 }

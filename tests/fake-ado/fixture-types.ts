@@ -136,6 +136,8 @@ export interface FixturePullRequest {
   /** Set when the pull request was completed or abandoned (ISO). */
   closedDate?: string;
   reviewers: { userId: string; vote: -10 | -5 | 0 | 5 | 10; isRequired: boolean }[];
+  /** What Azure DevOps' merge attempt found for an active pull request; default `succeeded`. */
+  mergeStatus?: 'succeeded' | 'conflicts' | 'rejectedByPolicy' | 'failure';
   workItemIds?: number[];
   /** Only for pull requests from a fork: the fork repository id (the PR lives in the target repo). */
   forkSourceRepositoryId?: string;

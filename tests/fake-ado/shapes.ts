@@ -244,7 +244,7 @@ export function pullRequest(ctx: Ctx, project: FixtureProject, repo: FixtureRepo
     ...(pr.description !== undefined ? { description: pr.description } : {}),
     sourceRefName: pr.sourceRefName,
     targetRefName: pr.targetRefName,
-    mergeStatus: pr.status === 'abandoned' ? 'notSet' : 'succeeded',
+    mergeStatus: pr.status === 'abandoned' ? 'notSet' : (pr.mergeStatus ?? 'succeeded'),
     isDraft: pr.isDraft,
     mergeId: guidFrom(`merge:${repo.id}:${pr.pullRequestId}`),
     lastMergeSourceCommit: { commitId: sourceCommit, url: `${repoUrl}/commits/${sourceCommit}` },

@@ -8,6 +8,15 @@ import { usePopupState } from '../state';
 import { useAction } from '../use-action';
 import { GoButton, ScreenSection } from '../ScreenSection';
 
+/** A reviewer's vote in words (docs/azure-devops-rest.md#pull-requests). */
+const VOTES = new Map([
+  [10, 'approved'],
+  [5, 'approved with suggestions'],
+  [0, 'no vote yet'],
+  [-5, 'waiting for the author'],
+  [-10, 'rejected'],
+]);
+
 /** Active pull requests I created, and those waiting for my review, across organizations. */
 export function PullRequestsView() {
   const state = usePopupState();
@@ -45,6 +54,14 @@ export function PullRequestsView() {
               <div class="muted small">
                 {pr.organization} / {pr.repository} · #{pr.id} · {pr.sourceBranch} → {pr.targetBranch}
                 {pr.author && ` · ${pr.author}`}
+              </div>
+              <div class="small" data-status>
+                {pr.isDraft ? 'Draft' : 'Active'}
+                {pr.conflicts && <strong> · merge conflicts</strong>}
+                {' · '}
+                {pr.reviewers.length
+                  ? `Reviewers: ${pr.reviewers.map((r) => `${r.name}${r.isRequired ? ' (required)' : ''}: ${VOTES.get(r.vote) ?? 'no vote yet'}`).join(', ')}`
+                  : 'No reviewers'}
               </div>
               <div class="row small">
                 <button class="link small" type="button" onClick={() => copyLink(pr)}>

@@ -1,10 +1,13 @@
-import { COMMIT_HEADER_COMMANDBAR, FILES_HEADER_COMMANDBAR, PR_HEADER_COMMANDS } from '@/lib/azure/selectors';
+import { COMMIT_HEADER_COMMANDBAR, FILES_HEADER_COMMANDBAR, LIST_HEADER_COMMANDBAR, PR_HEADER_COMMANDS } from '@/lib/azure/selectors';
 import { isCommitPage, isFilesPage, isPullRequestPage, type PageKind } from '@/lib/azure/page-parts';
 import type { CloudPage } from '@/lib/azure/cloud-page';
 import { mountInAnchor } from './mount-in-anchor';
 
+/** The repository's list pages, whose header has a filter toggle (lib/azure/selectors.ts LIST_HEADER_COMMANDBAR). */
+const LIST_PAGES = ['commits', 'pushes', 'pull-requests'];
+
 /** The pages whose header gets the buttons. */
-export const PAGES_WITH_HEADER = [isFilesPage, (page: PageKind) => page.type === 'history', isCommitPage, isPullRequestPage];
+export const PAGES_WITH_HEADER = [isFilesPage, (page: PageKind) => page.type === 'history' || LIST_PAGES.includes(page.type), isCommitPage, isPullRequestPage];
 
 /**
  * Styles shared by the injected buttons: Azure DevOps' own colours (its CSS variables reach into
@@ -24,7 +27,8 @@ p:empty{display:none}`;
  * gives each copy its behaviour.
  */
 export function mountHeaderButtons(signal: AbortSignal, page: CloudPage, id: string, html: string, wire: (shadow: ShadowRoot, status: HTMLElement) => void): void {
-  const anchors = page.type === 'pull-request' ? PR_HEADER_COMMANDS : [...FILES_HEADER_COMMANDBAR, ...COMMIT_HEADER_COMMANDBAR];
+  const anchors =
+    page.type === 'pull-request' ? PR_HEADER_COMMANDS : LIST_PAGES.includes(page.type) ? LIST_HEADER_COMMANDBAR : [...FILES_HEADER_COMMANDBAR, ...COMMIT_HEADER_COMMANDBAR];
   mountInAnchor(signal, anchors, id, (shadow) => {
     shadow.innerHTML = `<style>${BUTTON_STYLE}</style>${html}<p role="status"></p>`;
     wire(shadow, shadow.querySelector('p')!);

@@ -100,6 +100,19 @@ export const COMPARE_HEADER_BUTTON_GROUP: SelectorCandidates = [
   '.bolt-header-commandbar',
 ];
 
+// --- Commits, pushes and pull request list pages --------------------------------------------
+
+/**
+ * Header command bar of the repository's list pages (`/commits`, `/pushes`, `/pullrequests`), which
+ * have a filter toggle in their header: azure-devops-ui's `HeaderCommandBarWithFilter`. Its outer
+ * `div.bolt-header-commandbar` holds the `div.bolt-header-commandbar-button-group` that lays out the
+ * native items and hides those that do not fit, by measuring its children one by one; mounting before
+ * that group (insert `afterbegin`, as on the commit page) keeps out of that count. npm `azure-devops-ui`
+ * 2.277.0, `Components/HeaderCommandBar/CustomHeaderCommandBar.js` and `HeaderCommandBar.js`
+ * (docs/azure-devops-pages.md#anchors). No public capture of these pages: when it is missing, no button.
+ */
+export const LIST_HEADER_COMMANDBAR: SelectorCandidates = ['.bolt-header .bolt-header-commandbar'];
+
 // --- Pull request page ----------------------------------------------------------------------
 
 /** PR page header. GP button-contributions.ts `ado-pr`. */

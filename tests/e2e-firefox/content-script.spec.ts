@@ -11,31 +11,44 @@ const IOS_APP = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
 describe('content script in Firefox', () => {
   const ff = useFirefox();
 
-  it('marks a repository page, on every cloud host form', async () => {
+  const HEADER_BUTTONS = ['Clone in GitKraken Desktop', 'Copy clone URL'];
+
+  it('shows each repository page its buttons, on every cloud host form', async () => {
     const repo = new FirefoxRepoPage(ff.browser);
-    for (const [url, type] of [
-      [IOS_APP, 'files'],
-      ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/branches', 'branches'],
-      ['https://contoso.visualstudio.com/DefaultCollection/Mobile%20App/_git/ios-app/commits', 'commits'],
+    for (const [url, view, buttons] of [
+      [IOS_APP, 'files', [...HEADER_BUTTONS, 'Create pull request']],
+      ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/branches', 'branches', ['Create PR from develop', 'Create PR from feature/1234-login', 'Create PR from main']],
+      ['https://contoso.visualstudio.com/DefaultCollection/Mobile%20App/_git/ios-app/commits', 'commits', HEADER_BUTTONS],
     ] as const) {
       await (repo.page ? repo.goto(url) : repo.open(url));
-      await repo.waitForPageMarker(type);
+      await repo.waitForView(view);
+      assert.deepEqual(await poll(() => repo.buttonNames(), buttons), buttons, url);
     }
   });
 
-  it('follows SPA navigation to another repository page', async () => {
-    const repo = await new FirefoxRepoPage(ff.browser).open(IOS_APP);
-    await repo.waitForPageMarker('files');
-    await repo.page.evaluate(() => history.pushState({}, '', location.pathname + '/pullrequests'));
-    await repo.waitForPageMarker('pull-requests');
+  it('follows in-app navigation to another repository page', async () => {
+    const repo = await new FirefoxRepoPage(ff.browser).open(`${IOS_APP}/tags`);
+    await repo.waitForView('tags');
+    assert.deepEqual(await repo.buttonNames(), []);
+    await repo.navigateInApp(IOS_APP);
+    await repo.waitForHeaderButtons();
+    await repo.navigateInApp(`${IOS_APP}/pullrequests`);
+    await repo.waitForView('pullrequests');
+    assert.deepEqual(await poll(() => repo.buttonNames(), HEADER_BUTTONS), HEADER_BUTTONS);
   });
 
-  it('leaves pages that are not repository pages unmarked', async () => {
+  it('shows nothing on pages that are not repository pages, while running there', async () => {
     const repo = new FirefoxRepoPage(ff.browser);
-    for (const url of ['https://dev.azure.com/contoso', 'https://dev.azure.com/contoso/Mobile%20App/_boards/board']) {
+    for (const [url, view] of [
+      ['https://dev.azure.com/contoso', 'organization-home'],
+      ['https://dev.azure.com/contoso/Mobile%20App/_boards/board', 'boards'],
+    ] as const) {
       await (repo.page ? repo.goto(url) : repo.open(url));
-      await repo.waitForContentScript();
-      assert.equal(await repo.pageMarker(), null, url);
+      await repo.waitForView(view);
+      assert.deepEqual(await repo.buttonNames(), [], url);
+      // The script is alive on this page: the next page in the app gets its buttons.
+      await repo.navigateInApp(IOS_APP);
+      await repo.waitForHeaderButtons();
     }
   });
 
@@ -43,7 +56,7 @@ describe('content script in Firefox', () => {
   // as the page does (docs/firefox.md). A bundle that declares a top-level `content` replaces it.
   it('keeps Firefox’s own `content` object and its fetch', async () => {
     const repo = await new FirefoxRepoPage(ff.browser).open(IOS_APP);
-    await repo.waitForContentScript();
+    await repo.waitForHeaderButtons();
     const popup = await ff.popup().open();
     const seen = await evaluateInContentScript<{ fetch: string; xhr: string; ownFetch: boolean; status: number | string }>(
       popup.page,
@@ -65,7 +78,7 @@ describe('page actions in Firefox', () => {
 
   it('shows "Copy clone URL" and "Clone in <client>" on a files page, linked to the branch, and follows a branch switch', async () => {
     const repo = await new FirefoxRepoPage(ff.browser).open(`${IOS_APP}?version=GBdevelop`);
-    await repo.waitForPageMarker('files');
+    await repo.waitForHeaderButtons();
     const cloneHref = () =>
       repo.page.evaluate(() => {
         const host = document.querySelector('[data-ado-companion-feature="clone-in-client"]');
@@ -111,7 +124,7 @@ describe('page actions in Firefox', () => {
 
   it('loads the client menu on demand (tabs.executeScript) and lists the desktop clients', async () => {
     const repo = await new FirefoxRepoPage(ff.browser).open(IOS_APP);
-    await repo.waitForPageMarker('files');
+    await repo.waitForHeaderButtons();
     const menuItems = () =>
       repo.page.evaluate(() =>
         [...(document.querySelector('[data-ado-companion-feature="clone-in-client"]')?.shadowRoot?.querySelectorAll('[role=menuitem]') ?? [])].map((item) => item.textContent),

@@ -54,6 +54,6 @@ describe('the npm run zip package in Firefox', () => {
     await popup.waitForConnectScreen();
     assert.deepEqual(await popup.send('ping', {}), { ok: true, data: { pong: true, version: '0.1.0' } });
     const repo = await new FirefoxRepoPage(ff.browser).open('https://dev.azure.com/contoso/Mobile%20App/_git/ios-app');
-    await repo.waitForPageMarker('files');
+    await repo.waitForHeaderButtons();
   });
 });

@@ -44,7 +44,7 @@ test.describe('accounts: tokens stay in the background', () => {
     fakeAdo.control.expirePat(basic.pats.janeFabrikam);
     await expect((await popup.testConnection('fabrikam')).getByRole('alert')).toContainText('expired');
     await repoPage.goto('https://dev.azure.com/contoso/Mobile%20App/_git/ios-app');
-    await expect(repoPage.page.locator('html')).toHaveAttribute('data-ado-companion-page', 'files');
+    await repoPage.waitForHeaderButtons();
 
     const secrets = [
       ...forms(basic.pats.janeFabrikam),
@@ -81,7 +81,7 @@ test.describe('accounts: tokens stay in the background', () => {
     await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
     await expect(popup.organizationRow('contoso')).toBeVisible();
     await repoPage.goto('https://dev.azure.com/contoso/Mobile%20App/_git/ios-app');
-    await expect(repoPage.page.locator('html')).toHaveAttribute('data-ado-companion', 'active');
+    await repoPage.waitForHeaderButtons();
     const ask = (type: string, data: unknown) =>
       evaluateInContentScript<unknown>(
         context,
@@ -105,7 +105,7 @@ test.describe('accounts: tokens stay in the background', () => {
 
   test('a web page cannot reach the extension', async ({ repoPage }) => {
     await repoPage.goto('https://dev.azure.com/contoso/Mobile%20App/_git/ios-app');
-    await expect(repoPage.page.locator('html')).toHaveAttribute('data-ado-companion', 'active');
+    await repoPage.waitForHeaderButtons();
     // No externally_connectable: the page's own world has no channel to the extension.
     expect(await repoPage.page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
   });

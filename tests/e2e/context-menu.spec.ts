@@ -1,6 +1,7 @@
 import type { BrowserContext, Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { LinkPage } from './pages/link-page';
+import { RepoPage } from './pages/repo-page';
 import { basic } from '../fake-ado/fixtures/basic';
 import { stopServiceWorker } from './support/stop-service-worker';
 
@@ -75,8 +76,8 @@ test.describe('context menu on repository links', () => {
     await links.choose(serviceWorker, 'open-in-azure-devops', 'ios-app (old address)');
     const page = await opened;
     await expect(page).toHaveURL(HTTPS);
-    // The fake's repository page, recognised by the content script.
-    await expect(page.locator('html')).toHaveAttribute('data-ado-companion-page', 'files');
+    // The fake's repository page, with the content script's buttons.
+    await new RepoPage(page).waitForHeaderButtons();
     expect(links.page.url()).toBe(`${LinkPage.ORIGIN}/`);
   });
 

@@ -25,34 +25,59 @@ test.describe('foundation', () => {
     expect(answer).toMatchObject({ ok: false, error: { kind: 'invalid-message' } });
   });
 
-  test('the content script marks a repository page, on every cloud host form', async ({ repoPage }) => {
-    for (const [url, type] of [
-      ['https://dev.azure.com/contoso/Mobile%20App/_git/ios-app', 'files'],
-      ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/branches', 'branches'],
-      ['https://contoso.visualstudio.com/DefaultCollection/Mobile%20App/_git/ios-app/commits', 'commits'],
+  // What a user sees on each kind of page: the extension's buttons, by their accessible names (the
+  // menu toggles "▾" left out). The page is settled first (the fake's second render of the view).
+  const IOS = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
+  const HEADER_BUTTONS = ['Clone in GitKraken Desktop', 'Copy clone URL'];
+  const WITH_CREATE = [...HEADER_BUTTONS, 'Create pull request'];
+
+  test('the content script shows each repository page its buttons, on every cloud host form', async ({ repoPage }) => {
+    for (const [url, view, buttons] of [
+      [IOS, 'files', WITH_CREATE],
+      [`${IOS}?version=GBdevelop&_a=history`, 'files', WITH_CREATE],
+      [`${IOS}/commit/54cf8ff374bed83e626f23207f32f16075cf40a1`, 'commit', WITH_CREATE],
+      ['https://contoso.visualstudio.com/DefaultCollection/Mobile%20App/_git/ios-app/commits', 'commits', HEADER_BUTTONS],
+      [`${IOS}/pushes`, 'pushes', HEADER_BUTTONS],
+      ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/pullrequests', 'pullrequests', HEADER_BUTTONS],
+      [`${IOS}/pullrequest/5`, 'pullrequest', HEADER_BUTTONS],
+      ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/branches', 'branches', ['Create PR from develop', 'Create PR from feature/1234-login', 'Create PR from main']],
     ] as const) {
       await repoPage.goto(url);
-      await expect(repoPage.page.locator('html'), url).toHaveAttribute('data-ado-companion-page', type);
+      await repoPage.waitForRerender(view);
+      await expect.poll(() => repoPage.visibleButtonNames(), url).toEqual([...buttons].sort());
     }
   });
 
-  test('the content script follows SPA navigation to another repository page', async ({ repoPage }) => {
-    await repoPage.goto('https://dev.azure.com/contoso/Mobile%20App/_git/ios-app');
-    await expect(repoPage.page.locator('html')).toHaveAttribute('data-ado-companion-page', 'files');
-    await repoPage.page.evaluate(() => history.pushState({}, '', location.pathname + '/pullrequests'));
-    await expect(repoPage.page.locator('html')).toHaveAttribute('data-ado-companion-page', 'pull-requests');
+  test('the content script follows in-app navigation to another repository page', async ({ repoPage }) => {
+    await repoPage.goto(`${IOS}/tags`);
+    await repoPage.waitForRerender('tags');
+    await repoPage.navigateInApp(IOS);
+    await repoPage.waitForHeaderButtons();
+    await expect(repoPage.createPullRequestButton).toBeVisible();
+    await repoPage.navigateInApp(`${IOS}/pullrequests`);
+    await repoPage.waitForRerender('pullrequests');
+    await expect.poll(() => repoPage.visibleButtonNames()).toEqual(HEADER_BUTTONS);
   });
 
-  test('nothing runs on pages that are not repository pages', async ({ repoPage }) => {
-    for (const url of [
-      'https://dev.azure.com/contoso',
-      'https://dev.azure.com/contoso/Mobile%20App',
-      'https://dev.azure.com/contoso/Mobile%20App/_boards/board',
-    ]) {
+  test('nothing shows on other pages, while the script runs there (the next page in the app gets its buttons)', async ({ repoPage }) => {
+    for (const [url, view] of [
+      [`${IOS}/tags`, 'tags'],
+      [`${IOS}/pullrequestcreate?sourceRef=develop&targetRef=main`, 'pullrequest-create'],
+      [`${IOS}/branchCompare?baseVersion=GBmain&targetVersion=GBdevelop`, 'branch-compare'],
+      ['https://dev.azure.com/contoso/_usersSettings/keys', 'user-settings-ssh-keys'],
+      ['https://dev.azure.com/contoso', 'organization-home'],
+      ['https://dev.azure.com/contoso/_pulls', 'pullrequests'],
+      ['https://dev.azure.com/contoso/Mobile%20App', 'project-home'],
+      ['https://dev.azure.com/contoso/Mobile%20App/_boards/board', 'boards'],
+    ] as const) {
       await repoPage.goto(url);
-      // The content script runs on every Azure DevOps page; wait until it has looked at this one.
-      await expect(repoPage.page.locator('html')).toHaveAttribute('data-ado-companion', 'active');
-      expect(await repoPage.pageMarker(), url).toBeNull();
+      await repoPage.waitForRerender(view);
+      expect(await repoPage.visibleButtonNames(), url).toEqual([]);
+      await repoPage.navigateInApp(IOS);
+      await repoPage.waitForHeaderButtons();
+      await repoPage.page.goBack();
+      await repoPage.waitForRerender(view);
+      await expect(repoPage.extensionButtons, url).toHaveCount(0);
     }
   });
 });

@@ -93,10 +93,103 @@ test.describe('page actions: copy clone URL and clone in a desktop client', () =
     await expect(page.getByRole('button', { name: 'Clone in another client' })).toBeFocused();
   });
 
-  test('nothing is injected on pages without a repository header', async ({ repoPage }) => {
-    await repoPage.goto(`${IOS}/pullrequests`);
-    await expect(repoPage.page.locator('html')).toHaveAttribute('data-ado-companion-page', 'pull-requests');
-    await expect(repoPage.page.locator('[data-ado-companion-feature]')).toHaveCount(0);
+  test('nothing is injected on repository pages without these buttons', async ({ repoPage }) => {
+    await repoPage.goto(`${IOS}/tags`);
+    await repoPage.waitForRerender('tags');
+    await expect(repoPage.extensionButtons).toHaveCount(0);
+    // The script is running on this page: the next page (in-app) gets its buttons.
+    await repoPage.navigateTo('Files');
+    await repoPage.waitForHeaderButtons();
+  });
+});
+
+/** The GitLens-style link inside a "Clone in GitKraken Desktop" href (lib/clients/gitkraken-link.ts). */
+function innerLink(href: string): URL {
+  return new URL(atob(decodeURIComponent(new URL(href).pathname.replace('/link/', ''))));
+}
+
+test.describe('page actions on the commits, pushes and pull request list pages', () => {
+  test.beforeEach(async ({ context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://dev.azure.com' });
+  });
+
+  for (const [path, view] of [
+    ['commits', 'commits'],
+    ['pushes', 'pushes'],
+    ['pullrequests', 'pullrequests'],
+  ] as const) {
+    test(`shows Clone and Copy clone URL once on /${path}, for the repository's default branch`, async ({ repoPage }) => {
+      await repoPage.goto(`${IOS}/${path}`);
+      const page = repoPage.page;
+      // After Azure DevOps' second render, which replaces the header and our buttons with it.
+      await repoPage.waitForRerender(view);
+      await expect(repoPage.cloneLink).toHaveCount(1);
+      await expect(repoPage.copyCloneUrlButton).toHaveCount(1);
+      await expect(repoPage.cloneLink).toHaveText('Clone in GitKraken Desktop');
+      await expect(repoPage.createPullRequestButton).toHaveCount(0);
+      // In the header's command bar, beside Azure DevOps' own items.
+      await expect(page.locator('.bolt-header-commandbar').getByRole('button', { name: 'Copy clone URL', exact: true })).toBeVisible();
+      const inner = innerLink((await repoPage.cloneLink.getAttribute('href'))!);
+      expect(inner.pathname).toBe('/link/r/-'); // no /b/{branch}: the default branch
+      expect(inner.searchParams.get('url')).toBe(HTTPS);
+
+      await repoPage.copyCloneUrlButton.click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(HTTPS);
+      await expect(page.getByRole('status').filter({ hasText: 'Copied the HTTPS clone URL.' })).toBeVisible();
+    });
+  }
+
+  test('moving between the files, list, Branches and Tags pages in the app never shows a button twice or where it does not belong', async ({ repoPage }) => {
+    const { cloneLink, copyCloneUrlButton, createPullRequestButton, createPrFromBranchButtons, extensionButtons } = repoPage;
+    const expectHeaderButtons = async (createPullRequest: number) => {
+      await expect(cloneLink).toHaveCount(1);
+      await expect(copyCloneUrlButton).toHaveCount(1);
+      await expect(createPullRequestButton).toHaveCount(createPullRequest);
+      await expect(extensionButtons).toHaveCount(2 + createPullRequest);
+    };
+    await repoPage.goto(IOS);
+    await repoPage.waitForRerender('files');
+    await expectHeaderButtons(1);
+    for (const [name, view] of [
+      ['Commits', 'commits'],
+      ['Pushes', 'pushes'],
+      ['Pull requests', 'pullrequests'],
+    ] as const) {
+      await repoPage.navigateTo(name);
+      await repoPage.waitForRerender(view);
+      await expectHeaderButtons(0);
+    }
+    // A tab of the pull request list changes the query only: Azure DevOps keeps the header.
+    await repoPage.page.getByRole('tab', { name: 'Active' }).click();
+    await expect(repoPage.page.getByRole('tab', { name: 'Active' })).toHaveAttribute('aria-selected', 'true');
+    await expectHeaderButtons(0);
+    expect(innerLink((await cloneLink.getAttribute('href'))!).searchParams.get('url')).toBe(HTTPS);
+
+    await repoPage.navigateTo('Branches');
+    await repoPage.waitForRerender('branches');
+    await expect(createPrFromBranchButtons.first()).toBeVisible();
+    await expect(cloneLink).toHaveCount(0);
+    await expect(copyCloneUrlButton).toHaveCount(0);
+    await repoPage.navigateTo('Tags');
+    await repoPage.waitForRerender('tags');
+    await expect(extensionButtons).toHaveCount(0);
+    await repoPage.navigateTo('Files');
+    await repoPage.waitForRerender('files');
+    await expectHeaderButtons(1);
+
+    // The organization's pull request list is no repository page, though its header looks the same.
+    await repoPage.page.getByRole('link', { name: 'contoso', exact: true }).click();
+    await repoPage.waitForRerender('organization-home');
+    await repoPage.navigateTo('Pull requests');
+    await repoPage.waitForRerender('pullrequests');
+    await expect(repoPage.page).toHaveURL('https://dev.azure.com/contoso/_pulls');
+    await expect(repoPage.page.locator('.bolt-header-commandbar')).toHaveCount(1);
+    await expect(extensionButtons).toHaveCount(0);
+    // Back to the files page (popstate): the buttons come back, once.
+    await repoPage.page.goBack();
+    await repoPage.page.goBack();
+    await repoPage.waitForRerender('files');
+    await expectHeaderButtons(1);
   });
 });
 

@@ -39,7 +39,7 @@ test.describe('page session transport (content-script world)', () => {
   test('reads and writes as the signed-in user, refuses other origins, and reports signed out after a sign-out elsewhere', async ({ repoPage, context, fakeAdo }) => {
     await repoPage.goto(IOS);
     const page = repoPage.page;
-    await expect(page.locator('html')).toHaveAttribute('data-ado-companion-page', 'files');
+    await repoPage.waitForHeaderButtons();
 
     const me = await inPage<{ kind: string; value?: { id: string; displayName: string } }>(context, page, 'return session.currentUser();');
     expect(me).toEqual({ kind: 'ok', value: { id: basic.users.jane.id, displayName: 'Jane Doe', uniqueName: 'jane@contoso.com' } });
@@ -85,7 +85,7 @@ test.describe('popup: how page actions authenticate on the active tab', () => {
   test('names the page’s own sign-in on a signed-in page, and keeps no session id', async ({ repoPage, popup, fakeAdo }) => {
     await popup.open();
     await repoPage.goto(IOS);
-    await expect(repoPage.page.locator('html')).toHaveAttribute('data-ado-companion', 'active');
+    await repoPage.waitForHeaderButtons();
     await repoPage.page.bringToFront();
     await popup.openToolbarPopup();
     await expect.poll(() => popup.toolbarPopupText()).toContain('Page actions here use your Azure DevOps sign-in (Jane Doe).');
@@ -97,7 +97,7 @@ test.describe('popup: how page actions authenticate on the active tab', () => {
     await context.clearCookies();
     await popup.open();
     await repoPage.goto(ADATUM_SITE);
-    await expect(repoPage.page.locator('html')).toHaveAttribute('data-ado-companion-page', 'files');
+    await repoPage.waitForHeaderButtons();
     await repoPage.page.bringToFront();
     await popup.openToolbarPopup();
     await expect.poll(() => popup.toolbarPopupText()).toContain('Page actions here need you to connect.');

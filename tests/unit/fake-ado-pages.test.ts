@@ -143,7 +143,9 @@ const PAGES = {
   empty: 'https://dev.azure.com/contoso/Fabrikam%20Web/_git/empty-repo',
   commit: `${API}/commit/${SHA_LOGIN}`,
   commits: `${API}/commits`,
+  pushes: `${API}/pushes`,
   branches: `${API}/branches`,
+  tags: `${API}/tags`,
   compare: `${API}/branchCompare?baseVersion=GBmain&targetVersion=GBfeature%2Flogin`,
   pullRequests: `${API}/pullrequests`,
   pullRequest: `${API}/pullrequest/101`,
@@ -163,7 +165,7 @@ const NON_REPO_PAGES: PageKey[] = ['orgHome', 'projectHome', 'boards'];
 const ANCHORS: Record<string, { on: PageKey[]; exclusive: boolean }> = {
   APP_ROOT: { on: Object.keys(PAGES) as PageKey[], exclusive: false },
   HEADER_COMMAND_ITEM: {
-    on: ['files', 'empty', 'commit', 'branches', 'compare', 'pullRequests', 'pullRequest'],
+    on: ['files', 'empty', 'commit', 'commits', 'pushes', 'branches', 'tags', 'compare', 'pullRequests', 'orgPullRequests', 'pullRequest'],
     exclusive: false,
   },
   FILES_HEADER_COMMANDBAR: { on: ['files'], exclusive: true },
@@ -175,6 +177,7 @@ const ANCHORS: Record<string, { on: PageKey[]; exclusive: boolean }> = {
   EMPTY_REPO_CLONE_PANEL: { on: ['empty'], exclusive: true },
   COMMIT_HEADER_COMMANDBAR: { on: ['commit'], exclusive: false },
   COMPARE_HEADER_BUTTON_GROUP: { on: ['compare'], exclusive: false },
+  LIST_HEADER_COMMANDBAR: { on: ['commits', 'pushes', 'pullRequests'], exclusive: false },
   PR_HEADER: { on: ['pullRequest'], exclusive: true },
   PR_HEADER_COMMANDS: { on: ['pullRequest'], exclusive: true },
   PR_HEADER_MENU_BUTTON: { on: ['pullRequest'], exclusive: true },
@@ -301,6 +304,20 @@ describe('fake-ado pages', () => {
     expect(overflow).toBe(items.at(-1));
     expect(overflow!.querySelector('button')!.id).toBe('__bolt-header-command-bar-menu-button-1');
     expect(doc.querySelector(selectors.FILES_HEADER_OVERFLOW_BUTTON[0])!.closest(selectors.HEADER_COMMAND_ITEM[0])).toBe(overflow);
+  });
+
+  it.each(['commits', 'pushes', 'pullRequests'] as const)('lays out the %s header command bar as azure-devops-ui renders it', (page) => {
+    const doc = documents.get(page)!;
+    const bar = doc.querySelector(selectors.LIST_HEADER_COMMANDBAR[0])!;
+    expect(bar.closest('.bolt-header')!.querySelector('[role="heading"]')!.textContent).toBe(page === 'pullRequests' ? 'Pull requests' : page === 'pushes' ? 'Pushes' : 'Commits');
+    // HeaderCommandBar.js: one button group inside the command bar, the items, then the filter toggle
+    // (HeaderCommandBarWithFilter) and the overflow button last.
+    expect([...bar.children].map((child) => child.className.includes('bolt-header-commandbar-button-group'))).toEqual([true]);
+    const items = [...bar.firstElementChild!.children];
+    expect(items.every((item) => item.matches(selectors.HEADER_COMMAND_ITEM[0]))).toBe(true);
+    expect(items.at(-2)!.querySelector('button')!.getAttribute('aria-label')).toBe('Filter');
+    expect(items.at(-1)!.querySelector('button')!.id).toMatch(/^__bolt-header-command-bar-menu-button/);
+    if (page === 'pullRequests') expect(items[0]!.textContent).toBe('New pull request');
   });
 
   it('shows the default branch in the picker without version= and the URL branch with it', () => {
@@ -667,6 +684,25 @@ describe('fake-ado client script', () => {
     expect(view().hasAttribute('data-fake-ado-rendered')).toBe(false);
     await vi.advanceTimersByTimeAsync(100);
     expect(view().getAttribute('data-fake-ado-rendered')).toBe('1');
+  });
+
+  it('keeps a list page\'s header and what an extension put in it when only the query changes', async () => {
+    mount('/contoso/Fabrikam%20Web/_git/api/pullrequests');
+    await vi.advanceTimersByTimeAsync(1100);
+    const bar = document.querySelector(selectors.LIST_HEADER_COMMANDBAR[0])!;
+    bar.insertAdjacentHTML('afterbegin', '<span class="extension-marker">Clone</span>');
+    (document.querySelector('a[role="tab"][href$="_a=active"]') as HTMLElement).click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(document.querySelector('a[role="tab"][aria-selected="true"]')!.textContent).toBe('Active');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(document.querySelector(selectors.LIST_HEADER_COMMANDBAR[0])).toBe(bar);
+    expect(bar.firstElementChild!.className).toBe('extension-marker');
+    // Another list page is another route: its header arrives late, without the extension's node.
+    (document.querySelector('nav a[href$="/pushes"]') as HTMLElement).click();
+    expect(document.querySelector('.extension-marker')).toBeNull();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(view().getAttribute('data-fake-ado-view')).toBe('pushes');
+    expect(document.querySelector(selectors.LIST_HEADER_COMMANDBAR[0])).not.toBeNull();
   });
 
   it('follows back navigation and switches the theme live', async () => {

@@ -17,18 +17,42 @@ export class FirefoxRepoPage {
     return this;
   }
 
-  /** Waits until the content script has looked at this page (it marks every Azure DevOps page). */
-  async waitForContentScript() {
-    await this.page.waitForFunction(() => document.documentElement.getAttribute('data-ado-companion') === 'active', { timeout: 10_000 });
+  /**
+   * The accessible names of the extension's buttons and links in the page (inside its shadow roots),
+   * sorted, without the menu toggles ("▾"): what a user can act on.
+   */
+  buttonNames() {
+    return this.page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-ado-companion-feature]'))
+        .flatMap((host) => Array.from(host.shadowRoot?.querySelectorAll('a, button:not([aria-haspopup])') ?? []))
+        .map((control) => control.getAttribute('aria-label') ?? control.textContent ?? '')
+        .sort(),
+    );
   }
 
-  /** Waits until the content script marked the page as this repository page type. */
-  async waitForPageMarker(type: string) {
-    await this.page.waitForFunction((type: string) => document.documentElement.getAttribute('data-ado-companion-page') === type, { timeout: 10_000 }, type);
+  /** Waits for "Clone in <client>" and "Copy clone URL": the content script runs and recognised a repository page. */
+  async waitForHeaderButtons() {
+    await this.page.waitForFunction(
+      () => {
+        const names = Array.from(document.querySelectorAll('[data-ado-companion-feature]')).flatMap((host) =>
+          Array.from(host.shadowRoot?.querySelectorAll('a, button') ?? []).map((control) => control.textContent ?? ''),
+        );
+        return names.includes('Copy clone URL') && names.some((name) => name.startsWith('Clone in '));
+      },
+      { timeout: 10_000 },
+    );
   }
 
-  /** Which repository page the content script recognised (null: it did not mark the page). */
-  pageMarker() {
-    return this.page.evaluate(() => document.documentElement.getAttribute('data-ado-companion-page'));
+  /** Waits until the page shows `view` (the fake's view kind) rendered a second time: it will not change by itself. */
+  async waitForView(view: string) {
+    await this.page.waitForSelector(`[data-fake-ado-view="${view}"][data-fake-ado-rendered="2"]`, { timeout: 10_000 });
+  }
+
+  /** In-app navigation to any URL, the way the app's router does it: a pushed URL, then the next page rendered. */
+  async navigateInApp(url: string) {
+    await this.page.evaluate((next: string) => {
+      history.pushState(null, '', next);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, url);
   }
 }

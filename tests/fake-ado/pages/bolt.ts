@@ -34,18 +34,30 @@ export function overflowItem(id: string): SafeHtml {
 }
 
 /**
+ * The filter toggle azure-devops-ui's `HeaderCommandBarWithFilter` adds to a header's items
+ * (`Components/HeaderCommandBar/Items.js` `getFilterItem`: id "filter", icon only, subtle, labelled "Filter").
+ */
+export function filterItem(): SafeHtml {
+  return html`<div class="bolt-header-command-item-button"><button id="__bolt-filter" class="bolt-button bolt-icon-button enabled subtle icon-only bolt-focus-treatment" role="menuitem" type="button" aria-label="Filter">${icon('Filter')}</button></div>`;
+}
+
+/**
  * A bolt `Header`: title area + `.bolt-header-commandbar` > `.bolt-header-commandbar-button-group`
- * (GK anchors commit and compare pages on these two; markup as in public bolt look-alikes).
+ * (GK anchors commit and compare pages on these two; azure-devops-ui 2.277.0 `HeaderCommandBar.js`
+ * renders the group inside the command bar).
  */
 export function boltHeader(options: {
   className: string;
   title: string | SafeHtml;
   subtitle?: SafeHtml | string;
+  /** Before the title, in the title area (a branch picker). */
+  leading?: SafeHtml;
   commands: SafeHtml[];
 }): SafeHtml {
   return html`<div class="bolt-header flex-row flex-noshrink ${options.className}" data-fake-ado-deferred>
   <div class="bolt-header-content-area flex-row flex-grow flex-self-stretch">
     <div class="bolt-header-title-area flex-column flex-grow scroll-hidden">
+      ${options.leading ?? ''}
       <div class="bolt-header-title-row flex-row flex-baseline"><div aria-level="1" class="text-ellipsis bolt-header-title title-m l" role="heading">${options.title}</div></div>
       ${options.subtitle ? html`<div class="bolt-header-description secondary-text">${options.subtitle}</div>` : ''}
     </div>
@@ -54,6 +66,15 @@ export function boltHeader(options: {
     </div>
   </div>
 </div>`;
+}
+
+/**
+ * The header of the repository's list pages (commits, pushes, pull requests): a bolt `Header` whose
+ * command bar is azure-devops-ui's `HeaderCommandBarWithFilter`, so it always ends with the filter
+ * toggle before the overflow item.
+ */
+export function listHeader(className: string, title: string, commands: SafeHtml[], overflowId: string, leading?: SafeHtml): SafeHtml {
+  return boltHeader({ className, title, leading, commands: [...commands, filterItem(), overflowItem(overflowId)] });
 }
 
 /** A plain page title header without a command bar (non-repository hubs). */

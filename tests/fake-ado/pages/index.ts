@@ -12,6 +12,8 @@ import {
   disabledRepositoryView,
   filesView,
   pullRequestCreateView,
+  pushesView,
+  tagsView,
 } from './repo-views';
 import { renderShell } from './shell';
 import { boardsView, organizationHomeView, projectHomeView, sshKeysSettingsView } from './site-views';
@@ -152,6 +154,10 @@ function repositoryView(ctx: RepoContext, sub: string[]): View | null {
   switch (page.toLowerCase()) {
     case 'commits':
       return commitsView(ctx);
+    case 'pushes':
+      return pushesView(ctx);
+    case 'tags':
+      return tagsView(ctx);
     case 'branches':
       return branchesView(ctx);
     case 'pullrequests':

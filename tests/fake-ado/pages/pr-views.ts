@@ -1,7 +1,7 @@
 // Pull request pages: repo list `{base}/pullrequests`, org list `/{org}/_pulls`, detail
 // `{base}/pullrequest/{id}` (docs/azure-devops-pages.md "Pull request page", "PR list pages",).
 import type { FixtureProject, FixturePullRequest, FixtureRepository, FixtureUser } from '../fixture-types';
-import { commandItem, icon, link, overflowItem } from './bolt';
+import { commandItem, icon, link, listHeader, overflowItem } from './bolt';
 import { html, type SafeHtml } from './html';
 import type { OrgContext, RepoContext, View } from './types';
 import { canonicalRepoPath, projectHref, queryString, repoHref, shortRefName } from './urls';
@@ -71,15 +71,14 @@ function listView(
           },
         ]
       : [{ title: capitalize(tab === 'mine' ? 'active' : tab), items: items.filter((i) => i.pr.status === (tab === 'mine' ? 'active' : tab)) }];
-  // Page title `.bolt-header-title.title-m.l` (AZ PR #94, which replaced `.page-title`).
-  const header = html`<div class="bolt-header flex-row flex-noshrink fake-repos-pr-list-header" data-fake-ado-deferred>
-  <div class="bolt-header-title-area flex-column flex-grow"><div class="bolt-header-title-row flex-row flex-baseline"><div aria-level="1" class="text-ellipsis bolt-header-title title-m l" role="heading">Pull requests</div></div></div>
-  ${
-    createHref
-      ? html`<div class="flex-self-start bolt-header-commandbar bolt-button-group flex-row" role="menubar"><div class="flex-self-start bolt-header-commandbar-button-group flex-row flex-center flex-grow scroll-hidden rhythm-horizontal-8">${commandItem({ label: 'New pull request', primary: true, href: createHref })}</div></div>`
-      : ''
-  }
-</div>`;
+  // Page title `.bolt-header-title.title-m.l` (AZ PR #94, which replaced `.page-title`); a filter in
+  // the header as on the repository's other list pages.
+  const header = listHeader(
+    'fake-repos-pr-list-header',
+    'Pull requests',
+    createHref ? [commandItem({ label: 'New pull request', primary: true, href: createHref })] : [],
+    '__bolt-header-command-bar-menu-button-6',
+  );
   const tabs = (['mine', 'active', 'completed', 'abandoned'] as const).map(
     (t, i) =>
       html`<a class="bolt-tab${t === tab ? ' selected' : ''}" role="tab" aria-posinset="${i + 1}" aria-selected="${String(t === tab)}" data-spa href="${tabHref(t)}">${capitalize(t)}</a>`,

@@ -1,6 +1,6 @@
 // Repository pages under `{base}/_git/{repo}` (docs/azure-devops-pages.md).
 import type { FixtureRepository } from '../fixture-types';
-import { boltHeader, commandItem, icon, link, overflowItem, shortSha } from './bolt';
+import { boltHeader, commandItem, icon, link, listHeader, overflowItem, shortSha } from './bolt';
 import { html, type SafeHtml } from './html';
 import type { RepoContext, View } from './types';
 import { branchFilesHref, cloneUrls, repoHref, shortRefName } from './urls';
@@ -141,23 +141,30 @@ function emptyRepositoryView(ctx: RepoContext): View {
 /** `{base}/commits`: history of the picked branch (the fake knows only branch heads). */
 export function commitsView(ctx: RepoContext): View {
   const picker = branchPicker(ctx);
-  const version = currentVersion(ctx);
-  const head = ctx.repo.branches.find((b) => b.name === version.name);
+  const body = html`${listHeader('fake-repos-commits-header', 'Commits', [], '__bolt-header-command-bar-menu-button-4', picker.button)}
+<div class="fake-repos-commits-table bolt-card" role="table" aria-label="Commits">${commitRows(ctx, (b) => `Update ${b.name}`)}</div>`;
+  return { title: `Commits - ${ctx.repo.name}`, kind: 'commits', body, portal: picker.menu };
+}
+
+/** `{base}/pushes`: one push per branch head (the fake keeps no push history for its pages). */
+export function pushesView(ctx: RepoContext): View {
+  const body = html`${listHeader('fake-repos-pushes-header', 'Pushes', [], '__bolt-header-command-bar-menu-button-5')}
+<div class="fake-repos-pushes-table bolt-card" role="table" aria-label="Pushes">${commitRows(ctx, (b) => `Pushed to ${b.name}`)}</div>`;
+  return { title: `Pushes - ${ctx.repo.name}`, kind: 'pushes', body };
+}
+
+/** One row per distinct commit at a branch head, the picked branch's first. */
+function commitRows(ctx: RepoContext, text: (branch: FixtureRepository['branches'][number]) => string): SafeHtml | SafeHtml[] {
+  const head = ctx.repo.branches.find((b) => b.name === currentVersion(ctx).name);
   const commits = [head, ...ctx.repo.branches.filter((b) => b !== head)].filter(
     (b, i, all): b is NonNullable<typeof b> => b !== undefined && all.findIndex((o) => o?.objectId === b.objectId) === i,
   );
-  const body = html`<div class="fake-repos-commits-header bolt-header flex-row flex-center" data-fake-ado-deferred>
-  <div class="bolt-header-title-area flex-row flex-grow flex-center">${picker.button}<div aria-level="1" class="bolt-header-title title-m l" role="heading">Commits</div></div>
-</div>
-<div class="fake-repos-commits-table bolt-card" role="table" aria-label="Commits">${
-    commits.length === 0
-      ? html`<div class="secondary-text">No commits yet.</div>`
-      : commits.map(
-          (b) =>
-            html`<div class="bolt-table-row flex-row rhythm-horizontal-8" role="row">${link(repoHref(ctx, `commit/${b.objectId}`), shortSha(b.objectId))}<span class="text-ellipsis">${`Update ${b.name}`}</span></div>`,
-        )
-  }</div>`;
-  return { title: `Commits - ${ctx.repo.name}`, kind: 'commits', body, portal: picker.menu };
+  return commits.length === 0
+    ? html`<div class="secondary-text">No commits yet.</div>`
+    : commits.map(
+        (b) =>
+          html`<div class="bolt-table-row flex-row rhythm-horizontal-8" role="row">${link(repoHref(ctx, `commit/${b.objectId}`), shortSha(b.objectId))}<span class="text-ellipsis">${text(b)}</span></div>`,
+      );
 }
 
 /** `{base}/commit/{sha}`: bolt header with `.bolt-header-commandbar` (GK `case 'commit'`, `afterbegin`). */
@@ -203,6 +210,20 @@ export function branchesView(ctx: RepoContext): View {
     rows.length ? rows : html`<div class="secondary-text">No branches yet.</div>`
   }</div>`;
   return { title: `Branches - ${ctx.repo.name}`, kind: 'branches', body };
+}
+
+/** `{base}/tags`: a bolt header with its own command bar; the fake's repositories have no tags. */
+export function tagsView(ctx: RepoContext): View {
+  const header = boltHeader({
+    className: 'fake-repos-tags-header',
+    title: 'Tags',
+    commands: [commandItem({ label: 'New tag', icon: 'Add', primary: true })],
+  });
+  return {
+    title: `Tags - ${ctx.repo.name}`,
+    kind: 'tags',
+    body: html`${header}<div class="fake-repos-tags-table bolt-card secondary-text" role="table" aria-label="Tags">No tags yet.</div>`,
+  };
 }
 
 /** `{base}/branchCompare?baseVersion=GB…&targetVersion=GB…`: GK inserts into `.bolt-header-commandbar-button-group`. */

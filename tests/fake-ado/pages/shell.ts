@@ -96,7 +96,9 @@ function navigation(ctx: AnyContext, view: View): SafeHtml {
       ? html`${navLink(repoBase, 'Repos', false)}
   ${navLink(repoBase, 'Files', isRepoView && (view.kind === 'files' || view.kind === 'empty-repository'), true)}
   ${navLink(`${repoBase}/commits`, 'Commits', isRepoView && view.kind === 'commits', true)}
+  ${navLink(`${repoBase}/pushes`, 'Pushes', isRepoView && view.kind === 'pushes', true)}
   ${navLink(`${repoBase}/branches`, 'Branches', isRepoView && view.kind === 'branches', true)}
+  ${navLink(`${repoBase}/tags`, 'Tags', isRepoView && view.kind === 'tags', true)}
   ${navLink(`${repoBase}/pullrequests`, 'Pull requests', isRepoView && view.kind === 'pullrequests', true)}`
       : ''
   }

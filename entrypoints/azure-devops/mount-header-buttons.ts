@@ -3,8 +3,8 @@ import { isCommitPage, isFilesPage, isPullRequestPage, type PageKind } from '@/l
 import type { CloudPage } from '@/lib/azure/cloud-page';
 import { mountInAnchor } from './mount-in-anchor';
 
-/** The repository's list pages, whose header has a filter toggle (lib/azure/selectors.ts LIST_HEADER_COMMANDBAR). */
-const LIST_PAGES = ['commits', 'pushes', 'pull-requests'];
+/** The repository's list pages, whose header is azure-devops-ui's with a command bar (lib/azure/selectors.ts LIST_HEADER_COMMANDBAR). */
+const LIST_PAGES = ['commits', 'pushes', 'pull-requests', 'branches'];
 
 /** The pages whose header gets the buttons. */
 export const PAGES_WITH_HEADER = [isFilesPage, (page: PageKind) => page.type === 'history' || LIST_PAGES.includes(page.type), isCommitPage, isPullRequestPage];

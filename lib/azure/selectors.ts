@@ -100,11 +100,12 @@ export const COMPARE_HEADER_BUTTON_GROUP: SelectorCandidates = [
   '.bolt-header-commandbar',
 ];
 
-// --- Commits, pushes and pull request list pages --------------------------------------------
+// --- Commits, pushes, pull request list and branches pages -----------------------------------------
 
 /**
- * Header command bar of the repository's list pages (`/commits`, `/pushes`, `/pullrequests`), which
- * have a filter toggle in their header: azure-devops-ui's `HeaderCommandBarWithFilter`. Its outer
+ * Header command bar of the repository's list pages (`/commits`, `/pushes`, `/pullrequests`, which
+ * have a filter toggle in their header, azure-devops-ui's `HeaderCommandBarWithFilter`; `/branches`,
+ * whose header holds "New branch"): both render `CustomHeaderCommandBar`, whose outer
  * `div.bolt-header-commandbar` holds the `div.bolt-header-commandbar-button-group` that lays out the
  * native items and hides those that do not fit, by measuring its children one by one; mounting before
  * that group (insert `afterbegin`, as on the commit page) keeps out of that count. npm `azure-devops-ui`

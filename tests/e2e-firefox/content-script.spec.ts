@@ -17,7 +17,7 @@ describe('content script in Firefox', () => {
     const repo = new FirefoxRepoPage(ff.browser);
     for (const [url, view, buttons] of [
       [IOS_APP, 'files', [...HEADER_BUTTONS, 'Create pull request']],
-      ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/branches', 'branches', ['Create PR from develop', 'Create PR from feature/1234-login', 'Create PR from main']],
+      ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/branches', 'branches', [...HEADER_BUTTONS, 'Create PR from develop', 'Create PR from feature/1234-login', 'Create PR from main']],
       ['https://contoso.visualstudio.com/DefaultCollection/Mobile%20App/_git/ios-app/commits', 'commits', HEADER_BUTTONS],
     ] as const) {
       await (repo.page ? repo.goto(url) : repo.open(url));

@@ -40,7 +40,7 @@ test.describe('foundation', () => {
       [`${IOS}/pushes`, 'pushes', HEADER_BUTTONS],
       ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/pullrequests', 'pullrequests', HEADER_BUTTONS],
       [`${IOS}/pullrequest/5`, 'pullrequest', HEADER_BUTTONS],
-      ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/branches', 'branches', ['Create PR from develop', 'Create PR from feature/1234-login', 'Create PR from main']],
+      ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/branches', 'branches', [...HEADER_BUTTONS, 'Create PR from develop', 'Create PR from feature/1234-login', 'Create PR from main']],
     ] as const) {
       await repoPage.goto(url);
       await repoPage.waitForRerender(view);

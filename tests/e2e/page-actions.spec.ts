@@ -108,7 +108,7 @@ function innerLink(href: string): URL {
   return new URL(atob(decodeURIComponent(new URL(href).pathname.replace('/link/', ''))));
 }
 
-test.describe('page actions on the commits, pushes and pull request list pages', () => {
+test.describe('page actions on the commits, pushes, pull request list and branches pages', () => {
   test.beforeEach(async ({ context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://dev.azure.com' });
   });
@@ -117,6 +117,7 @@ test.describe('page actions on the commits, pushes and pull request list pages',
     ['commits', 'commits'],
     ['pushes', 'pushes'],
     ['pullrequests', 'pullrequests'],
+    ['branches', 'branches'],
   ] as const) {
     test(`shows Clone and Copy clone URL once on /${path}, for the repository's default branch`, async ({ repoPage }) => {
       await repoPage.goto(`${IOS}/${path}`);
@@ -168,8 +169,10 @@ test.describe('page actions on the commits, pushes and pull request list pages',
     await repoPage.navigateTo('Branches');
     await repoPage.waitForRerender('branches');
     await expect(createPrFromBranchButtons.first()).toBeVisible();
-    await expect(cloneLink).toHaveCount(0);
-    await expect(copyCloneUrlButton).toHaveCount(0);
+    // Its header gets the two buttons too, once; its rows their own "Create PR".
+    await expect(cloneLink).toHaveCount(1);
+    await expect(copyCloneUrlButton).toHaveCount(1);
+    await expect(createPullRequestButton).toHaveCount(0);
     await repoPage.navigateTo('Tags');
     await repoPage.waitForRerender('tags');
     await expect(extensionButtons).toHaveCount(0);

@@ -177,7 +177,7 @@ const ANCHORS: Record<string, { on: PageKey[]; exclusive: boolean }> = {
   EMPTY_REPO_CLONE_PANEL: { on: ['empty'], exclusive: true },
   COMMIT_HEADER_COMMANDBAR: { on: ['commit'], exclusive: false },
   COMPARE_HEADER_BUTTON_GROUP: { on: ['compare'], exclusive: false },
-  LIST_HEADER_COMMANDBAR: { on: ['commits', 'pushes', 'pullRequests'], exclusive: false },
+  LIST_HEADER_COMMANDBAR: { on: ['commits', 'pushes', 'pullRequests', 'branches'], exclusive: false },
   PR_HEADER: { on: ['pullRequest'], exclusive: true },
   PR_HEADER_COMMANDS: { on: ['pullRequest'], exclusive: true },
   PR_HEADER_MENU_BUTTON: { on: ['pullRequest'], exclusive: true },

@@ -74,6 +74,15 @@ try {
   await popup.getByRole('button', { name: /^Use \d+ organizations?$/ }).click();
   await popup.getByRole('heading', { name: 'Accounts' }).waitFor();
   await screenshot(popup, 'popup-accounts');
+  // The popup's own tools: the repository list (with when each repository last changed) and my pull requests.
+  await popup.getByRole('button', { name: 'Repositories' }).click();
+  await popup.locator('[data-repository] time').first().waitFor();
+  await screenshot(popup, 'popup-repositories');
+  await popup.getByRole('button', { name: 'Accounts' }).click();
+  await popup.getByRole('button', { name: 'Pull requests' }).click();
+  await popup.locator('[data-status]').first().waitFor();
+  await screenshot(popup, 'popup-pull-requests');
+  await popup.getByRole('button', { name: 'Back' }).click();
 
   for (const [name, url] of [
     ['repository-files', repoUrl],

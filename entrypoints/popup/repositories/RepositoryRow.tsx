@@ -49,17 +49,14 @@ export function RepositoryRow({
           {repo.name}
         </a>
         {repo.isFork && <span class="badge">fork</span>}
+        {updatedAt && (
+          <time class="muted small repo-updated" dateTime={updatedAt} title={new Date(updatedAt).toLocaleString()}>
+            updated {timeAgo(updatedAt)}
+          </time>
+        )}
       </div>
       <div id={describedBy} class="muted small repo-about">
         {organization} / {repo.projectName} · {repo.defaultBranch ?? 'empty'}
-        {updatedAt && (
-          <>
-            {' · '}
-            <time dateTime={updatedAt} title={new Date(updatedAt).toLocaleString()}>
-              updated {timeAgo(updatedAt)}
-            </time>
-          </>
-        )}
       </div>
       <div class="row small">
         {link ? (

@@ -112,8 +112,8 @@ export class FirefoxPopup {
         const name = (item.querySelector('.repo-name')?.textContent ?? '').trim();
         const badge = item.querySelector('.repo-title .badge')?.textContent;
         // "updated 10 months ago" depends on today's date: kept as "updated".
-        const about = (item.querySelector('.repo-about')?.textContent ?? '').trim().replace(/ · updated .+$/, ' · updated');
-        return `${name}${badge ? ` (${badge})` : ''} · ${about}`;
+        const updated = item.querySelector('.repo-title time') ? ' · updated' : '';
+        return `${name}${badge ? ` (${badge})` : ''} · ${(item.querySelector('.repo-about')?.textContent ?? '').trim()}${updated}`;
       }),
     );
   }

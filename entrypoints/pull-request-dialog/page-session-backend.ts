@@ -1,8 +1,7 @@
-import type { RestClient, RestRequest } from '@/lib/azure/rest-client';
 import { AppError, toAppErrorValue } from '@/lib/errors/app-error';
-import { appErrors } from '@/lib/errors/error-messages';
 import type { MessageResult } from '@/lib/messaging/result';
-import { createPageSession, pageFetch, type PageSession } from '@/lib/page-session/page-session';
+import { createPageSession, pageFetch } from '@/lib/page-session/page-session';
+import { PageSignedOut, pageSessionClient } from '@/lib/page-session/page-session-client';
 import {
   checkWorkItems,
   compareBranches,
@@ -12,31 +11,6 @@ import {
   type RepositoryAddress,
 } from '@/lib/pull-requests/new-pull-request';
 import type { PullRequestBackend } from './backend';
-
-/** The page's sign-in ended (signed out in another tab): not an error to show, a reason to fall back. */
-class PageSignedOut extends Error {}
-
-/**
- * A RestClient over the page session, so the dialog's Azure DevOps calls (lib/pull-requests) run
- * unchanged with the page's own sign-in. Only URLs under the page's organization can be expressed;
- * the page session refuses anything else before sending.
- */
-function pageSessionClient(session: PageSession): RestClient {
-  return {
-    async request<T>(req: RestRequest): Promise<T> {
-      if (!req.url.startsWith(session.baseUrl)) throw new AppError(appErrors.pageSessionAddressRefused(session.organization));
-      const result = await session.request<T>(req.url.slice(session.baseUrl.length), {
-        method: req.method === 'HEAD' ? 'GET' : req.method,
-        query: req.query,
-        body: req.body,
-        apiVersion: req.apiVersion,
-      });
-      if (result.kind === 'signed-out') throw new PageSignedOut();
-      if (result.kind === 'error') throw new AppError(result.error);
-      return result.value;
-    },
-  };
-}
 
 /**
  * The dialog's calls with the page's own Azure DevOps sign-in: no token, no stored account. The

@@ -120,7 +120,7 @@ export const notThisPagesOrganization = (): AppErrorValue => ({
 
 export const pageUiCouldNotOpen = (ui: PageUiName): AppErrorValue => ({
   kind: 'internal',
-  message: `${ui === 'pull-request-dialog' ? 'The pull request form' : 'The menu'} could not open on this page. Reload the page and try again.`,
+  message: `${ui === 'pull-request-dialog' ? 'The pull request form' : ui === 'page-menus' ? 'The menu' : 'The open pull requests'} could not open on this page. Reload the page and try again.`,
 })
 
 export const signInEnded = (who: string): AppErrorValue => ({

@@ -8,6 +8,8 @@ export const PAGE_UI_SCRIPTS = {
   'pull-request-dialog': '/pull-request-dialog.js',
   /** The menus of "Copy clone URL" and "Clone in <client>", and the desktop client catalogue. */
   'page-menus': '/page-menus.js',
+  /** The viewed branch's open pull requests through the page's own sign-in, when no account serves the organization. */
+  'branch-pull-requests': '/branch-pull-requests.js',
 } as const;
 
 export type PageUiName = keyof typeof PAGE_UI_SCRIPTS;

@@ -64,4 +64,16 @@ describe('quick "Create pull request" in Firefox', () => {
     // The fake counts the session cookie on a POST only with the page's own Origin.
     assert.deepEqual(await createWithTitle(repo, 'Zero setup in Firefox'), ['POST session']);
   });
+
+  it('with the page’s own sign-in and no account: the branch’s open pull requests are read with the page’s session', async () => {
+    const repo = await new FirefoxRepoPage(ff.browser).open(`${IOS_APP}?version=GBfeature%2F1234-login`);
+    const links = () =>
+      repo.page.evaluate(() =>
+        [...(document.querySelector('[data-ado-companion-feature="show-branch-pull-requests"]')?.shadowRoot?.querySelectorAll('a') ?? [])].map((a) => `${a.textContent} ${a.getAttribute('href')}`),
+      );
+    const expected = [`#5 ${IOS_APP}/pullrequest/5`];
+    assert.deepEqual(await poll(links, expected), expected);
+    const asked = ff.fakeAdo.control.requests({ pathIncludes: '/pullrequests' }).map((r) => `${r.method} ${r.auth}`);
+    assert.deepEqual(asked, ['GET session']);
+  });
 });

@@ -279,13 +279,19 @@ test.describe('quick "Create pull request" on repository pages', () => {
     await expect(indicator).toHaveCount(0);
   });
 
+  test('with the page’s own sign-in and no account, the open pull requests show too, read with the page’s session', async ({ repoPage, fakeAdo }) => {
+    await repoPage.goto(`${IOS}?version=GBfeature%2F1234-login`);
+    const indicator = repoPage.page.locator('[data-ado-companion-feature="show-branch-pull-requests"]');
+    await expect(indicator.getByRole('link', { name: 'Pull request 5: Fix crash on launch, into develop' })).toHaveAttribute('href', `${IOS}/pullrequest/5`);
+    const asked = fakeAdo.control.requests({ pathIncludes: '/pullrequests' }).filter((r) => r.method === 'GET');
+    expect(asked.map((r) => `${r.host} ${r.auth}`)).toEqual(['dev.azure.com session']);
+  });
+
   test('signed out of Azure DevOps and without an account for the organization, the dialog offers to connect', async ({ repoPage, fakeAdo }) => {
     await repoPage.goto(`${IOS}?version=GBfeature%2F1234-login`);
     signOutOfTheWebUi(fakeAdo);
     const dialog = await openDialog(repoPage.page);
     await expect(dialog.getByText('ADO Companion is not connected to contoso.')).toBeVisible();
-    // Nor does the open pull request indicator show: it has no way to ask.
-    await expect(repoPage.page.locator('[data-ado-companion-feature="show-branch-pull-requests"]')).toHaveCount(0);
     await expect(dialog.getByRole('button', { name: 'Connect contoso' })).toBeVisible();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAGE_SCRIPT } from '../../../wxt.config';
 import { PAGE_UI_SCRIPTS } from '@/lib/page-ui/page-ui-scripts';
+import { PAGE_SESSION_STATUS_SCRIPT } from '@/lib/page-session/page-session-status';
 
 /**
  * Globals a Firefox content script is given besides the page's window (docs/firefox.md). WXT names
@@ -15,11 +16,11 @@ const ENTRYPOINTS = path.resolve('entrypoints');
 
 /**
  * Every script that runs in a page's content-script world: the one the manifest injects
- * (wxt.config.ts) and those the background injects on demand (PAGE_UI_SCRIPTS), each built by WXT
- * from `entrypoints/<name>/index.ts`.
+ * (wxt.config.ts), those the background injects on demand (PAGE_UI_SCRIPTS) and the one the popup
+ * runs in the active tab, each built by WXT from `entrypoints/<name>/index.ts`.
  */
 function pageScripts() {
-  return [...PAGE_SCRIPT.js, ...Object.values(PAGE_UI_SCRIPTS)].map((file) => {
+  return [...PAGE_SCRIPT.js, ...Object.values(PAGE_UI_SCRIPTS), PAGE_SESSION_STATUS_SCRIPT].map((file) => {
     const name = path.basename(file, '.js');
     return { name, file: path.join(ENTRYPOINTS, name, 'index.ts') };
   });
@@ -27,7 +28,7 @@ function pageScripts() {
 
 describe('scripts that run in Azure DevOps pages', () => {
   it('finds them all', () => {
-    expect(pageScripts().map((entry) => entry.name)).toEqual(['azure-devops', 'pull-request-dialog', 'page-menus']);
+    expect(pageScripts().map((entry) => entry.name)).toEqual(['azure-devops', 'pull-request-dialog', 'page-menus', 'branch-pull-requests', 'page-session-status']);
     for (const { file } of pageScripts()) expect(fs.existsSync(file), file).toBe(true);
   });
 

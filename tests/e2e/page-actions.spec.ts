@@ -18,6 +18,8 @@ test.describe('page actions: copy clone URL and clone in a desktop client', () =
     const page = repoPage.page;
     const copy = page.getByRole('button', { name: 'Copy clone URL', exact: true });
     await expect(copy).toBeVisible();
+    // With no account, the branch's open pull requests are asked with the page's sign-in as it loads: that one goes first.
+    await expect.poll(() => fakeAdo.control.requests({ pathIncludes: '/pullrequests' }).length).toBe(1);
     fakeAdo.control.clearRequests();
 
     await copy.click();

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parseAzureRemote, type AzureRepoRef } from '@/lib/azure/remote-url';
+import { legacyOrganizationOfHost } from '@/lib/azure/azure-hosts';
 
 function cloud(organization: string, project: string, repository: string): AzureRepoRef {
   const [o, p, r] = [organization, project, repository].map(encodeURIComponent);
@@ -342,6 +343,8 @@ const name = fc
   // leading `_`), and a trailing `.git` is taken for a clone-URL suffix.
   .filter((n) => n !== '.' && n !== '..' && !['_git', '_optimized', '_full'].includes(n) && !n.endsWith('.git'));
 const orgName = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,15}$/);
+/** A name that can also be written `{name}.visualstudio.com`: not one of Microsoft's own sites there (go, www, docs…). */
+const legacyOrgName = orgName.filter((org) => legacyOrganizationOfHost(`${org}.visualstudio.com`) === org);
 const host = fc.constantFrom('tfs.contoso.com', 'ado.example.org', 'localhost', '10.1.2.3', 'xn--bcher-kva.example');
 const enc = encodeURIComponent;
 
@@ -358,6 +361,8 @@ describe('lib/azure/remote-url (properties)', () => {
   });
 
   it('gives the same ref when the same cloud repository is written in any accepted form', () => {
+    // Seen failing on `go` (go.visualstudio.com is a Microsoft site, rightly no organization): such names are left out.
+    expect(parseAzureRemote('https://go.visualstudio.com/a/_git/a')).toBeNull();
     const forms = [
       (o: string, p: string, r: string) => `https://${o}@dev.azure.com/${o}/${p}/_git/${r}`,
       (o: string, p: string, r: string) => `https://${o}.visualstudio.com/${p}/_git/${r}.git`,
@@ -367,7 +372,7 @@ describe('lib/azure/remote-url (properties)', () => {
       (o: string, p: string, r: string) => `https://dev.azure.com/${o}/${p}/_git/${r}/pullrequest/12?_a=files#x`,
     ];
     fc.assert(
-      fc.property(orgName, name, name, fc.constantFrom(...forms), (org, project, repository, form) => {
+      fc.property(legacyOrgName, name, name, fc.constantFrom(...forms), (org, project, repository, form) => {
         const canonical = parseAzureRemote(`https://dev.azure.com/${org}/${enc(project)}/_git/${enc(repository)}`);
         expect(parseAzureRemote(form(org, enc(project), enc(repository)))).toEqual(canonical);
       }),

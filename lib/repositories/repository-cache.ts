@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { toAppErrorValue } from '../errors/app-error';
 import type { CompanionDb, RepositoryRecord } from '../db/schema';
 import type { Session } from '../auth/session';
+import type { RestClient } from '../azure/rest-client';
 import type { RepositoryListView, RepositoryView } from '../messaging/protocol';
 import { canonicalCloneUrls, listOrganizationRepositories } from './repository-list';
 import { defaultBranchUpdatedAt } from './last-update';
@@ -82,14 +83,21 @@ export function createRepositoryCache(deps: RepositoryCacheDeps) {
    */
   async function updatedAt(ids: readonly string[]): Promise<Record<string, string | null>> {
     const rows = (await db.repositories.bulkGet([...ids])).filter((row) => row !== undefined);
+    // The rows in view mostly share one organization: its account is looked up once.
+    const clients = new Map<string, Promise<{ client: RestClient; baseUrl: string } | null>>();
+    const clientOf = async (orgKey: string) => {
+      const organization = await db.organizations.get(orgKey);
+      const account = organization?.selected ? await db.accounts.get(organization.accountId) : undefined;
+      return organization && account ? { client: deps.session.clientFor(account), baseUrl: organization.baseUrl } : null;
+    };
     const answers = await Promise.all(
       rows.map(async (row): Promise<[string, string | null] | null> => {
         if (row.updatedAt !== undefined) return [row.id, row.updatedAt];
         try {
-          const organization = await db.organizations.get(row.orgKey);
-          const account = organization?.selected ? await db.accounts.get(organization.accountId) : undefined;
-          if (!organization || !account) return null;
-          const time = await defaultBranchUpdatedAt(deps.session.clientFor(account), organization.baseUrl, row);
+          if (!clients.has(row.orgKey)) clients.set(row.orgKey, clientOf(row.orgKey));
+          const link = await clients.get(row.orgKey)!;
+          if (!link) return null;
+          const time = await defaultBranchUpdatedAt(link.client, link.baseUrl, row);
           // Only onto the row it was asked for: a refresh meanwhile replaced it with a fresher one.
           await db.repositories.where('id').equals(row.id).and((current) => current.cachedAt === row.cachedAt).modify({ updatedAt: time });
           return [row.id, time];

@@ -1,6 +1,7 @@
 import { APP_ROOT } from '@/lib/azure/selectors';
 import { detectCloudPage } from '@/lib/azure/cloud-page';
 import { defineFeature } from '../define-feature';
+import { featureHost, whileRendered } from '../mount-in-anchor';
 import { openPullRequestDialog } from './create-pull-request';
 
 /**
@@ -12,27 +13,22 @@ import { openPullRequestDialog } from './create-pull-request';
 export default defineFeature({
   include: [(page) => page.type === 'branches'],
   init(signal, page) {
-    const place = () => {
+    whileRendered(signal, () => {
       for (const link of document.querySelectorAll<HTMLAnchorElement>(`${APP_ROOT[0]} a[href*="version=GB"]`)) {
         const target = detectCloudPage(link.href);
         const branch = target?.branch;
         if (!branch || target.type !== 'files' || target.repo.httpsUrl !== page.repo.httpsUrl) continue;
         if ((link.nextElementSibling as HTMLElement | null)?.dataset.adoCompanionFeature === 'create-pull-request-from-branch') continue;
-        const host = document.createElement('span');
-        host.dataset.adoCompanionFeature = 'create-pull-request-from-branch';
-        const shadow = host.attachShadow({ mode: 'open' });
-        // Text, not markup: branch names come from the page.
-        shadow.innerHTML = `<style>button{margin-left:8px;padding:0 6px;border:0;border-radius:2px;font:inherit;font-size:12px;cursor:pointer;background:none;color:var(--communication-foreground,#0078d4)}button:hover{text-decoration:underline}</style><button type="button">Create PR</button><span role="status"></span>`;
-        const button = shadow.querySelector('button')!;
-        button.setAttribute('aria-label', `Create PR from ${branch}`);
-        button.addEventListener('click', () => void openPullRequestDialog(page, branch, button, shadow.querySelector('span')!));
-        link.after(host);
-        signal.addEventListener('abort', () => host.remove(), { once: true });
+        link.after(
+          featureHost(signal, 'create-pull-request-from-branch', (shadow) => {
+            // Text, not markup: branch names come from the page.
+            shadow.innerHTML = `<style>button{margin-left:8px;padding:0 6px;border:0;border-radius:2px;font:inherit;font-size:12px;cursor:pointer;background:none;color:var(--communication-foreground,#0078d4)}button:hover{text-decoration:underline}</style><button type="button">Create PR</button><span role="status"></span>`;
+            const button = shadow.querySelector('button')!;
+            button.setAttribute('aria-label', `Create PR from ${branch}`);
+            button.addEventListener('click', () => void openPullRequestDialog(page, branch, button, shadow.querySelector('span')!));
+          }),
+        );
       }
-    };
-    place();
-    const observer = new MutationObserver(place);
-    observer.observe(document.querySelector(APP_ROOT[0]) ?? document.body, { childList: true, subtree: true });
-    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    });
   },
 });

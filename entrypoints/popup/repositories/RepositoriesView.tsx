@@ -36,9 +36,10 @@ export function RepositoriesView() {
   const updatedAt = useSignal<ReadonlyMap<string, string | null>>(new Map());
   const asked = useRef(new Set<string>());
   const askTimer = useRef<ReturnType<typeof setTimeout>>();
+  // Called after every render (scrolling included): the cached times are indexed once per list.
+  const cachedUpdatedAt = useComputed(() => new Map((list.value?.repositories ?? []).map((r) => [r.id, r.updatedAt])));
   function askUpdatedAt(ids: string[]) {
-    const known = new Map((list.value?.repositories ?? []).map((r) => [r.id, r.updatedAt]));
-    const wanted = ids.filter((id) => known.get(id) === undefined && !asked.current.has(id));
+    const wanted = ids.filter((id) => cachedUpdatedAt.value.get(id) === undefined && !asked.current.has(id));
     clearTimeout(askTimer.current);
     // A refresh replaces the rows: asked once it has come.
     if (!wanted.length || refreshing.busy.value) return;

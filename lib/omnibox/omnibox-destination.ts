@@ -1,0 +1,44 @@
+import { parseAzureRepoUrl } from '../azure/remote-url';
+
+// A pull request number typed after the words (`web 42`, `web #42`, `web !42`), or alone (`42`).
+const PULL_REQUEST_NUMBER = /^(.*?)(?:^|\s+)[#!]?([1-9]\d{0,9})$/s;
+
+/**
+ * Where `ado <text>` goes when the user presses Enter without picking a suggestion
+ * (docs/keyboard.md#address-bar):
+ * - an Azure DevOps URL in any form (clone URL, legacy `{org}.visualstudio.com` page): the same page
+ *   in its canonical `dev.azure.com` form;
+ * - words then a number: that pull request in the repository the words find best; a number alone:
+ *   that pull request in the repository of the current tab;
+ * - words: the repository they find best.
+ * `repositoryPageOf(words)` answers from the cache only: nothing here asks the network.
+ */
+export function omniboxDestination(text: string, repositoryPageOf: (words: string) => string | null, currentTabUrl?: string): string | null {
+  const input = text.trim();
+  if (!input) return null;
+  const fromUrl = canonicalPage(input);
+  if (fromUrl) return fromUrl;
+  const pullRequest = PULL_REQUEST_NUMBER.exec(input);
+  if (pullRequest) {
+    const words = pullRequest[1]!.trim();
+    const repository = words ? repositoryPageOf(words) : currentTabUrl ? (parseAzureRepoUrl(currentTabUrl)?.repo.httpsUrl ?? null) : null;
+    if (repository) return `${repository}/pullrequest/${pullRequest[2]}`;
+    if (!words) return null;
+  }
+  return repositoryPageOf(input);
+}
+
+/** An Azure DevOps repository URL or page in its canonical form, or null when `input` is none. */
+function canonicalPage(input: string): string | null {
+  if (/\s/.test(input)) return null;
+  const parsed = parseAzureRepoUrl(input);
+  if (!parsed) return null;
+  let search = '';
+  try {
+    search = /^https?:\/\//i.test(input) ? new URL(input).search : '';
+  } catch {
+    // Not a web address (an SSH remote): the repository's page.
+  }
+  const page = parsed.pagePath.length > 0 ? `/${parsed.pagePath.join('/')}` : '';
+  return `${parsed.repo.httpsUrl}${page}${search}`;
+}

@@ -46,8 +46,10 @@ export default defineConfig({
     // `scripting` (MV3): the pull request dialog is injected on demand; MV2 uses tabs.executeScript.
     // `offscreen`: Chromium's service worker copies through an offscreen document (docs/context-menu.md);
     // Firefox's background page copies itself and has no such API.
+    // `activeTab`: a keyboard shortcut may show a short note in the tab it was pressed in (docs/keyboard.md).
     permissions: [
       'identity',
+      'activeTab',
       'storage',
       'contextMenus',
       'clipboardWrite',
@@ -62,6 +64,8 @@ export default defineConfig({
       : { optional_permissions: SERVER_HOST_PERMISSIONS }),
     content_scripts: [PAGE_SCRIPT],
     action: { default_title: 'ADO Companion' },
+    omnibox: { keyword: 'ado' },
+    commands: keyboardCommands(manifestVersion),
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: MINIMUM_CHROME_VERSION }),
     ...(browser === 'firefox'
       ? {
@@ -78,3 +82,17 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/**
+ * Keyboard shortcuts, changeable in the browser's shortcut settings (docs/keyboard.md#shortcuts).
+ * Alt+Shift with a letter: Azure DevOps' own web shortcuts are single keys and Ctrl+Alt ones.
+ * Chromium takes at most four suggested keys.
+ */
+function keyboardCommands(manifestVersion: number) {
+  return {
+    [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: { suggested_key: { default: 'Alt+Shift+A' }, description: 'Open ADO Companion' },
+    'copy-clone-url': { suggested_key: { default: 'Alt+Shift+C' }, description: 'Copy the clone URL of the repository in this tab' },
+    'clone-in-client': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Clone the repository in this tab in your desktop client' },
+    'create-pull-request': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Create a pull request from the branch in this tab' },
+  };
+}

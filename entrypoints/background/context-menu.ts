@@ -1,8 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
-import { CLONE_CLIENT_KEY, CLONE_PROTOCOL_KEY } from '@/lib/clients/clone-preference-keys';
-import { desktopClient, type DesktopClient } from '@/lib/clients/desktop-clients';
+import { CLONE_CLIENT_KEY } from '@/lib/clients/clone-preference-keys';
 import { cloneItemTitle, repositoryLinkAction, repositoryLinkMenu, type RepositoryLinkAction } from '@/lib/context-menu/repository-link-menu';
 import { writeClipboardFromBackground } from './write-clipboard';
+import { readCloneChoice } from './clone-choice';
+import { openLink } from './open-link';
 
 /**
  * The context menu on links to Azure DevOps repositories, on any site: Clone in <client>, Copy
@@ -42,33 +43,12 @@ async function updateCloneTitle(): Promise<void> {
   });
 }
 
-/** The user's clone choices, as the popup and the page buttons store them. */
-async function readCloneChoice(): Promise<{ client: DesktopClient; protocol: 'https' | 'ssh' }> {
-  const stored = await browser.storage.local.get([CLONE_CLIENT_KEY, CLONE_PROTOCOL_KEY]);
-  return { client: desktopClient(stored[CLONE_CLIENT_KEY] as string | undefined), protocol: stored[CLONE_PROTOCOL_KEY] === 'ssh' ? 'ssh' : 'https' };
-}
-
 async function onRepositoryLinkClicked(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): Promise<void> {
   const action = repositoryLinkAction(info.menuItemId, info.linkUrl, await readCloneChoice());
   if (action) await perform(action, tab?.id !== undefined && tab.id >= 0 ? tab : undefined);
 }
 
 async function perform(action: RepositoryLinkAction, tab: Browser.tabs.Tab | undefined): Promise<void> {
-  switch (action.kind) {
-    case 'copy':
-      await writeClipboardFromBackground(action.text);
-      return;
-    case 'open-tab':
-      await browser.tabs.create({
-        url: action.url,
-        ...(tab ? { windowId: tab.windowId, index: tab.index + 1, openerTabId: tab.id } : {}),
-      });
-      return;
-    case 'hand-to-app':
-      // The browser gives a custom-scheme URL to the app that registered it and the tab stays on its
-      // page (that navigation never commits), so no empty tab is left behind. Without a tab (a click
-      // outside any) only a new one can carry it.
-      if (tab?.id !== undefined) await browser.tabs.update(tab.id, { url: action.url });
-      else await browser.tabs.create({ url: action.url });
-  }
+  if (action.kind === 'copy') await writeClipboardFromBackground(action.text);
+  else await openLink(action.kind, action.url, tab);
 }

@@ -17,6 +17,7 @@ import { ping } from './handlers/system';
 import { accountHandlers } from './handlers/accounts';
 import { readEntraConfig } from './entra-config';
 import { startRepositoryLinkMenu } from './context-menu';
+import { startKeyboardCommands } from './keyboard-commands';
 
 export default defineBackground(() => {
   let session: Session | null = null;
@@ -73,4 +74,5 @@ export default defineBackground(() => {
     ...pageUiHandlers(),
   });
   startRepositoryLinkMenu();
+  startKeyboardCommands();
 });

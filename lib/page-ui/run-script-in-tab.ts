@@ -13,3 +13,15 @@ export async function runScriptInTab(tabId: number, file: ScriptPublicPath, fram
   }
   return (await browser.tabs.executeScript(tabId, { file, frameId }))?.[0];
 }
+
+/**
+ * Runs a self-contained function (it is sent as source text: it may use only its arguments and the
+ * page's globals) in the content scripts' world of a tab's top frame. JSON arguments only.
+ */
+export async function runFunctionInTab<A extends unknown[]>(tabId: number, fn: (...args: A) => void, args: A): Promise<void> {
+  if (browser.scripting) {
+    await browser.scripting.executeScript({ target: { tabId }, func: fn, args });
+    return;
+  }
+  await browser.tabs.executeScript(tabId, { code: `(${fn.toString()})(...${JSON.stringify(args)})` });
+}

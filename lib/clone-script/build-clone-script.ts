@@ -13,7 +13,7 @@ export type CloneScriptShell = 'bash' | 'powershell';
  * A script that clones every repository into `<organization>/<project>/<repository>` below the folder
  * it is run in: a folder that exists is skipped, a failed clone does not stop the others, and the
  * failures are listed at the end (exit status 1). Names and URLs appear only inside quotes of the
- * target shell, never in comments or unquoted (docs/clone-script.md).
+ * target shell, never in comments or unquoted (docs/keyboard.md#clone-many).
  */
 export function buildCloneScript(repositories: readonly CloneScriptRepository[], shell: CloneScriptShell): string {
   const rows = repositories.map((repo) => [repo.cloneUrl, cloneFolder(repo)] as const);

@@ -18,14 +18,20 @@ export function omniboxDestination(text: string, repositoryPageOf: (words: strin
   if (!input) return null;
   const fromUrl = canonicalPage(input);
   if (fromUrl) return fromUrl;
-  const pullRequest = PULL_REQUEST_NUMBER.exec(input);
+  const pullRequest = pullRequestAfterWords(input);
   if (pullRequest) {
-    const words = pullRequest[1]!.trim();
+    const { words, id } = pullRequest;
     const repository = words ? repositoryPageOf(words) : currentTabUrl ? (parseAzureRepoUrl(currentTabUrl)?.repo.httpsUrl ?? null) : null;
-    if (repository) return `${repository}/pullrequest/${pullRequest[2]}`;
+    if (repository) return `${repository}/pullrequest/${id}`;
     if (!words) return null;
   }
   return repositoryPageOf(input);
+}
+
+/** A pull request number typed after the words (`web 42`, `web #42`, `web !42`) or alone (`42`: no words). */
+export function pullRequestAfterWords(text: string): { words: string; id: number } | null {
+  const found = PULL_REQUEST_NUMBER.exec(text.trim());
+  return found ? { words: found[1]!.trim(), id: Number(found[2]) } : null;
 }
 
 /** An Azure DevOps repository URL or page in its canonical form, or null when `input` is none. */

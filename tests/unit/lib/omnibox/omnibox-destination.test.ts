@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { omniboxDestination } from '@/lib/omnibox/omnibox-destination';
+import { omniboxDestination, pullRequestAfterWords } from '@/lib/omnibox/omnibox-destination';
 
 const pages: Record<string, string> = {
   web: 'https://dev.azure.com/contoso/Web/_git/site',
@@ -38,5 +38,14 @@ describe('lib/omnibox/omnibox-destination', () => {
   it('sends a clone URL in any form to its repository page', () => {
     expect(omniboxDestination('git@ssh.dev.azure.com:v3/contoso/Web/site', findRepository)).toBe('https://dev.azure.com/contoso/Web/_git/site');
     expect(omniboxDestination('https://contoso@dev.azure.com/contoso/Web/_git/site', findRepository)).toBe('https://dev.azure.com/contoso/Web/_git/site');
+  });
+});
+
+describe('lib/omnibox/omnibox-destination pullRequestAfterWords', () => {
+  it('reads a number after the words as a pull request, not digits inside a name', () => {
+    expect(pullRequestAfterWords('web #42')).toEqual({ words: 'web', id: 42 });
+    expect(pullRequestAfterWords(' 7 ')).toEqual({ words: '', id: 7 });
+    expect(pullRequestAfterWords('app2')).toBeNull();
+    expect(pullRequestAfterWords('web 0')).toBeNull();
   });
 });

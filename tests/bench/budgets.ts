@@ -37,8 +37,9 @@ export const BUDGETS_GZIP_BYTES = {
   // (creating, the name rules, their sentences) 2.2 KB, its templates are packaged files the
   // background reads when needed, in no bundle. The context menu on repository links brought the
   // desktop client catalogue into it (about 2.1 KB; a service worker cannot load code on demand).
-  // When repositories last changed, asked for the rows in view: 0.3 KB.
-  background: 69_000,
+  // When repositories last changed, asked for the rows in view: 0.3 KB. Keyboard shortcuts (the
+  // commands, the note shown in the page, opening the pull request dialog): 1.5 KB.
+  background: 70_500,
   // What the popup loads when it opens: popup.html and the script and styles it names. It carries
   // only the two screens a popup opens on (accounts, or connect for a new user): 16,328 B. Every other
   // screen loads on demand (below), the repositories and pull requests while the popup is idle.
@@ -50,8 +51,9 @@ export const BUDGETS_GZIP_BYTES = {
   // desktop client catalogue and WXT storage for the clone preferences), pull requests, remote URL
   // helper, PAT form, organization picker, New repository 2.4 KB, SSH key 3.1 KB, Forks 2.2 KB.
   // Then when each repository last changed, the remote helper's repository card and the reviewers'
-  // votes of my pull requests: 26,508 B.
-  'popup on demand': 27_000,
+  // votes of my pull requests: 26,508 B. Clone many (ticking repositories, the bar, and the script
+  // builder in a chunk of its own loaded when the script is copied): 1.9 KB.
+  'popup on demand': 28_500,
   // Chromium only, opened for a moment to copy from the context menu.
   'offscreen document': 1_000,
 } as const;

@@ -13,6 +13,7 @@ import { groupRepositories } from './group-repositories';
 import { DidNotOpen, useDidNotOpen } from './DidNotOpen';
 import { needsRefresh } from './refresh-policy';
 import { GoButton, ScreenSection } from '../ScreenSection';
+import { CloneManyBar } from './CloneManyBar';
 
 /** Every repository of every selected organization: from the cache at once, refreshed when old or asked. */
 export function RepositoriesView() {
@@ -27,6 +28,21 @@ export function RepositoriesView() {
   );
 
   const grouped = useComputed(() => groupRepositories(matches.value, orgNames.value));
+
+  // Repositories ticked for "Copy clone script"; a shift-click ticks the range from the last one clicked.
+  const selectedIds = useSignal<ReadonlySet<string>>(new Set());
+  const lastClicked = useRef<number | null>(null);
+  const selected = useComputed(() => (list.value?.repositories ?? []).filter((r) => selectedIds.value.has(r.id)));
+  function select(index: number, on: boolean, range: boolean) {
+    const shown = grouped.value.flatMap((item) => (item.kind === 'repository' ? [item.repo.id] : []));
+    const from = range && lastClicked.current !== null ? Math.min(lastClicked.current, index) : index;
+    const to = range && lastClicked.current !== null ? Math.max(lastClicked.current, index) : index;
+    const next = new Set(selectedIds.value);
+    for (const id of shown.slice(from, to + 1)) on ? next.add(id) : next.delete(id);
+    lastClicked.current = index;
+    selectedIds.value = next;
+  }
+  const allShownSelected = useComputed(() => matches.value.length > 0 && matches.value.every((r) => selectedIds.value.has(r.id)));
   const rows = useRef<{ enter: () => void } | null>(null);
   const filterBox = useRef<HTMLInputElement>(null);
   const didNotOpen = useDidNotOpen();
@@ -146,6 +162,22 @@ export function RepositoriesView() {
           : `${matches.value.length} of ${view.repositories.length} repositories` +
             (refreshing.busy.value ? ' · updating…' : oldest ? ` · updated ${new Date(oldest).toLocaleString()}` : '')}
       </p>
+      {(matches.value.length > 0 || selected.value.length > 0) && (
+        <div class="row small">
+          <button
+            class="link small"
+            type="button"
+            onClick={() => {
+              const next = new Set(selectedIds.value);
+              for (const repo of matches.value) allShownSelected.value ? next.delete(repo.id) : next.add(repo.id);
+              selectedIds.value = next;
+            }}
+          >
+            {allShownSelected.value ? `Unselect the ${matches.value.length} shown` : `Select all ${matches.value.length} shown`}
+          </button>
+        </div>
+      )}
+      <CloneManyBar selected={selected.value} orgNames={orgNames.value} protocol={preferences.protocol.value} onClear={() => (selectedIds.value = new Set())} />
       {view?.failures.map((failure) => (
         <ErrorNotice key={failure.key} error={appErrors.refreshFailed(failure.name, failure.error, oldest ?? null)} />
       ))}
@@ -161,6 +193,8 @@ export function RepositoriesView() {
         onLeaveTop={() => filterBox.current?.focus()}
         onShown={askUpdatedAt}
         updatedAt={updatedAt.value}
+        selected={selectedIds.value}
+        onSelect={select}
         handle={rows}
       />
     </ScreenSection>

@@ -27,6 +27,8 @@ export function RepositoryList({
   onLeaveTop,
   onShown,
   updatedAt,
+  selected,
+  onSelect,
   handle,
 }: {
   items: readonly RepositoryListItem[];
@@ -39,6 +41,10 @@ export function RepositoryList({
   onShown: (ids: string[]) => void;
   /** When repositories learnt after the list came last changed. */
   updatedAt: ReadonlyMap<string, string | null>;
+  /** Ids of the repositories ticked for a clone script. */
+  selected: ReadonlySet<string>;
+  /** A repository's box ticked or unticked (`index` in list order); `range` with Shift held. */
+  onSelect: (index: number, on: boolean, range: boolean) => void;
   handle: MutableRef<{ enter: () => void } | null>;
 }) {
   const scrollTop = useSignal(0);
@@ -136,6 +142,7 @@ export function RepositoryList({
                   current={item.index === current.value}
                   updatedAt={item.repo.updatedAt ?? updatedAt.get(item.repo.id)}
                   onClone={onClone}
+                  selection={{ selected: selected.has(item.repo.id), onSelect: (on, range) => onSelect(item.index, on, range) }}
                 />
               </li>
             );

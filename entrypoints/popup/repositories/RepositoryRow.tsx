@@ -16,6 +16,7 @@ export function RepositoryRow({
   current,
   updatedAt,
   onClone,
+  selection,
 }: {
   repo: RepositoryView;
   organization: string;
@@ -25,6 +26,8 @@ export function RepositoryRow({
   /** When its default branch last changed; undefined while not known. */
   updatedAt?: string | null;
   onClone: (repo: RepositoryView) => void;
+  /** In the repository list: a box to tick it for a clone script. */
+  selection?: { selected: boolean; onSelect: (on: boolean, range: boolean) => void };
 }) {
   const state = usePopupState();
   const ssh = protocol === 'ssh' && repo.sshUrl !== null;
@@ -45,6 +48,15 @@ export function RepositoryRow({
   return (
     <>
       <div class="repo-title">
+        {selection && (
+          <input
+            type="checkbox"
+            tabIndex={tabIndex}
+            checked={selection.selected}
+            aria-label={`Select ${repo.name} for a clone script`}
+            onClick={(event) => selection.onSelect(event.currentTarget.checked, event.shiftKey)}
+          />
+        )}
         <a href={repo.webUrl} target="_blank" rel="noreferrer" class="repo-name" tabIndex={tabIndex} title="Open in Azure DevOps">
           {repo.name}
         </a>

@@ -1,0 +1,66 @@
+import { useSignal } from '@preact/signals';
+import type { RepositoryView } from '@/lib/messaging/protocol';
+import type { CloneScriptShell } from '@/lib/clone-script/build-clone-script';
+import { usePopupState } from '../state';
+import { copyText } from '../ssh-key/copy-text';
+
+/** Windows users get PowerShell first; everyone can choose. */
+function defaultShell(): CloneScriptShell {
+  const platform = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ?? navigator.platform;
+  return /^win/i.test(platform) ? 'powershell' : 'bash';
+}
+
+/**
+ * The repositories ticked in the list, and "Copy clone script": one script that clones them all
+ * (docs/keyboard.md#clone-many). The script's code loads only when it is copied.
+ */
+export function CloneManyBar({
+  selected,
+  orgNames,
+  protocol,
+  onClear,
+}: {
+  /** In list order. */
+  selected: readonly RepositoryView[];
+  orgNames: ReadonlyMap<string, string>;
+  protocol: 'https' | 'ssh';
+  onClear: () => void;
+}) {
+  const state = usePopupState();
+  const shell = useSignal<CloneScriptShell>(defaultShell());
+  if (selected.length === 0) return null;
+
+  async function copyScript() {
+    const { buildCloneScript } = await import('@/lib/clone-script/build-clone-script');
+    const script = buildCloneScript(
+      selected.map((repo) => ({
+        organization: orgNames.get(repo.orgKey) ?? '',
+        project: repo.projectName,
+        repository: repo.name,
+        cloneUrl: protocol === 'ssh' && repo.sshUrl ? repo.sshUrl : repo.httpsUrl,
+      })),
+      shell.value,
+    );
+    const what = `${shell.value === 'bash' ? 'bash' : 'PowerShell'} script that clones ${selected.length === 1 ? 'the selected repository' : `the ${selected.length} selected repositories`}`;
+    state.announce((await copyText(script)) ? `Copied a ${what}. Run it in the folder to clone into.` : `Could not copy the ${what}.`);
+  }
+
+  return (
+    <div class="clone-many row small" role="group" aria-label="Selected repositories">
+      <strong>{selected.length} selected</strong>
+      <label>
+        Script for{' '}
+        <select value={shell.value} onChange={(event) => (shell.value = event.currentTarget.value === 'powershell' ? 'powershell' : 'bash')}>
+          <option value="bash">bash</option>
+          <option value="powershell">PowerShell</option>
+        </select>
+      </label>
+      <button class="secondary small" type="button" onClick={() => void copyScript()}>
+        Copy clone script
+      </button>
+      <button class="link small" type="button" onClick={onClear}>
+        Clear selection
+      </button>
+    </div>
+  );
+}

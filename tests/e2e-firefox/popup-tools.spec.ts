@@ -75,6 +75,31 @@ describe('popup tools in Firefox', () => {
     assert.deepEqual(ff.fakeAdo.control.requests(), []);
   });
 
+  it('clone many: two ticked repositories, one copied bash script that clones both, each URL and folder one argument', async () => {
+    const popup = await signedIn();
+    await popup.go('Repositories');
+    await popup.filterRepositories('app');
+    await waitForText(popup.page, /^3 of /, '#repositories-count');
+    for (const name of ['ios-app', 'android-app']) {
+      const box = await popup.page.waitForSelector(`${popup.repositoryRow(name)} input[type="checkbox"]`, { timeout: 10_000 });
+      await box!.click();
+    }
+    await waitForText(popup.page, '2 selected', '.clone-many');
+    await popup.page.select('.clone-many select', 'bash');
+    await clipboard().setClipboard('before');
+    await click(popup.page, 'Copy clone script');
+    const script = await poll(async () => ((await clipboard().clipboard()).startsWith('#!') ? 'copied' : 'not yet'), 'copied').then(() => clipboard().clipboard());
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ff-clone-many-'));
+    const bin = path.join(work, 'bin');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, 'git'), `#!/usr/bin/env bash\nprintf '%s|' "$@" >> '${work}/calls'\necho >> '${work}/calls'\n`, { mode: 0o755 });
+    execFileSync('bash', ['-c', script], { cwd: work, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    assert.deepEqual(fs.readFileSync(path.join(work, 'calls'), 'utf8').trim().split('\n').sort(), [
+      'clone|--|https://dev.azure.com/contoso/Mobile%20App/_git/android-app|contoso/Mobile App/android-app|',
+      'clone|--|https://dev.azure.com/contoso/Mobile%20App/_git/ios-app|contoso/Mobile App/ios-app|',
+    ]);
+  });
+
   it('new repository with README, .gitignore and MIT license: one commit with the three files, then clone and copy', async () => {
     const popup = await signedIn();
     await popup.go('Repositories');

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CLONE_CLIENT_KEY, CLONE_PROTOCOL_KEY } from '@/lib/clients/clone-preference-keys';
 import { desktopClient, type DesktopClient } from '@/lib/clients/desktop-clients';
+import { onWindows } from '@/lib/clients/desktop-platform';
 import { cloneItemTitle, repositoryLinkAction, repositoryLinkMenu, type RepositoryLinkAction } from '@/lib/context-menu/repository-link-menu';
 import { writeClipboardFromBackground } from './write-clipboard';
 
@@ -27,7 +28,7 @@ async function createMenu(): Promise<void> {
   const { client } = await readCloneChoice();
   // An update keeps the items of the previous version: start from none so no id is created twice.
   await browser.contextMenus.removeAll();
-  for (const item of repositoryLinkMenu(client)) {
+  for (const item of repositoryLinkMenu(client, onWindows())) {
     browser.contextMenus.create({ id: item.id, title: item.title, contexts: ['link'], targetUrlPatterns: [...item.targetUrlPatterns] }, () => {
       // Read so that a refusal is not reported as unchecked; there is no one to tell.
       void browser.runtime.lastError;
@@ -37,7 +38,7 @@ async function createMenu(): Promise<void> {
 
 async function updateCloneTitle(): Promise<void> {
   const { client } = await readCloneChoice();
-  await browser.contextMenus.update('clone-in-client', { title: cloneItemTitle(client) }).catch(() => {
+  await browser.contextMenus.update('clone-in-client', { title: cloneItemTitle(client, onWindows()) }).catch(() => {
     // Not created yet: createMenu will read the new choice.
   });
 }

@@ -1,4 +1,5 @@
-import { DESKTOP_CLIENTS, desktopClient, type DesktopClient } from '@/lib/clients/desktop-clients';
+import { DESKTOP_CLIENTS, clientLabel, clientPlatformNote, desktopClient, type DesktopClient } from '@/lib/clients/desktop-clients';
+import { onWindows } from '@/lib/clients/desktop-platform';
 import type { PageMenus } from '@/lib/page-ui/page-menus';
 
 /** Nothing tells a page whether a custom-scheme link opened an app: if the page keeps the focus this long, say so. */
@@ -66,7 +67,7 @@ export function pageMenus(): PageMenus {
     cloneMenu(toggle, request, pick, status) {
       toggleMenu(toggle, 'Clone in another client', () =>
         DESKTOP_CLIENTS.map((client) => [
-          client.name,
+          clientLabel(client, onWindows()),
           () => {
             pick(client);
             const link = client.link(request);
@@ -98,6 +99,9 @@ function watchOpen(status: () => HTMLElement | null | undefined, client: Desktop
     line?.replaceChildren(...nodes);
   };
   if (!link) return say(client.note ?? `${client.name} cannot be opened from a link: copy the clone URL.`);
+  // Fork on Windows: the link goes out (Sourcetree may take it), but the user learns at once why Fork did not.
+  const platformNote = clientPlatformNote(client, onWindows());
+  if (platformNote) return say(platformNote);
   say();
   // This script may have come after the click: the page may have lost the focus already.
   let left = !document.hasFocus();

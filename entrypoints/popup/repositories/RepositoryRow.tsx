@@ -1,5 +1,6 @@
 import type { RepositoryView } from '@/lib/messaging/protocol';
 import type { DesktopClient } from '@/lib/clients/desktop-clients';
+import { cloneLinkWithIds } from '@/lib/clients/visual-studio-link';
 import { timeAgo } from '@/lib/ui/time-ago';
 import { usePopupState } from '../state';
 
@@ -29,7 +30,9 @@ export function RepositoryRow({
   const state = usePopupState();
   const ssh = protocol === 'ssh' && repo.sshUrl !== null;
   const cloneUrl = ssh ? repo.sshUrl! : repo.httpsUrl;
-  const link = client.link({ httpsUrl: repo.httpsUrl, sshUrl: repo.sshUrl, protocol, branch: null });
+  // The organization key is its base URL: Azure DevOps' collection URL, with the slash it ends with there.
+  const ids = { collectionUrl: `${repo.orgKey}/`, projectId: repo.projectId, repositoryId: repo.id };
+  const link = cloneLinkWithIds(client, { httpsUrl: repo.httpsUrl, sshUrl: repo.sshUrl, protocol, branch: null }, ids);
   const tabIndex = current ? 0 : -1;
   const describedBy = `repo-${repo.id}-about`;
 

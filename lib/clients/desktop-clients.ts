@@ -3,7 +3,7 @@
  * Pure: a link is computed from the repository's clone URLs and the branch alone, with no network
  * request, so it is ready the moment a page or a link is seen.
  */
-import { cloneUrlFor, type CloneRequest } from './clone-request';
+import { cloneUrlFor, linkBranch, type CloneRequest } from './clone-request';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_NAME, gitKrakenLink } from './gitkraken-link';
 
 export type { CloneRequest };
@@ -34,8 +34,12 @@ function vscodeFamily(id: string, name: string, scheme: string, installUrl: stri
     installUrl,
     takesBranch: true,
     ...(note ? { note } : {}),
-    link: (request) =>
-      `${scheme}://vscode.git/clone?url=${enc(cloneUrlFor(request, 'url'))}${request.branch ? `&ref=${enc(request.branch)}` : ''}`,
+    link: (request) => {
+      const branch = linkBranch(request);
+      // `git@host:path` → `ssh://git@host/path`: the form the handler accepts in every version.
+      const url = cloneUrlFor(request).replace(/^([^@/:]+@[^/:]+):/, 'ssh://$1/');
+      return `${scheme}://vscode.git/clone?url=${enc(url)}${branch ? `&ref=${enc(branch)}` : ''}`;
+    },
   };
 }
 
@@ -77,7 +81,10 @@ export const DESKTOP_CLIENTS: readonly DesktopClient[] = [
     installUrl: 'https://desktop.github.com/download/',
     takesBranch: true,
     // The clone URL goes raw in the path, as GitHub's own links put it.
-    link: (request) => `x-github-client://openRepo/${cloneUrlFor(request)}${request.branch ? `?branch=${enc(request.branch)}` : ''}`,
+    link: (request) => {
+      const branch = linkBranch(request);
+      return `x-github-client://openRepo/${cloneUrlFor(request)}${branch ? `?branch=${enc(branch)}` : ''}`;
+    },
   },
   {
     id: 'sourcetree',

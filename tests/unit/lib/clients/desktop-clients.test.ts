@@ -85,6 +85,14 @@ describe('lib/clients/desktop-clients', () => {
     expect(clientLabel(desktopClient('fork'), false)).toBe('Fork');
   });
 
+  it.each(['..', '.', '../../../workspace/0b1d', 'main/../..', 'a/./b'])('leaves out a branch with a dot segment (%s) from every client’s link', (branch) => {
+    for (const client of DESKTOP_CLIENTS) {
+      expect(client.link({ ...https, branch }), client.id).toBe(client.link({ ...https, branch: null }));
+    }
+    const link = new URL(buildCloneLink('gitkraken', { ...https, branch })!);
+    expect(new URL(atob(decodeURIComponent(link.pathname.replace('/link/', '')))).pathname).toBe('/link/r/-');
+  });
+
   it('has no link for Sublime Merge, and says what to do instead', () => {
     expect(buildCloneLink('sublime-merge', https)).toBeNull();
     expect(desktopClient('sublime-merge').note).toMatch(/copy the URL/);

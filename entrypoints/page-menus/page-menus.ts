@@ -1,6 +1,7 @@
 import { DESKTOP_CLIENTS, clientLabel, clientPlatformNote, desktopClient, type DesktopClient } from '@/lib/clients/desktop-clients';
 import { onWindows } from '@/lib/clients/desktop-platform';
 import type { PageMenus } from '@/lib/page-ui/page-menus';
+import { gitCommand } from '@/lib/shell/git-command';
 
 /** Nothing tells a page whether a custom-scheme link opened an app: if the page keeps the focus this long, say so. */
 const DID_NOT_OPEN_AFTER_MS = 3000;
@@ -61,7 +62,7 @@ export function pageMenus(): PageMenus {
       toggleMenu(toggle, 'Copy clone URL', () => [
         ['Copy HTTPS URL', () => copy(repo.httpsUrl, 'HTTPS clone URL')],
         ['Copy SSH URL', () => copy(repo.sshUrl ?? repo.httpsUrl, 'SSH clone URL')],
-        ['Copy git clone command', () => copy(`git clone ${repo.httpsUrl}`, 'git clone command')],
+        ['Copy git clone command', () => copy(gitCommand('clone', repo.httpsUrl), 'git clone command')],
       ]);
     },
     cloneMenu(toggle, request, pick, status) {

@@ -1,6 +1,7 @@
 import type { RepositoryView } from '@/lib/messaging/protocol';
 import type { DesktopClient } from '@/lib/clients/desktop-clients';
 import { cloneLinkWithIds } from '@/lib/clients/visual-studio-link';
+import { gitCommand } from '@/lib/shell/git-command';
 import { timeAgo } from '@/lib/ui/time-ago';
 import { usePopupState } from '../state';
 
@@ -81,7 +82,7 @@ export function RepositoryRow({
         <button class="link small" type="button" data-primary={link ? undefined : true} tabIndex={tabIndex} aria-describedby={describedBy} onClick={() => copy(cloneUrl, ssh ? 'SSH clone URL' : 'HTTPS clone URL')}>
           Copy {ssh ? 'SSH' : 'HTTPS'} URL
         </button>
-        <button class="link small" type="button" tabIndex={tabIndex} onClick={() => copy(`git clone ${cloneUrl}`, 'git clone command')}>
+        <button class="link small" type="button" tabIndex={tabIndex} onClick={() => copy(gitCommand('clone', cloneUrl), 'git clone command')}>
           Copy git clone
         </button>
         <button class="link small" type="button" tabIndex={tabIndex} aria-label={`Forks of ${repo.name}`} onClick={() => state.go({ name: 'forks', repository: repo })}>

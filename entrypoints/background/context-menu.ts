@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CLONE_CLIENT_KEY } from '@/lib/clients/clone-preference-keys';
+import { onWindows } from '@/lib/clients/desktop-platform';
 import { cloneItemTitle, repositoryLinkAction, repositoryLinkMenu, type RepositoryLinkAction } from '@/lib/context-menu/repository-link-menu';
 import { writeClipboardFromBackground } from './write-clipboard';
 import { readCloneChoice } from './clone-choice';
@@ -28,7 +29,7 @@ async function createMenu(): Promise<void> {
   const { client } = await readCloneChoice();
   // An update keeps the items of the previous version: start from none so no id is created twice.
   await browser.contextMenus.removeAll();
-  for (const item of repositoryLinkMenu(client)) {
+  for (const item of repositoryLinkMenu(client, onWindows())) {
     browser.contextMenus.create({ id: item.id, title: item.title, contexts: ['link'], targetUrlPatterns: [...item.targetUrlPatterns] }, () => {
       // Read so that a refusal is not reported as unchecked; there is no one to tell.
       void browser.runtime.lastError;
@@ -38,7 +39,7 @@ async function createMenu(): Promise<void> {
 
 async function updateCloneTitle(): Promise<void> {
   const { client } = await readCloneChoice();
-  await browser.contextMenus.update('clone-in-client', { title: cloneItemTitle(client) }).catch(() => {
+  await browser.contextMenus.update('clone-in-client', { title: cloneItemTitle(client, onWindows()) }).catch(() => {
     // Not created yet: createMenu will read the new choice.
   });
 }

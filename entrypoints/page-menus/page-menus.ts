@@ -1,5 +1,7 @@
-import { DESKTOP_CLIENTS, desktopClient, type DesktopClient } from '@/lib/clients/desktop-clients';
+import { DESKTOP_CLIENTS, clientLabel, clientPlatformNote, desktopClient, type DesktopClient } from '@/lib/clients/desktop-clients';
+import { onWindows } from '@/lib/clients/desktop-platform';
 import type { PageMenus } from '@/lib/page-ui/page-menus';
+import { gitCommand } from '@/lib/shell/git-command';
 
 /** Nothing tells a page whether a custom-scheme link opened an app: if the page keeps the focus this long, say so. */
 const DID_NOT_OPEN_AFTER_MS = 3000;
@@ -60,13 +62,13 @@ export function pageMenus(): PageMenus {
       toggleMenu(toggle, 'Copy clone URL', () => [
         ['Copy HTTPS URL', () => copy(repo.httpsUrl, 'HTTPS clone URL')],
         ['Copy SSH URL', () => copy(repo.sshUrl ?? repo.httpsUrl, 'SSH clone URL')],
-        ['Copy git clone command', () => copy(`git clone ${repo.httpsUrl}`, 'git clone command')],
+        ['Copy git clone command', () => copy(gitCommand('clone', repo.httpsUrl), 'git clone command')],
       ]);
     },
     cloneMenu(toggle, request, pick, status) {
       toggleMenu(toggle, 'Clone in another client', () =>
         DESKTOP_CLIENTS.map((client) => [
-          client.name,
+          clientLabel(client, onWindows()),
           () => {
             pick(client);
             const link = client.link(request);
@@ -98,6 +100,9 @@ function watchOpen(status: () => HTMLElement | null | undefined, client: Desktop
     line?.replaceChildren(...nodes);
   };
   if (!link) return say(client.note ?? `${client.name} cannot be opened from a link: copy the clone URL.`);
+  // Fork on Windows: the link goes out (Sourcetree may take it), but the user learns at once why Fork did not.
+  const platformNote = clientPlatformNote(client, onWindows());
+  if (platformNote) return say(platformNote);
   say();
   // This script may have come after the click: the page may have lost the focus already.
   let left = !document.hasFocus();

@@ -1,4 +1,5 @@
 import type { AzureRepoRef } from './remote-url';
+import { isBranchName } from './branch-name';
 
 // URL shapes: docs/azure-devops-pages.md.
 export type AzurePageType =
@@ -56,7 +57,9 @@ export function readPageKind(search: string, pagePath: readonly string[]): (Page
   const type = first === undefined ? (query.get('_a') === 'history' ? 'history' : 'files') : PAGE_TYPES.get(first.toLowerCase());
   if (!type) return null;
   const version = versionParameter(type, query);
-  return { type, branch: version?.startsWith('GB') ? version.slice(2) || null : null, version };
+  // Only a name git would take: the branch goes into client links (docs/desktop-clients.md).
+  const branch = version?.startsWith('GB') ? version.slice(2) : '';
+  return { type, branch: isBranchName(branch) ? branch : null, version };
 }
 
 /** The page part of a repository URL: which page, which branch, PR or commit. */

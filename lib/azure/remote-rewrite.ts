@@ -1,5 +1,6 @@
 import { parseAzureRemote, type AzureRepoRef } from './remote-url';
 import { legacyOrganizationOfHost, LEGACY_SSH_HOST } from './azure-hosts';
+import { gitCommand } from '../shell/git-command';
 
 /** What the remote URL helper says about a pasted remote. */
 export interface RemoteAdvice {
@@ -8,7 +9,7 @@ export interface RemoteAdvice {
   canonical: string;
   /** Why it should change, when it should: a legacy host, or a user name in the URL. */
   reason: 'legacy-host' | 'user-in-url' | null;
-  /** `git remote set-url origin <canonical>` when it should change. */
+  /** `git remote set-url origin <canonical>` when it should change, quoted for the shell. */
   command: string | null;
 }
 
@@ -30,7 +31,7 @@ export function adviseRemote(input: string, remoteName = 'origin'): RemoteAdvice
       : repo.kind === 'cloud' && !ssh && /^https?:\/\/[^/]*@/i.test(text)
         ? 'user-in-url'
         : null;
-  return { repo, canonical, reason, command: reason ? `git remote set-url ${remoteName} ${canonical}` : null };
+  return { repo, canonical, reason, command: reason ? gitCommand('remote', 'set-url', remoteName, canonical) : null };
 }
 
 function hostOf(text: string): string | null {

@@ -1,3 +1,5 @@
+import { isBranchName } from '../azure/branch-name';
+
 /** What a clone link is built from: a repository as `parseAzureRemote` gives it, and what the user wants. */
 export interface CloneRequest {
   /** Canonical `https://dev.azure.com/{org}/{project}/_git/{repo}` (or the Server URL). */
@@ -10,9 +12,17 @@ export interface CloneRequest {
   branch?: string | null;
 }
 
-/** The clone URL a client gets, in the form it accepts. */
-export function cloneUrlFor(request: CloneRequest, sshForm: 'scp' | 'url' = 'scp'): string {
-  if (request.protocol !== 'ssh' || !request.sshUrl) return request.httpsUrl;
-  // `git@host:path` → `ssh://git@host/path`: the form clients that parse URLs strictly accept.
-  return sshForm === 'url' ? request.sshUrl.replace(/^([^@/:]+@[^/:]+):/, 'ssh://$1/') : request.sshUrl;
+/** The clone URL a client gets: SSH in the scp-like form `git@host:path` when chosen and known. */
+export function cloneUrlFor(request: CloneRequest): string {
+  return request.protocol === 'ssh' && request.sshUrl ? request.sshUrl : request.httpsUrl;
+}
+
+/**
+ * The branch a link may carry: a name git takes, so never one with a `.` or `..` segment, which a URL
+ * parser resolves and which would turn the link into another one (docs/desktop-clients.md). Pages
+ * already refuse such names; this holds for any caller.
+ */
+export function linkBranch(request: CloneRequest): string | null {
+  const branch = request.branch;
+  return branch && isBranchName(branch) ? branch : null;
 }

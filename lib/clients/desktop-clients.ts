@@ -3,7 +3,7 @@
  * Pure: a link is computed from the repository's clone URLs and the branch alone, with no network
  * request, so it is ready the moment a page or a link is seen.
  */
-import { cloneUrlFor, type CloneRequest } from './clone-request';
+import { cloneUrlFor, linkBranch, type CloneRequest } from './clone-request';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_NAME, gitKrakenLink } from './gitkraken-link';
 
 export type { CloneRequest };
@@ -20,6 +20,8 @@ export interface DesktopClient {
   link(request: CloneRequest): string | null;
   /** What the user should know before relying on it. */
   note?: string;
+  /** Its link works on macOS only (Fork): where it is offered on Windows, `note` says so. */
+  macOSOnly?: boolean;
 }
 
 const enc = encodeURIComponent;
@@ -32,9 +34,18 @@ function vscodeFamily(id: string, name: string, scheme: string, installUrl: stri
     installUrl,
     takesBranch: true,
     ...(note ? { note } : {}),
-    link: (request) =>
-      `${scheme}://vscode.git/clone?url=${enc(cloneUrlFor(request, 'url'))}${request.branch ? `&ref=${enc(request.branch)}` : ''}`,
+    link: (request) => {
+      const branch = linkBranch(request);
+      // `git@host:path` → `ssh://git@host/path`: the form the handler accepts in every version.
+      const url = cloneUrlFor(request).replace(/^([^@/:]+@[^/:]+):/, 'ssh://$1/');
+      return `${scheme}://vscode.git/clone?url=${enc(url)}${branch ? `&ref=${enc(branch)}` : ''}`;
+    },
   };
+}
+
+/** The clone link GitLab's and Bitbucket's "Clone in Sourcetree" send; Fork on macOS takes it too. */
+function sourcetreeLink(request: CloneRequest): string {
+  return `sourcetree://cloneRepo?cloneUrl=${enc(cloneUrlFor(request))}`;
 }
 
 const JETBRAINS_TOOLS: readonly (readonly [tag: string, name: string])[] = [
@@ -61,6 +72,7 @@ export const DESKTOP_CLIENTS: readonly DesktopClient[] = [
     installUrl: 'https://visualstudio.microsoft.com/downloads/',
     takesBranch: false,
     note: 'Windows only.',
+    // What a clone URL alone can open; where the ids are known, cloneLinkWithIds gives Azure DevOps' own link.
     link: (request) => `git-client://clone?repo=${enc(cloneUrlFor(request))}`,
   },
   {
@@ -69,22 +81,26 @@ export const DESKTOP_CLIENTS: readonly DesktopClient[] = [
     installUrl: 'https://desktop.github.com/download/',
     takesBranch: true,
     // The clone URL goes raw in the path, as GitHub's own links put it.
-    link: (request) => `x-github-client://openRepo/${cloneUrlFor(request)}${request.branch ? `?branch=${enc(request.branch)}` : ''}`,
+    link: (request) => {
+      const branch = linkBranch(request);
+      return `x-github-client://openRepo/${cloneUrlFor(request)}${branch ? `?branch=${enc(branch)}` : ''}`;
+    },
   },
   {
     id: 'sourcetree',
     name: 'Sourcetree',
     installUrl: 'https://www.sourcetreeapp.com/',
     takesBranch: false,
-    link: (request) => `sourcetree://cloneRepo?type=local&cloneUrl=${enc(cloneUrlFor(request))}`,
+    link: sourcetreeLink,
   },
   {
     id: 'fork',
     name: 'Fork',
     installUrl: 'https://git-fork.com/',
     takesBranch: false,
-    note: 'Fork opens these links on macOS once “Open Sourcetree links” is on under Preferences → Integration.',
-    link: (request) => `sourcetree://cloneRepo?type=local&cloneUrl=${enc(cloneUrlFor(request))}`,
+    note: 'Fork opens these links on macOS only, once “Open Sourcetree links” is on under Preferences → Integration.',
+    macOSOnly: true,
+    link: sourcetreeLink,
   },
   {
     id: 'tower',
@@ -116,6 +132,16 @@ export const DESKTOP_CLIENTS: readonly DesktopClient[] = [
 /** The client with `id`, or the default one. */
 export function desktopClient(id: string | null | undefined): DesktopClient {
   return DESKTOP_CLIENTS.find((client) => client.id === id) ?? DESKTOP_CLIENTS[0]!;
+}
+
+/** What a user should know before picking `client`, when its link does nothing on their system. */
+export function clientPlatformNote(client: DesktopClient, windows: boolean): string | undefined {
+  return windows && client.macOSOnly ? client.note : undefined;
+}
+
+/** The client's name where it is offered, marked when its link does nothing on this system. */
+export function clientLabel(client: DesktopClient, windows: boolean): string {
+  return clientPlatformNote(client, windows) ? `${client.name} (macOS only)` : client.name;
 }
 
 /** The link that clones `request` in client `id`; null when that client takes no link. */

@@ -1,4 +1,4 @@
-import { cloneUrlFor, type CloneRequest } from './clone-request';
+import { cloneUrlFor, linkBranch, type CloneRequest } from './clone-request';
 
 /** The client a user clones with until they pick another: the page button links to it with no other code loaded. */
 export const DEFAULT_CLIENT_ID = 'gitkraken';
@@ -11,9 +11,9 @@ export const DEFAULT_CLIENT_NAME = 'GitKraken Desktop';
  */
 export function gitKrakenLink(request: CloneRequest): string {
   const enc = encodeURIComponent;
-  const inner = new URL(`vscode://eamodio.gitlens/link/r/-${request.branch ? `/b/${request.branch.split('/').map(enc).join('/')}` : ''}`);
+  const branch = linkBranch(request);
+  // Each segment of the branch encoded, the slashes between them kept.
+  const inner = new URL(`vscode://eamodio.gitlens/link/r/-${branch ? `/b/${enc(branch).replace(/%2F/g, '/')}` : ''}`);
   inner.searchParams.set('url', cloneUrlFor(request));
-  const link = new URL(`https://gitkraken.dev/link/${enc(btoa(inner.href))}`);
-  link.searchParams.set('referrer', 'extension');
-  return link.href;
+  return `https://gitkraken.dev/link/${enc(btoa(inner.href))}?referrer=extension`;
 }

@@ -1,3 +1,6 @@
+import { quoteShellArgument as quoteForBash } from '../shell/quote-shell-argument';
+import { quotePowerShellArgument as quoteForPowerShell } from '../shell/quote-powershell-argument';
+
 /** One repository of a clone script: where it is cloned from, and the names of its folder. */
 export interface CloneScriptRepository {
   organization: string;
@@ -6,6 +9,7 @@ export interface CloneScriptRepository {
   /** The clone URL in the chosen protocol (HTTPS or SSH). */
   cloneUrl: string;
 }
+
 
 export type CloneScriptShell = 'bash' | 'powershell';
 
@@ -30,20 +34,6 @@ export function cloneFolder(repo: Pick<CloneScriptRepository, 'organization' | '
 function folderName(name: string): string {
   const safe = name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').trim();
   return safe === '' || /^\.+$/.test(safe) ? '_' : safe;
-}
-
-/** A POSIX shell word that stands for `text` exactly: single quotes, each `'` written `'\''`. */
-export function quoteForBash(text: string): string {
-  return `'${text.replaceAll("'", `'\\''`)}'`;
-}
-
-/**
- * A PowerShell single-quoted string that stands for `text` exactly. PowerShell also reads the
- * typographic single quotes (U+2018–U+201B) as quotes; inside a single-quoted string each of them is
- * escaped by doubling it, like `'` (about_Quoting_Rules).
- */
-export function quoteForPowerShell(text: string): string {
-  return `'${text.replace(/['\u2018\u2019\u201A\u201B]/g, '$&$&')}'`;
 }
 
 type Row = readonly [url: string, folder: string];

@@ -1,5 +1,5 @@
 import { parseAzureRemote } from '../azure/remote-url';
-import type { DesktopClient } from '../clients/desktop-clients';
+import { clientLabel, type DesktopClient } from '../clients/desktop-clients';
 
 /**
  * The context menu on links to Azure DevOps repositories, as data: which entries, on which links,
@@ -36,9 +36,9 @@ export interface RepositoryLinkItem {
 }
 
 /** The entries, in menu order, with "Clone in" naming the user's default client. */
-export function repositoryLinkMenu(client: DesktopClient): RepositoryLinkItem[] {
+export function repositoryLinkMenu(client: DesktopClient, windows: boolean): RepositoryLinkItem[] {
   return [
-    { id: 'clone-in-client', title: cloneItemTitle(client), targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
+    { id: 'clone-in-client', title: cloneItemTitle(client, windows), targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
     { id: 'copy-https-clone-url', title: 'Copy HTTPS clone URL', targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
     { id: 'copy-ssh-clone-url', title: 'Copy SSH clone URL', targetUrlPatterns: CLOUD_REPOSITORY_LINK_PATTERNS },
     { id: 'open-in-azure-devops', title: 'Open in Azure DevOps', targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
@@ -47,12 +47,14 @@ export function repositoryLinkMenu(client: DesktopClient): RepositoryLinkItem[] 
 
 /**
  * "Clone in <client>"; for a client that cannot be handed a clone URL (Sublime Merge) the entry copies
- * the URL for its own Clone dialog, and says so.
+ * the URL for its own Clone dialog, and says so. A client whose link does not work on this system
+ * (Fork on Windows) says where it does: a menu entry has no room for the whole note.
  */
-export function cloneItemTitle(client: DesktopClient): string {
+export function cloneItemTitle(client: DesktopClient, windows: boolean): string {
   // Whether a client takes links does not depend on the repository (docs/desktop-clients.md).
   const takesLinks = client.link({ httpsUrl: 'https://dev.azure.com/o/p/_git/r', sshUrl: null, protocol: 'https' }) !== null;
-  return takesLinks ? `Clone in ${client.name}` : `Copy clone URL for ${client.name}`;
+  if (!takesLinks) return `Copy clone URL for ${client.name}`;
+  return `Clone in ${clientLabel(client, windows)}`;
 }
 
 /** What a click asks the browser to do. */

@@ -50,6 +50,8 @@ export type OrganizationSelection =
 export interface RepositoryView {
   id: string;
   orgKey: string;
+  /** The project's id: with `id`, what Azure DevOps' own "Clone in Visual Studio" names the repository by. */
+  projectId: string;
   projectName: string;
   name: string;
   defaultBranch: string | null;

@@ -118,6 +118,7 @@ export function toRepositoryView(record: RepositoryRecord): RepositoryView {
   return {
     id: record.id,
     orgKey: record.orgKey,
+    projectId: record.projectId,
     projectName: record.projectName,
     name: record.name,
     defaultBranch: record.defaultBranch,

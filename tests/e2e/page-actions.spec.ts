@@ -66,6 +66,14 @@ test.describe('page actions: copy clone URL and clone in a desktop client', () =
     await expect(page.locator('[data-ado-companion-feature="copy-clone-url"]')).toHaveCount(1);
   });
 
+  test('a crafted branch in the page URL cannot retarget the GitKraken link', async ({ repoPage }) => {
+    await repoPage.goto(`${IOS}?version=GB..%2F..%2F..%2Fworkspace%2F0b1d`);
+    const href = await repoPage.page.getByRole('link', { name: 'Clone in GitKraken Desktop' }).getAttribute('href');
+    const inner = new URL(atob(decodeURIComponent(new URL(href!).pathname.replace('/link/', ''))));
+    expect(inner.href.split('?')[0]).toBe('vscode://eamodio.gitlens/link/r/-');
+    expect(inner.searchParams.get('url')).toBe(HTTPS);
+  });
+
   test('picking another client opens it, makes it the default, and says when nothing opened', async ({ repoPage }) => {
     await repoPage.goto(IOS);
     const page = repoPage.page;

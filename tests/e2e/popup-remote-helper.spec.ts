@@ -28,6 +28,13 @@ test.describe('popup: remote URL helper', () => {
     await expect(card).toContainText('already uses the current address');
   });
 
+  test('prints the command quoted for the shell when the names hold parentheses or quotes', async ({ popup }) => {
+    await popup.open();
+    await popup.page.getByRole('button', { name: 'Remote URL helper (no account needed)' }).click();
+    await popup.page.getByLabel('Remote URL', { exact: true }).fill("https://fabrikam.visualstudio.com/Fiber%20(old)/_git/it's");
+    await expect(popup.page.locator('.card code')).toHaveText(`git remote set-url origin 'https://dev.azure.com/fabrikam/Fiber%20(old)/_git/it'\\''s'`);
+  });
+
   test('signed in: a pasted remote of one of your repositories shows its card, to clone or copy in the current form', async ({ popup, context, fakeAdo }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await popup.open();

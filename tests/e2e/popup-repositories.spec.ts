@@ -135,6 +135,21 @@ test.describe('popup: repositories', () => {
     expect(listCalls()).toHaveLength(2);
   });
 
+  test('hands Visual Studio the project and repository ids, as Azure DevOps’ own clone dialog does', async ({ popup }) => {
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await popup.page.getByRole('button', { name: 'Repositories' }).click();
+    await popup.page.getByRole('combobox', { name: 'Clone with' }).selectOption({ label: 'Visual Studio' });
+    const clone = popup.page.locator('[data-repository="ios-app"]').getByRole('link', { name: 'Clone in Visual Studio' });
+    const href = await clone.getAttribute('href');
+    const [scheme, tfslink] = href!.split('tfslink=');
+    expect(scheme).toBe('vsweb://vs/?Product=Visual_Studio&EncFormat=UTF8&');
+    const { id: repositoryId, projectId } = basic.repos.iosApp;
+    expect(Buffer.from(tfslink!, 'base64').toString('utf8')).toBe(
+      `vstfs:///Framework/TeamProject/${projectId}?url=https://dev.azure.com/contoso/&project=${projectId}&repo=${repositoryId}`,
+    );
+  });
+
   test('narrows the list to one organization when several are connected', async ({ popup }) => {
     await popup.open();
     await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);

@@ -14,6 +14,7 @@ import { RepositoryRow } from '../repositories/RepositoryRow';
 import { DidNotOpen, useDidNotOpen } from '../repositories/DidNotOpen';
 import { ProjectSelect } from '../repositories/ProjectSelect';
 import { GoButton, ScreenSection } from '../ScreenSection';
+import { gitCommand } from '@/lib/shell/git-command';
 
 /** How often the copy of a new fork is asked about; the service takes seconds to minutes. */
 const POLL_MS = 1000;
@@ -76,7 +77,7 @@ function ForkRow({ fork }: { fork: ForkView }) {
 
   async function copyRemote() {
     if (nameProblem) return;
-    const command = `git remote add ${name.value} ${fork.httpsUrl}`;
+    const command = gitCommand('remote', 'add', name.value, fork.httpsUrl);
     try {
       await navigator.clipboard.writeText(command);
       state.announce(`Copied: ${command}`);

@@ -48,11 +48,16 @@ export function NewRepositoryView() {
   useEffect(() => {
     if (!orgKey.value) return;
     projects.value = null;
-    void loadingProjects.run(() => sendMessage('repositories.projects', { orgKey: orgKey.value })).then((answer) => {
+    // The projects of an organization the user has since left are dropped, not shown for the new one.
+    let chosen = true;
+    void loadingProjects.run(() => sendMessage('repositories.projects', { orgKey: orgKey.value }), () => chosen).then((answer) => {
       if (!answer) return;
       projects.value = answer.projects;
       if (!answer.projects.some((p) => p.id === projectId.value)) projectId.value = answer.projects[0]?.id ?? '';
     });
+    return () => {
+      chosen = false;
+    };
   }, [orgKey.value]);
 
   function chooseOrganization(key: string) {

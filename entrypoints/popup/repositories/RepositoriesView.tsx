@@ -2,7 +2,8 @@ import { useComputed, useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RepositoryListView } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/send-message';
-import { DESKTOP_CLIENTS, desktopClient } from '@/lib/clients/desktop-clients';
+import { DESKTOP_CLIENTS, clientLabel, clientPlatformNote, desktopClient } from '@/lib/clients/desktop-clients';
+import { onWindows } from '@/lib/clients/desktop-platform';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { appErrors } from '@/lib/errors/error-messages';
 import { useAction } from '../use-action';
@@ -93,6 +94,8 @@ export function RepositoriesView() {
   const view = list.value;
   const oldest = view?.organizations.reduce<number | null>((min, o) => (o.refreshedAt !== null && (min === null || o.refreshedAt < min) ? o.refreshedAt : min), null);
   const client = desktopClient(preferences.clientId.value);
+  const windows = onWindows();
+  const platformNote = clientPlatformNote(client, windows);
 
   return (
     <ScreenSection
@@ -140,10 +143,10 @@ export function RepositoriesView() {
         )}
         <label>
           Clone with{' '}
-          <select value={client.id} onChange={(event) => preferences.setClient(event.currentTarget.value)}>
+          <select value={client.id} onChange={(event) => preferences.setClient(event.currentTarget.value)} aria-describedby={platformNote ? 'client-platform-note' : undefined}>
             {DESKTOP_CLIENTS.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {clientLabel(c, windows)}
               </option>
             ))}
           </select>
@@ -156,6 +159,11 @@ export function RepositoriesView() {
           </select>
         </label>
       </div>
+      {platformNote && (
+        <p id="client-platform-note" class="muted small">
+          {platformNote}
+        </p>
+      )}
       <p id="repositories-count" class="muted small" role="status">
         {view === null
           ? 'Loading…'

@@ -1,5 +1,7 @@
 import type { RepositoryView } from '@/lib/messaging/protocol';
 import type { DesktopClient } from '@/lib/clients/desktop-clients';
+import { cloneLinkWithIds } from '@/lib/clients/visual-studio-link';
+import { gitCommand } from '@/lib/shell/git-command';
 import { timeAgo } from '@/lib/ui/time-ago';
 import { usePopupState } from '../state';
 
@@ -32,7 +34,9 @@ export function RepositoryRow({
   const state = usePopupState();
   const ssh = protocol === 'ssh' && repo.sshUrl !== null;
   const cloneUrl = ssh ? repo.sshUrl! : repo.httpsUrl;
-  const link = client.link({ httpsUrl: repo.httpsUrl, sshUrl: repo.sshUrl, protocol, branch: null });
+  // The organization key is its base URL: Azure DevOps' collection URL, with the slash it ends with there.
+  const ids = { collectionUrl: `${repo.orgKey}/`, projectId: repo.projectId, repositoryId: repo.id };
+  const link = cloneLinkWithIds(client, { httpsUrl: repo.httpsUrl, sshUrl: repo.sshUrl, protocol, branch: null }, ids);
   const tabIndex = current ? 0 : -1;
   const describedBy = `repo-${repo.id}-about`;
 
@@ -90,7 +94,7 @@ export function RepositoryRow({
         <button class="link small" type="button" data-primary={link ? undefined : true} tabIndex={tabIndex} aria-describedby={describedBy} onClick={() => copy(cloneUrl, ssh ? 'SSH clone URL' : 'HTTPS clone URL')}>
           Copy {ssh ? 'SSH' : 'HTTPS'} URL
         </button>
-        <button class="link small" type="button" tabIndex={tabIndex} onClick={() => copy(`git clone ${cloneUrl}`, 'git clone command')}>
+        <button class="link small" type="button" tabIndex={tabIndex} onClick={() => copy(gitCommand('clone', cloneUrl), 'git clone command')}>
           Copy git clone
         </button>
         <button class="link small" type="button" tabIndex={tabIndex} aria-label={`Forks of ${repo.name}`} onClick={() => state.go({ name: 'forks', repository: repo })}>

@@ -4,6 +4,7 @@ import type { RepositoryView } from '@/lib/messaging/protocol';
 export const repo = (orgKey: string, projectName: string, name: string): RepositoryView => ({
   id: `${orgKey}/${projectName}/${name}`,
   orgKey,
+  projectId: `${orgKey}/${projectName}`,
   projectName,
   name,
   defaultBranch: 'main',

@@ -12,6 +12,7 @@ import {
   type AzurePageType,
 } from '@/lib/azure/page-detect';
 import { detectCloudPage } from '@/lib/azure/cloud-page';
+import { gitKrakenLink } from '@/lib/clients/gitkraken-link';
 
 const BASE = 'https://dev.azure.com/fabrikam/FabrikamFiber/_git/Website';
 const SHA = '4b1a6c0f3e2d5b7a9c8e1f0d2b3a4c5d6e7f8a9b';
@@ -66,6 +67,25 @@ const pages: { url: string; expected: Expected }[] = [
 ];
 
 describe('lib/azure/page-detect', () => {
+  it.each([
+    `${BASE}?version=GB..%2F..%2F..%2Fworkspace%2F0b1d`,
+    `${BASE}?version=GB.hidden`,
+    `${BASE}?version=GBa%20b`,
+    `${BASE}/branchCompare?baseVersion=GBmain&targetVersion=GBmain%2F..%2F..`,
+    `${BASE}/pullrequestcreate?sourceRef=refs%2Fheads%2F..%2Fx`,
+  ])('takes no branch from %s, whose name git refuses', (url) => {
+    expect(detectAzurePage(url)?.branch).toBeNull();
+    expect(detectCloudPage(url)?.branch).toBeNull();
+  });
+
+  it('keeps a crafted page URL from retargeting the GitKraken link to another GitLens link', () => {
+    const page = detectCloudPage(`${BASE}?version=GB..%2F..%2F..%2Fworkspace%2F0b1d`)!;
+    const link = new URL(gitKrakenLink({ httpsUrl: page.repo.httpsUrl, sshUrl: page.repo.sshUrl, protocol: 'https', branch: page.branch }));
+    const inner = new URL(atob(decodeURIComponent(link.pathname.replace('/link/', ''))));
+    expect(inner.pathname).toBe('/link/r/-');
+    expect(inner.searchParams.get('url')).toBe(BASE);
+  });
+
   it.each(pages)('detects $expected.type when given $url', ({ url, expected }) => {
     const page = detectAzurePage(url);
     expect(page).toMatchObject(expected);

@@ -18,6 +18,12 @@ describe('lib/azure/remote-rewrite', () => {
     });
   });
 
+  it('quotes the command for the shell when names hold parentheses or quotes, so that it runs as printed', () => {
+    expect(adviseRemote("https://fabrikam.visualstudio.com/Fiber%20(old)/_git/it's", 'my remote')).toMatchObject({
+      command: `git remote set-url 'my remote' 'https://dev.azure.com/fabrikam/Fiber%20(old)/_git/it'\\''s'`,
+    });
+  });
+
   it('has nothing to change for canonical remotes, and does not know remotes of other forges', () => {
     expect(adviseRemote('https://dev.azure.com/fabrikam/Fiber/_git/Website')).toMatchObject({ reason: null, command: null });
     expect(adviseRemote('git@ssh.dev.azure.com:v3/fabrikam/Fiber/Website')).toMatchObject({ reason: null, command: null });

@@ -3,7 +3,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCloneScript, cloneFolder, quoteForPowerShell, type CloneScriptRepository } from '@/lib/clone-script/build-clone-script';
+import { buildCloneScript, cloneFolder, type CloneScriptRepository } from '@/lib/clone-script/build-clone-script';
+import { quotePowerShellArgument as quoteForPowerShell } from '@/lib/shell/quote-powershell-argument';
 
 const awkward: CloneScriptRepository = {
   organization: 'contoso',

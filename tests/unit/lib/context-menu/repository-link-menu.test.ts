@@ -73,17 +73,22 @@ describe('lib/context-menu/repository-link-menu', () => {
   });
 
   it('lists the four entries, on links only, with "Clone in" naming the default client', () => {
-    expect(repositoryLinkMenu(desktopClient('vscode'))).toEqual([
+    expect(repositoryLinkMenu(desktopClient('vscode'), true)).toEqual([
       { id: 'clone-in-client', title: 'Clone in Visual Studio Code', targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
       { id: 'copy-https-clone-url', title: 'Copy HTTPS clone URL', targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
       { id: 'copy-ssh-clone-url', title: 'Copy SSH clone URL', targetUrlPatterns: CLOUD_REPOSITORY_LINK_PATTERNS },
       { id: 'open-in-azure-devops', title: 'Open in Azure DevOps', targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
     ]);
-    expect(cloneItemTitle(desktopClient(undefined))).toBe('Clone in GitKraken Desktop');
+    expect(cloneItemTitle(desktopClient(undefined), false)).toBe('Clone in GitKraken Desktop');
+  });
+
+  it('says on Windows that Fork takes the link on macOS only', () => {
+    expect(cloneItemTitle(desktopClient('fork'), true)).toBe('Clone in Fork (macOS only)');
+    expect(cloneItemTitle(desktopClient('fork'), false)).toBe('Clone in Fork');
   });
 
   it('offers to copy the clone URL for a client that cannot be handed one', () => {
-    expect(cloneItemTitle(desktopClient('sublime-merge'))).toBe('Copy clone URL for Sublime Merge');
+    expect(cloneItemTitle(desktopClient('sublime-merge'), false)).toBe('Copy clone URL for Sublime Merge');
     expect(repositoryLinkAction('clone-in-client', IOS, { client: desktopClient('sublime-merge'), protocol: 'ssh' })).toEqual({
       kind: 'copy',
       text: IOS_SSH,

@@ -250,7 +250,6 @@ export async function searchReviewers(client: RestClient, baseUrl: string, query
   const answer = await client.request<{ results?: { identities?: PickerIdentity[] }[] }>({
     method: 'POST',
     url: `${baseUrl}/_apis/IdentityPicker/Identities`,
-    apiVersion: '7.1-preview.1',
     body: {
       query,
       identityTypes: ['user', 'group'],

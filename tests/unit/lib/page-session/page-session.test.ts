@@ -154,6 +154,26 @@ describe('lib/page-session/page-session', () => {
     expect(await offline.session.request('_apis/connectionData')).toMatchObject({ kind: 'error', error: { kind: 'offline' } });
   });
 
+  it("sends each resource's documented version, and adds -preview once when the service holds one under preview", async () => {
+    const underPreview = { typeKey: 'VssInvalidPreviewVersionException', message: 'The requested version "7.1" of the resource is under preview.' };
+    const { session, fetch } = sessionWith(() => json(200, { value: [] }));
+    await session.request('_apis/wit/workitems', { query: { ids: 1 } });
+    fetch.mockImplementationOnce(async () => json(400, underPreview));
+    expect(await session.request('Mobile%20App/_apis/git/repositories/ios-app/refs', { apiVersion: '7.1' })).toEqual({ kind: 'ok', value: { value: [] } });
+    await session.request('Mobile%20App/_apis/git/repositories/ios-app/refs', { apiVersion: '7.1' });
+    const accepts = fetch.mock.calls.map(([, init]) => (init!.headers as Record<string, string>).Accept);
+    expect(accepts).toEqual([
+      'application/json;api-version=7.1-preview.3',
+      'application/json;api-version=7.1',
+      'application/json;api-version=7.1-preview',
+      'application/json;api-version=7.1-preview',
+    ]);
+
+    const refusing = sessionWith(() => json(400, underPreview));
+    expect(await refusing.session.request('_apis/wit/workitems', { apiVersion: '7.1' })).toMatchObject({ kind: 'error' });
+    expect(refusing.fetch).toHaveBeenCalledTimes(2);
+  });
+
   it('takes the current user from the page data, else from connectionData', async () => {
     const fromPage = sessionWith(() => json(500, {}));
     expect(await fromPage.session.currentUser()).toEqual({ kind: 'ok', value: JANE });

@@ -27,7 +27,8 @@ export function isPlainSegment(segment: string): boolean {
 /**
  * The organization root `{origin}{suiteHomeUrl}` of the page at `href` (AZ: `location.origin +
  * suiteHomeUrl`), or null. `suiteHomeUrl` must be a plain path the page itself lies under, and on
- * dev.azure.com exactly `/{the page's organization}/`; without it, a cloud page's URL gives it.
+ * dev.azure.com exactly `/{the page's organization}/`; an absolute URL counts as its path when it
+ * starts with the page's own origin (docs/page-session.md). Without it, a cloud page's URL gives it.
  */
 export function organizationBaseOf(href: string, suiteHomeUrl: unknown): string | null {
   let url: URL;
@@ -40,6 +41,7 @@ export function organizationBaseOf(href: string, suiteHomeUrl: unknown): string 
   const path = url.pathname.toLowerCase();
   const firstSegment = path.split('/')[1] ?? '';
   let home = text(suiteHomeUrl);
+  if (home.toLowerCase().startsWith(`${url.origin}/`)) home = home.slice(url.origin.length);
   if (!home) home = host === 'dev.azure.com' ? `/${firstSegment}/` : host.endsWith('.visualstudio.com') ? '/' : '';
   const segments = home.split('/').slice(1, -1);
   const plain = /^\/(?:[^/?#\\]+\/)*$/.test(home) && segments.every(isPlainSegment);

@@ -36,6 +36,13 @@ describe('lib/page-session/page-organization', () => {
     expect(readPageOrganization('https://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/tools', pageDocument(null))).toBeNull();
   });
 
+  it('accepts a suiteHomeUrl given as an absolute URL of the page’s own origin', () => {
+    expect(readPageOrganization(REPO, signedIn('https://dev.azure.com/contoso/'))).toEqual({ baseUrl: 'https://dev.azure.com/contoso/', user: { ...JANE } });
+    expect(readPageOrganization('https://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/tools', signedIn('https://tfs.contoso.test/tfs/DefaultCollection/'))).toMatchObject({
+      baseUrl: 'https://tfs.contoso.test/tfs/DefaultCollection/',
+    });
+  });
+
   it.each([
     ['another organization', '/fabrikam/'],
     ['a protocol-relative host', '//evil.example/'],
@@ -43,6 +50,11 @@ describe('lib/page-session/page-organization', () => {
     ['encoded dot segments', '/contoso/%2e%2e/'],
     ['no trailing slash', '/contoso'],
     ['the host root on dev.azure.com', '/'],
+    ['another origin, absolute', 'https://evil.example/contoso/'],
+    ['another organization, absolute', 'https://dev.azure.com/fabrikam/'],
+    ['plain http, absolute', 'http://dev.azure.com/contoso/'],
+    ['user info, absolute', 'https://x@dev.azure.com/contoso/'],
+    ['a query, absolute', 'https://dev.azure.com/contoso/?x'],
   ])('refuses a suiteHomeUrl naming %s', (_what, suiteHomeUrl) => {
     expect(readPageOrganization(REPO, signedIn(suiteHomeUrl))).toBeNull();
   });

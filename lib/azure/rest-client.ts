@@ -94,6 +94,9 @@ export interface RestClient {
   request<T>(req: RestRequest): Promise<T>;
 }
 
+/** How long one attempt, reading its answer included, may take (the page session keeps the same deadline). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
 /** A blocked (429), failed-over (502/503/504) or unsent request did not run; these may be repeated. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
@@ -118,7 +121,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => globalThis.setTimeout(resolve, ms)));
   const maxRetries = Math.max(0, options.maxRetries ?? 3);
   const maxRetryAfter = Math.max(0, options.maxRetryAfterSeconds ?? 30);
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const apiVersions = options.apiVersions ?? createApiVersionMemory();
 
   /** 1, 2, 4… s (capped), plus up to 20 % jitter so parallel callers do not retry in step. */

@@ -18,6 +18,7 @@ import { appErrors } from '../errors/error-messages';
 import { offlineError, toAzureError, unreadableAnswerError } from '../azure/azure-error';
 import { PREVIEW_REQUIRED, previewForm } from '../azure/api-version';
 import { resourceOf } from '../azure/resource-versions';
+import { DEFAULT_TIMEOUT_MS } from '../azure/rest-client';
 import { readPageOrganization } from './page-organization';
 import { pageSessionUrl } from './page-session-url';
 
@@ -60,6 +61,8 @@ export interface PageSessionDeps {
   document: Document;
   /** The fetch that sends requests as the page does: `pageFetch()`. */
   fetch: typeof fetch;
+  /** Per request, reading the answer included; default the REST client's. */
+  timeoutMs?: number;
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
@@ -100,19 +103,31 @@ export function createPageSession(deps: PageSessionDeps): PageSession | null {
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     let text: string;
+    // The REST client's deadline: a stalled network ends in the offline sentence, not a dialog stuck on "Creating…".
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      response = await deps.fetch(url.href, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        credentials: 'include',
-        cache: 'no-store',
-        // A redirect can only be to the sign-in page, on another host: see it instead of following it.
-        redirect: 'manual',
-      });
-      text = await response.text();
+      ({ response, text } = await Promise.race([
+        (async () => {
+          const answer = await deps.fetch(url.href, {
+            method,
+            headers,
+            body: options.body === undefined ? undefined : JSON.stringify(options.body),
+            credentials: 'include',
+            cache: 'no-store',
+            // A redirect can only be to the sign-in page, on another host: see it instead of following it.
+            redirect: 'manual',
+            signal: controller.signal,
+          });
+          return { response: answer, text: await answer.text() };
+        })(),
+        // Also when the fetch does not heed the signal (a stalled body, a fetch of another world).
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(controller.abort()), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS))),
+      ]));
     } catch {
-      return { kind: 'error', error: offlineError(url.href, { mayHaveRun: method !== 'GET' }).toValue() };
+      return { kind: 'error', error: offlineError(url.href, { mayHaveRun: method !== 'GET', timedOut: controller.signal.aborted }).toValue() };
+    } finally {
+      clearTimeout(timer);
     }
     const { status } = response;
     if (response.type === 'opaqueredirect' || status === 401 || status === 203 || (status >= 300 && status < 400)) return { kind: 'signed-out' };

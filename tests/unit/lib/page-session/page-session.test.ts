@@ -186,6 +186,39 @@ describe('lib/page-session/page-session', () => {
     expect(refusing.fetch).toHaveBeenCalledTimes(2);
   });
 
+  it('gives up on a stalled request at the deadline: offline, and a POST may have gone through', async () => {
+    const signals: AbortSignal[] = [];
+    const stalled = vi.fn((_input: RequestInfo | URL, init?: RequestInit) => {
+      signals.push(init!.signal!);
+      return new Promise<Response>(() => {});
+    });
+    const session = createPageSession({ href: REPO, document: signedIn(), fetch: stalled as unknown as typeof globalThis.fetch, timeoutMs: 10 })!;
+    const read = await session.request('_apis/connectionData', { apiVersion: null });
+    expect(read).toEqual({
+      kind: 'error',
+      error: expect.objectContaining({ kind: 'offline', message: 'dev.azure.com did not answer in time. Check your network connection and try again.' }),
+    });
+    const created = await session.request('Mobile%20App/_apis/git/repositories/ios-app/pullrequests', { method: 'POST', body: {} });
+    expect(created).toEqual({
+      kind: 'error',
+      error: expect.objectContaining({
+        kind: 'offline',
+        message: 'dev.azure.com did not answer in time. Check your network connection, then check on Azure DevOps whether the change was made before trying again.',
+      }),
+    });
+    expect(signals.map((s) => s.aborted)).toEqual([true, true]);
+  });
+
+  it('gives up on an answer whose body stalls, too', async () => {
+    const session = createPageSession({
+      href: REPO,
+      document: signedIn(),
+      fetch: (async () => new Response(new ReadableStream({ start() {} }), { status: 200, headers: { 'Content-Type': 'application/json' } })) as typeof globalThis.fetch,
+      timeoutMs: 10,
+    })!;
+    expect(await session.request('_apis/connectionData', { apiVersion: null })).toMatchObject({ kind: 'error', error: { kind: 'offline' } });
+  });
+
   it('takes the current user from the page data, else from connectionData', async () => {
     const fromPage = sessionWith(() => json(500, {}));
     expect(await fromPage.session.currentUser()).toEqual({ kind: 'ok', value: JANE });

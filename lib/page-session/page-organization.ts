@@ -14,11 +14,14 @@ export interface PageOrganization {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** Not `.` or `..`, and no slash or backslash once decoded (`%2e%2e`, `%2f`). */
+/**
+ * Not `.` or `..`, and no slash, backslash or control character, raw or decoded (`%2e%2e`, `%2f`,
+ * `%09`): the URL parser drops raw tabs and newlines, so `.\t.` would become `..` (docs/page-session.md).
+ */
 export function isPlainSegment(segment: string): boolean {
   try {
     const decoded = decodeURIComponent(segment);
-    return decoded !== '' && decoded !== '.' && decoded !== '..' && !/[/\\]/.test(decoded);
+    return decoded !== '' && decoded !== '.' && decoded !== '..' && !/[/\\\0-\x1f\x7f]/.test(decoded);
   } catch {
     return false;
   }

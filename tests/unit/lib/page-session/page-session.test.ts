@@ -95,7 +95,12 @@ describe('lib/page-session/page-session-url', () => {
     '_apis',
     '_apis//connectionData',
     '',
-  ])('refuses %s', (path) => {
+    '_apis/.\t./_settings/x',
+    '_apis/.\n./.\r./_settings/x',
+    'Mobile%20App/.\t./_settings/_apis',
+    '_apis/git%09/x',
+    '_apis/git\u007f/x',
+  ])('refuses %j', (path) => {
     expect(pageSessionUrl(BASE, path)).toBeNull();
   });
 

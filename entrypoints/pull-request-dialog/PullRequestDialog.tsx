@@ -54,7 +54,7 @@ export function PullRequestDialog({ request, onClose }: { request: DialogRequest
 
   async function load() {
     setPhase({ name: 'loading' });
-    const result = await backend.context();
+    const result = await backend.context(request.sourceBranch ?? undefined);
     if (!result.ok) setPhase({ name: 'failed', error: result.error });
     else if (result.data.status === 'connect') setPhase({ name: 'connect', organization: result.data.organization });
     else {

@@ -11,7 +11,8 @@ type Compare = Omit<RequestOf<'newPullRequest.compare'>, 'project' | 'repository
  * without the dialog knowing.
  */
 export interface PullRequestBackend {
-  context(): Promise<MessageResult<ResponseOf<'newPullRequest.context'>>>;
+  /** `sourceBranch`: the viewed branch, offered even when a large repository lists it late. */
+  context(sourceBranch?: string): Promise<MessageResult<ResponseOf<'newPullRequest.context'>>>;
   compare(input: Compare): Promise<MessageResult<ResponseOf<'newPullRequest.compare'>>>;
   searchReviewers(query: string): Promise<MessageResult<ResponseOf<'newPullRequest.searchReviewers'>>>;
   checkWorkItems(ids: number[]): Promise<MessageResult<ResponseOf<'newPullRequest.checkWorkItems'>>>;
@@ -21,7 +22,7 @@ export interface PullRequestBackend {
 /** Through the background, with the account stored for the page's organization. */
 export function storedAccountBackend(at: { project: string; repository: string }): PullRequestBackend {
   return {
-    context: () => sendMessage('newPullRequest.context', at),
+    context: (sourceBranch) => sendMessage('newPullRequest.context', { ...at, ...(sourceBranch ? { sourceBranch } : {}) }),
     compare: (input) => sendMessage('newPullRequest.compare', { ...at, ...input }),
     searchReviewers: (query) => sendMessage('newPullRequest.searchReviewers', { ...at, query }),
     checkWorkItems: (ids) => sendMessage('newPullRequest.checkWorkItems', { ...at, ids }),

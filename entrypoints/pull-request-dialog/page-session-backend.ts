@@ -48,13 +48,13 @@ export function pageSessionBackend(at: { project: string; repository: string }, 
   }
 
   return {
-    context: () =>
+    context: (sourceBranch) =>
       attempt(
         async () => {
           await currentUser();
-          return { status: 'ready' as const, context: await loadNewPullRequestContext(client, address) };
+          return { status: 'ready' as const, context: await loadNewPullRequestContext(client, address, sourceBranch) };
         },
-        () => fallback.context(),
+        () => fallback.context(sourceBranch),
       ),
     compare: (input) => attempt(() => compareBranches(client, address, input), () => fallback.compare(input)),
     searchReviewers: (query) =>

@@ -1,8 +1,10 @@
 /**
  * api-version negotiation (docs/azure-devops-rest.md). Services take 7.1; Azure DevOps Server answers a
  * too-new version with 400 `VssVersionOutOfRangeException` "… The latest REST API version this
- * server supports is Y." The REST client learns Y once per collection and sends it from then on;
- * this module holds what was learned and the version arithmetic.
+ * server supports is Y." The REST client learns Y once per collection and sends it from then on.
+ * A resource still under preview answers a released version with 400
+ * `VssInvalidPreviewVersionException`: the client learns, per host and resource, to add `-preview`.
+ * This module holds what was learned and the version arithmetic.
  */
 
 /** The newest api-version each collection base accepts, once learned. Shared by every client of a background. */
@@ -15,6 +17,9 @@ export interface ApiVersionMemory {
   set(base: string, version: string): void;
   /** Everything remembered, to persist it. Keys are normalized bases. */
   entries(): [base: string, version: string][];
+  /** Whether `resource` (resource-versions.ts) on the host of `url` was found to need `-preview`. */
+  needsPreview(url: string | URL, resource: string): boolean;
+  markNeedsPreview(url: string | URL, resource: string): void;
 }
 
 export interface ApiVersionMemoryOptions {
@@ -26,6 +31,9 @@ export interface ApiVersionMemoryOptions {
 
 export function createApiVersionMemory(options: ApiVersionMemoryOptions = {}): ApiVersionMemory {
   const known = new Map<string, string>();
+  // Lost with the service worker: relearning it costs one refused request.
+  const previewOnly = new Set<string>();
+  const previewKey = (url: string | URL, resource: string) => `${new URL(url).origin} ${resource.toLowerCase()}`;
   const initial = options.initial ?? [];
   for (const [base, version] of Symbol.iterator in initial ? (initial as Iterable<[string, string]>) : Object.entries(initial)) {
     if (parseApiVersion(version)) known.set(normalizeBase(base), version);
@@ -46,6 +54,8 @@ export function createApiVersionMemory(options: ApiVersionMemoryOptions = {}): A
       options.onChange?.(key, version);
     },
     entries: () => [...known.entries()],
+    needsPreview: (url, resource) => previewOnly.has(previewKey(url, resource)),
+    markNeedsPreview: (url, resource) => void previewOnly.add(previewKey(url, resource)),
   };
 }
 
@@ -123,3 +133,13 @@ export function latestSupportedApiVersion(message: string): string | null {
   const match = /latest REST API version this server supports is\s+(\d+(?:\.\d+)?)/i.exec(message);
   return match ? match[1]! : null;
 }
+
+/** `7.1` → `7.1-preview`, the form VssInvalidPreviewVersionException asks for; a preview version is kept. */
+export function previewForm(version: string): string {
+  const parsed = parseApiVersion(version);
+  if (!parsed || parsed.preview) return version;
+  return `${parsed.major}.${parsed.minor}-preview`;
+}
+
+/** The error type key with which a service refuses a released version of a resource under preview. */
+export const PREVIEW_REQUIRED = 'VssInvalidPreviewVersionException';

@@ -59,7 +59,6 @@ export async function probeFeatures(client: RestClient, baseUrl: string): Promis
         client.request({
           method: 'POST',
           url: `${base}/_apis/IdentityPicker/Identities`,
-          apiVersion: '7.1-preview.1',
           body: { query: 'a', identityTypes: ['user'], operationScopes: ['ims'], options: { MinResults: 1, MaxResults: 1 }, properties: ['DisplayName'] },
         }),
       new Set([...DENIED, 'not-found']),
@@ -72,7 +71,6 @@ export async function probeFeatures(client: RestClient, baseUrl: string): Promis
           () =>
             client.request({
               url: `${vssps}/_apis/Token/SessionTokens`,
-              apiVersion: '7.0-preview.1',
               query: { isPublic: true, includePublicData: true },
             }),
           SSH_UNAVAILABLE,

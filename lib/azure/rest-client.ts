@@ -6,7 +6,8 @@
  *   sign-in redirects; a sign-in page that comes back anyway is an auth failure, not data.
  * - Waits out 429 throttling (Retry-After, else exponential backoff) and retries 502/503/504 and
  *   network failures for idempotent methods.
- * - Negotiates api-version with Azure DevOps Server (api-version.ts).
+ * - Sends each resource's documented api-version (resource-versions.ts), negotiates it with Azure
+ *   DevOps Server, and adds `-preview` once for a resource the service holds under preview (api-version.ts).
  * - Turns every failure into an AppError (azure-error.ts). No token ever reaches an error,
  *   because errors are built from the answer alone, and are checked again before they are thrown.
  *
@@ -20,8 +21,11 @@ import {
   compareApiVersions,
   createApiVersionMemory,
   latestSupportedApiVersion,
+  PREVIEW_REQUIRED,
+  previewForm,
   type ApiVersionMemory,
 } from './api-version';
+import { resourceOf } from './resource-versions';
 import {
   offlineError,
   readAdoErrorEnvelope,
@@ -70,7 +74,7 @@ export interface RestRequest {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'HEAD';
   /** Absolute URL; userinfo (`org@`) is dropped. An `api-version` in it counts as `apiVersion`. */
   url: string;
-  /** Default '7.1'; null = send none (connectionData, like the official client). */
+  /** Default: the resource's documented version (resource-versions.ts); null = send none (connectionData, like the official client). */
   apiVersion?: string | null;
   query?: Record<string, string | number | boolean | undefined>;
   /** JSON-encoded unless it is a string sent with a non-JSON `contentType`. */
@@ -90,7 +94,8 @@ export interface RestClient {
   request<T>(req: RestRequest): Promise<T>;
 }
 
-export const DEFAULT_API_VERSION = '7.1';
+/** How long one attempt, reading its answer included, may take (the page session keeps the same deadline). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** A blocked (429), failed-over (502/503/504) or unsent request did not run; these may be repeated. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
@@ -116,7 +121,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => globalThis.setTimeout(resolve, ms)));
   const maxRetries = Math.max(0, options.maxRetries ?? 3);
   const maxRetryAfter = Math.max(0, options.maxRetryAfterSeconds ?? 30);
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const apiVersions = options.apiVersions ?? createApiVersionMemory();
 
   /** 1, 2, 4… s (capped), plus up to 20 % jitter so parallel callers do not retry in step. */
@@ -140,10 +145,15 @@ export function createRestClient(options: RestClientOptions): RestClient {
   async function request<T>(req: RestRequest): Promise<T> {
     const method = req.method ?? 'GET';
     const url = buildUrl(req);
-    const requestedVersion = req.apiVersion === undefined ? (url.searchParams.get('api-version') ?? DEFAULT_API_VERSION) : req.apiVersion;
+    const resource = resourceOf(url.pathname);
+    const requestedVersion = req.apiVersion === undefined ? (url.searchParams.get('api-version') ?? resource.version) : req.apiVersion;
     url.searchParams.delete('api-version');
     const base = collectionBaseOf(url);
-    let version = requestedVersion === null ? null : capApiVersion(requestedVersion, apiVersions.get(base));
+    const versionToSend = (requested: string, cap: string | undefined) => {
+      const capped = capApiVersion(requested, cap);
+      return apiVersions.needsPreview(url, resource.resource) ? previewForm(capped) : capped;
+    };
+    let version = requestedVersion === null ? null : versionToSend(requestedVersion, apiVersions.get(base));
     const body = encodeBody(req);
     const organization = req.context?.organization;
 
@@ -152,6 +162,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
     let retries = 0;
     let refreshed = false;
     let renegotiated = false;
+    let previewAdded = false;
 
     for (;;) {
       const credential = nextCredential ?? (await options.getCredential());
@@ -237,13 +248,20 @@ export function createRestClient(options: RestClientOptions): RestClient {
       }
 
       // docs/azure-devops-rest.md#versions-headers-errors: a Server answers a too-new api-version with the newest it supports; learn it, retry once.
-      if (status === 400 && version && requestedVersion && !renegotiated) {
+      if (status === 400 && version && requestedVersion) {
         const envelope = readAdoErrorEnvelope(parsed.value);
         const latest = envelope.typeKey === 'VssVersionOutOfRangeException' ? latestSupportedApiVersion(envelope.message ?? '') : null;
-        if (latest && compareApiVersions(latest, version) < 0) {
+        if (latest && !renegotiated && compareApiVersions(latest, version) < 0) {
           renegotiated = true;
           apiVersions.set(base, latest);
-          version = capApiVersion(requestedVersion, latest);
+          version = versionToSend(requestedVersion, latest);
+          continue;
+        }
+        // docs/azure-devops-rest.md#resource-versions: a resource still under preview asks for `-preview`; add it once, and remember it.
+        if (envelope.typeKey === PREVIEW_REQUIRED && !previewAdded && previewForm(version) !== version) {
+          previewAdded = true;
+          apiVersions.markNeedsPreview(url, resource.resource);
+          version = previewForm(version);
           continue;
         }
       }

@@ -50,7 +50,6 @@ export async function addSshPublicKey(client: RestClient, input: AddSshPublicKey
   const answer = await client.request<HierarchyAnswer | undefined>({
     method: 'POST',
     url: `${input.baseUrl.replace(/\/+$/, '')}/_apis/Contribution/HierarchyQuery`,
-    apiVersion: '5.0-preview.1',
     body: {
       contributionIds: [SESSION_TOKEN_PROVIDER],
       dataProviderContext: {

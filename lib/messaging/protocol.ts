@@ -241,7 +241,8 @@ export const protocol = {
   // Only the named scripts of PAGE_UI_SCRIPTS: a page never names a file.
   'pageUi.load': { request: z.strictObject({ ui: z.enum(PAGE_UI_NAMES) }), senders: PAGE_ACTION },
   'newPullRequest.openConnect': { request: empty, senders: PAGE_ACTION },
-  'newPullRequest.context': { request: z.strictObject(repositoryAt), senders: PAGE_ACTION },
+  // The viewed branch, read from the page: looked up by name when the first page of branches lacks it.
+  'newPullRequest.context': { request: z.strictObject({ ...repositoryAt, sourceBranch: z.optional(text(400)) }), senders: PAGE_ACTION },
   'newPullRequest.compare': {
     request: z.strictObject({ ...repositoryAt, repositoryId: id, sourceBranch: branchName, targetBranch: branchName }),
     senders: PAGE_ACTION,

@@ -14,11 +14,14 @@ export interface PageOrganization {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** Not `.` or `..`, and no slash or backslash once decoded (`%2e%2e`, `%2f`). */
+/**
+ * Not `.` or `..`, and no slash, backslash or control character, raw or decoded (`%2e%2e`, `%2f`,
+ * `%09`): the URL parser drops raw tabs and newlines, so `.\t.` would become `..` (docs/page-session.md).
+ */
 export function isPlainSegment(segment: string): boolean {
   try {
     const decoded = decodeURIComponent(segment);
-    return decoded !== '' && decoded !== '.' && decoded !== '..' && !/[/\\]/.test(decoded);
+    return decoded !== '' && decoded !== '.' && decoded !== '..' && !/[/\\\0-\x1f\x7f]/.test(decoded);
   } catch {
     return false;
   }
@@ -27,7 +30,8 @@ export function isPlainSegment(segment: string): boolean {
 /**
  * The organization root `{origin}{suiteHomeUrl}` of the page at `href` (AZ: `location.origin +
  * suiteHomeUrl`), or null. `suiteHomeUrl` must be a plain path the page itself lies under, and on
- * dev.azure.com exactly `/{the page's organization}/`; without it, a cloud page's URL gives it.
+ * dev.azure.com exactly `/{the page's organization}/`; an absolute URL counts as its path when it
+ * starts with the page's own origin (docs/page-session.md). Without it, a cloud page's URL gives it.
  */
 export function organizationBaseOf(href: string, suiteHomeUrl: unknown): string | null {
   let url: URL;
@@ -40,6 +44,7 @@ export function organizationBaseOf(href: string, suiteHomeUrl: unknown): string 
   const path = url.pathname.toLowerCase();
   const firstSegment = path.split('/')[1] ?? '';
   let home = text(suiteHomeUrl);
+  if (home.toLowerCase().startsWith(`${url.origin}/`)) home = home.slice(url.origin.length);
   if (!home) home = host === 'dev.azure.com' ? `/${firstSegment}/` : host.endsWith('.visualstudio.com') ? '/' : '';
   const segments = home.split('/').slice(1, -1);
   const plain = /^\/(?:[^/?#\\]+\/)*$/.test(home) && segments.every(isPlainSegment);

@@ -51,7 +51,8 @@ export function readPageSession(doc: Document): PageSessionStatus {
   const home = data?.['ms.vss-tfs-web.header-action-data']?.suiteHomeUrl;
   const displayName = data?.['ms.vss-web.page-data']?.user?.displayName;
   return {
-    baseUrl: typeof home === 'string' ? doc.location.origin + home : '',
+    // An absolute suiteHomeUrl is passed on as it is: readPageSessionStatus checks its origin.
+    baseUrl: typeof home === 'string' ? (/^https?:\/\//i.test(home) ? home : doc.location.origin + home) : '',
     signedIn: typeof displayName === 'string' && displayName.trim() !== '',
     ...(typeof displayName === 'string' && { displayName }),
   };

@@ -23,8 +23,9 @@ export function pageSessionUrl(
   const api = segments.findIndex((s) => s.toLowerCase() === '_apis');
   if (api < 0 || api > 1 || segments.length < api + 2 || !segments.every(isPlainSegment) || /[?#:]/.test(path)) return null;
   const url = new URL(path, base);
-  // Belt and braces: whatever the URL parser made of it must still lie under the organization.
+  // Belt and braces: whatever the URL parser made of it must still lie under the organization, with `_apis` where it was asked for.
   if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname) || url.search || url.hash) return null;
+  if (url.pathname.slice(base.pathname.length).split('/')[api]?.toLowerCase() !== '_apis') return null;
   for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
   return url;
 }

@@ -16,7 +16,9 @@
 import type { AppErrorValue } from '../errors/app-error';
 import { appErrors } from '../errors/error-messages';
 import { offlineError, toAzureError, unreadableAnswerError } from '../azure/azure-error';
-import { DEFAULT_API_VERSION } from '../azure/rest-client';
+import { PREVIEW_REQUIRED, previewForm } from '../azure/api-version';
+import { resourceOf } from '../azure/resource-versions';
+import { DEFAULT_TIMEOUT_MS } from '../azure/rest-client';
 import { readPageOrganization } from './page-organization';
 import { pageSessionUrl } from './page-session-url';
 
@@ -32,7 +34,7 @@ export interface PageSessionRequest {
   query?: Record<string, string | number | boolean | undefined>;
   /** Sent as JSON. */
   body?: unknown;
-  /** Default '7.1'; null sends none (connectionData). */
+  /** Default: the resource's documented version (resource-versions.ts); null sends none (connectionData). */
   apiVersion?: string | null;
 }
 
@@ -59,6 +61,8 @@ export interface PageSessionDeps {
   document: Document;
   /** The fetch that sends requests as the page does: `pageFetch()`. */
   fetch: typeof fetch;
+  /** Per request, reading the answer included; default the REST client's. */
+  timeoutMs?: number;
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
@@ -69,12 +73,27 @@ export function createPageSession(deps: PageSessionDeps): PageSession | null {
   if (!page) return null;
   const base = new URL(page.baseUrl);
   const organization = decodeURIComponent(base.pathname.split('/').filter(Boolean).pop() ?? base.hostname.split('.')[0]!);
+  // What the REST client learns (ApiVersionMemory), learned here too for the page's organization: the resources held under preview.
+  const needsPreview = new Set<string>();
 
   async function request<T>(path: string, options: PageSessionRequest = {}): Promise<PageSessionResult<T>> {
-    const method = options.method ?? 'GET';
     const url = pageSessionUrl(page!.baseUrl, path, options.query);
     if (!url) return { kind: 'error', error: appErrors.pageSessionAddressRefused(organization) };
-    const version = options.apiVersion === undefined ? DEFAULT_API_VERSION : options.apiVersion;
+    const resource = resourceOf(url.pathname);
+    const requested = options.apiVersion === undefined ? resource.version : options.apiVersion;
+    const version = requested && needsPreview.has(resource.resource) ? previewForm(requested) : requested;
+    const result = await send<T>(url, version, options);
+    // docs/azure-devops-rest.md#resource-versions: a resource still under preview asks for `-preview`; add it once, and remember it.
+    if (result.kind === 'error' && result.error.details?.typeKey === PREVIEW_REQUIRED && version && previewForm(version) !== version) {
+      needsPreview.add(resource.resource);
+      return send<T>(url, previewForm(version), options);
+    }
+    return result;
+  }
+
+  /** One request at `version`. */
+  async function send<T>(url: URL, version: string | null, options: PageSessionRequest): Promise<PageSessionResult<T>> {
+    const method = options.method ?? 'GET';
     const headers: Record<string, string> = {
       Accept: version ? `application/json;api-version=${version}` : 'application/json',
       // A 401 instead of a sign-in page (docs/azure-devops-rest.md#versions-headers-errors).
@@ -84,19 +103,31 @@ export function createPageSession(deps: PageSessionDeps): PageSession | null {
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     let text: string;
+    // The REST client's deadline: a stalled network ends in the offline sentence, not a dialog stuck on "Creating…".
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      response = await deps.fetch(url.href, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        credentials: 'include',
-        cache: 'no-store',
-        // A redirect can only be to the sign-in page, on another host: see it instead of following it.
-        redirect: 'manual',
-      });
-      text = await response.text();
+      ({ response, text } = await Promise.race([
+        (async () => {
+          const answer = await deps.fetch(url.href, {
+            method,
+            headers,
+            body: options.body === undefined ? undefined : JSON.stringify(options.body),
+            credentials: 'include',
+            cache: 'no-store',
+            // A redirect can only be to the sign-in page, on another host: see it instead of following it.
+            redirect: 'manual',
+            signal: controller.signal,
+          });
+          return { response: answer, text: await answer.text() };
+        })(),
+        // Also when the fetch does not heed the signal (a stalled body, a fetch of another world).
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(controller.abort()), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS))),
+      ]));
     } catch {
-      return { kind: 'error', error: offlineError(url.href, { mayHaveRun: method !== 'GET' }).toValue() };
+      return { kind: 'error', error: offlineError(url.href, { mayHaveRun: method !== 'GET', timedOut: controller.signal.aborted }).toValue() };
+    } finally {
+      clearTimeout(timer);
     }
     const { status } = response;
     if (response.type === 'opaqueredirect' || status === 401 || status === 203 || (status >= 300 && status < 400)) return { kind: 'signed-out' };

@@ -83,18 +83,41 @@ export interface CreatedPullRequest {
 /** Azure DevOps' "Required reviewers" branch policy type. */
 const REQUIRED_REVIEWERS_POLICY = 'fd2167ab-b0be-447a-8ec8-39368250530e';
 const DESCRIPTION_LIMIT = 4000;
+/** Refs asked for at once; the service's largest `$top` for refs. */
+const BRANCH_PAGE = 1000;
 const heads = (branch: string) => `refs/heads/${branch}`;
 const branchOf = (ref: string | undefined) => (ref ?? '').replace(/^refs\/heads\//, '');
 const repoUrl = (a: RepositoryAddress, id?: string) =>
   `${a.baseUrl}/${encodeURIComponent(a.project)}/_apis/git/repositories/${encodeURIComponent(id ?? a.repository)}`;
 
-export async function loadNewPullRequestContext(client: RestClient, address: RepositoryAddress): Promise<NewPullRequestContext> {
+/**
+ * The repository, its branches and who I am. The branches are the first page of refs (1,000, sorted
+ * by name); the viewed branch and the default branch are always among them, asked for by name when a
+ * large repository has them beyond that page (docs/azure-devops-rest.md#repositories).
+ */
+export async function loadNewPullRequestContext(client: RestClient, address: RepositoryAddress, viewedBranch?: string | null): Promise<NewPullRequestContext> {
   const repository = await client.request<GitRepository>({ url: repoUrl(address) });
   if (!repository?.id || !repository.project?.id) throw new AppError(appErrors.internal());
+  const refsUrl = `${repoUrl(address, repository.id)}/refs`;
+  const defaultBranch = repository.defaultBranch ? branchOf(repository.defaultBranch) : null;
   const [refs, me] = await Promise.all([
-    client.request<{ value?: GitRef[] }>({ url: `${repoUrl(address, repository.id)}/refs`, query: { filter: 'heads/', $top: 1000 } }),
+    client.request<{ value?: GitRef[] }>({ url: refsUrl, query: { filter: 'heads/', $top: BRANCH_PAGE } }),
     getConnectionData(client, address.baseUrl),
   ]);
+  const branches = new Set((refs?.value ?? []).map((r) => branchOf(r.name)).filter(Boolean));
+  if (branches.size >= BRANCH_PAGE) {
+    // `filter` is a prefix: the branch itself and those whose names continue it.
+    const missing = [...new Set([viewedBranch, defaultBranch])].filter((b): b is string => !!b && !branches.has(b));
+    const found = await Promise.all(
+      missing.map((branch) =>
+        client
+          .request<{ value?: GitRef[] }>({ url: refsUrl, query: { filter: `heads/${branch}`, $top: 100 } })
+          .then((answer) => (answer?.value ?? []).some((r) => branchOf(r.name) === branch) ? [branch] : [])
+          .catch(() => []),
+      ),
+    );
+    for (const branch of found.flat()) branches.add(branch);
+  }
   const recent = await client
     .request<{ value?: GitPullRequest[] }>({
       url: `${repoUrl(address, repository.id)}/pullrequests`,
@@ -112,8 +135,8 @@ export async function loadNewPullRequestContext(client: RestClient, address: Rep
   return {
     repositoryId: repository.id,
     projectId: repository.project.id,
-    defaultBranch: repository.defaultBranch ? branchOf(repository.defaultBranch) : null,
-    branches: (refs?.value ?? []).map((r) => branchOf(r.name)).filter(Boolean).sort((a, b) => a.localeCompare(b)),
+    defaultBranch,
+    branches: [...branches].sort((a, b) => a.localeCompare(b)),
     me: { id: me.userId, displayName: me.displayName },
     recentReviewers: [...recentReviewers.values()].slice(0, 8),
   };
@@ -250,7 +273,6 @@ export async function searchReviewers(client: RestClient, baseUrl: string, query
   const answer = await client.request<{ results?: { identities?: PickerIdentity[] }[] }>({
     method: 'POST',
     url: `${baseUrl}/_apis/IdentityPicker/Identities`,
-    apiVersion: '7.1-preview.1',
     body: {
       query,
       identityTypes: ['user', 'group'],

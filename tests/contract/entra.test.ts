@@ -167,14 +167,14 @@ describe('Bearer tokens against organizations', () => {
   it('profile and accounts take Entra tokens, not PATs', async () => {
     const token = await signIn(fake, tenant, 'Jane Doe');
     const headers = { Authorization: `Bearer ${token.access_token}`, 'X-TFS-FedAuthRedirect': 'Suppress' };
-    const me = (await (await fakeFetch(fake, 'https://app.vssps.visualstudio.com/_apis/profile/profiles/me?api-version=7.1', { headers })).json()) as { id: string; emailAddress: string };
+    const me = (await (await fakeFetch(fake, 'https://app.vssps.visualstudio.com/_apis/profile/profiles/me?api-version=7.1-preview.3', { headers })).json()) as { id: string; emailAddress: string };
     expect(me).toMatchObject({ id: basic.users.jane.memberId, emailAddress: 'jane@contoso.com' });
-    const accounts = (await (await fakeFetch(fake, `https://app.vssps.visualstudio.com/_apis/accounts?memberId=${me.id}&api-version=7.1`, { headers })).json()) as {
+    const accounts = (await (await fakeFetch(fake, `https://app.vssps.visualstudio.com/_apis/accounts?memberId=${me.id}&api-version=7.1-preview.1`, { headers })).json()) as {
       value: { accountName: string; accountUri: string }[];
     };
     expect(accounts.value.map((a) => a.accountName)).toEqual(['contoso', 'fabrikam', 'adatum']);
     expect(accounts.value[0]!.accountUri).toBe('https://vssps.dev.azure.com/contoso/');
-    const withPat = await fakeFetch(fake, 'https://app.vssps.visualstudio.com/_apis/profile/profiles/me?api-version=7.1', {
+    const withPat = await fakeFetch(fake, 'https://app.vssps.visualstudio.com/_apis/profile/profiles/me?api-version=7.1-preview.3', {
       headers: { Authorization: `Basic ${Buffer.from(`:${basic.pats.janeContoso}`).toString('base64')}`, 'X-TFS-FedAuthRedirect': 'Suppress' },
     });
     expect(withPat.status).toBe(401);

@@ -216,14 +216,14 @@ describe('work items', () => {
     expect(items[0]!.fields).toEqual({ 'System.Title': 'Login page', 'System.State': 'Active' });
     // Without omit a missing id fails the call: 404, which the node client turns into null.
     expect(await wit.getWorkItems([999999])).toBeNull();
-    const raw = await fakeFetch(fake, 'https://dev.azure.com/contoso/Platform/_apis/wit/workitems?ids=1235&api-version=7.1', {
+    const raw = await fakeFetch(fake, 'https://dev.azure.com/contoso/Platform/_apis/wit/workitems?ids=1235&api-version=7.1-preview.3', {
       headers: { Authorization: basicAuth(basic.pats.janeContoso), 'X-TFS-FedAuthRedirect': 'Suppress' },
     });
     expect(raw.status).toBe(404); // 1235 belongs to another project
   });
 
   it('links a work item to a pull request after the fact with a json-patch relation', async () => {
-    const res = await fakeFetch(fake, `https://dev.azure.com/contoso/_apis/wit/workitems/${basic.workItems.crash}?api-version=7.1`, {
+    const res = await fakeFetch(fake, `https://dev.azure.com/contoso/_apis/wit/workitems/${basic.workItems.crash}?api-version=7.1-preview.3`, {
       method: 'PATCH',
       headers: { Authorization: basicAuth(basic.pats.janeContoso), 'Content-Type': 'application/json-patch+json', 'X-TFS-FedAuthRedirect': 'Suppress' },
       body: JSON.stringify([

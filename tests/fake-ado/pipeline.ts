@@ -29,6 +29,7 @@ import { findRoute, splitPath } from './router';
 import { apiRoutes } from './routes/index';
 import { entraRequest } from './routes/entra';
 import { CLOUD_MAX_API_VERSION, CLOUD_RELEASED_API_VERSION } from './state';
+import { releasedVersionOf, type ResourceName } from './resource-versions';
 import { noAccessPage, webSignInRedirect, webSignInRequest } from './web-session';
 
 export function apiVersionOf(ctx: Pick<Ctx, 'query' | 'headers'>): string | null {
@@ -39,10 +40,11 @@ export function apiVersionOf(ctx: Pick<Ctx, 'query' | 'headers'>): string | null
 }
 
 /**
- * docs/azure-devops-rest.md#versions-headers-errors: reject versions newer than the org serves, 7.2
- * without -preview on Services, and any version without -preview for a preview-only resource.
+ * docs/azure-devops-rest.md#versions-headers-errors, #resource-versions: reject versions newer than the
+ * org serves, and a version without -preview above the one the resource is released at (7.2 on
+ * Services, anything for a resource Learn lists only as a preview).
  */
-function checkApiVersion(ctx: Ctx, previewOnly = false): void {
+function checkApiVersion(ctx: Ctx, resource: ResourceName | null): void {
   const requested = ctx.apiVersion;
   if (!requested) {
     if (!['GET', 'HEAD', 'OPTIONS'].includes(ctx.method)) throw versionNotSpecified(ctx.method);
@@ -54,8 +56,9 @@ function checkApiVersion(ctx: Ctx, previewOnly = false): void {
   const server = ctx.org?.kind === 'server';
   const latest = server ? (ctx.org!.maxApiVersion ?? '6.0') : CLOUD_MAX_API_VERSION;
   if (number > Number(latest)) throw versionOutOfRange(requested, latest);
-  if (!server && number > Number(CLOUD_RELEASED_API_VERSION) && !match[3]) throw previewFlagRequired(requested);
-  if (previewOnly && !match[3]) throw previewFlagRequired(requested);
+  if (match[3] || !resource) return;
+  const released = releasedVersionOf(resource, server ? latest : CLOUD_RELEASED_API_VERSION);
+  if (released === null || number > Number(released)) throw previewFlagRequired(requested);
 }
 
 function throttledReply(ctx: Ctx, retryAfterSeconds: number): Reply {
@@ -107,7 +110,7 @@ async function api(ctx: Ctx): Promise<Reply> {
   }
 
   if (!match) throw methodMismatch ? methodNotAllowed(ctx.method) : notFound(ctx.url.pathname);
-  checkApiVersion(ctx, match.route.previewOnly);
+  checkApiVersion(ctx, match.route.resource);
   requireScope(ctx, match.route.scope);
   return match.route.handler(ctx, match.params);
 }

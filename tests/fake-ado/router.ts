@@ -9,6 +9,7 @@
 import type { Scope } from './auth';
 import type { SiteKind } from './hosts';
 import type { Ctx, Reply } from './http';
+import type { ResourceName } from './resource-versions';
 
 export type Params = Record<string, string | undefined> & { project?: string };
 
@@ -24,10 +25,10 @@ export interface Route {
   /** Callers without credentials may use it (location discovery). */
   anonymous?: boolean;
   /**
-   * The resource exists only as a preview (docs/azure-devops-rest.md#versions-headers-errors): an
-   * api-version without `-preview` is refused with 400 VssInvalidPreviewVersionException.
+   * Which resource it serves, for the api-versions it accepts (resource-versions.ts); null: not
+   * versioned (OPTIONS, the resource locations).
    */
-  previewOnly?: boolean;
+  resource: ResourceName | null;
   /** Only Entra access tokens are accepted (docs/azure-devops-rest.md#profile-and-organizations: profile/accounts reject PATs). */
   bearerOnly?: boolean;
   handler: (ctx: Ctx, params: Params) => Reply | Promise<Reply>;

@@ -68,7 +68,7 @@ export function newPullRequestHandlers(deps: () => { db: CompanionDb; session: P
       const link = await connect(from);
       if (!link.client) return { status: 'connect', organization: link.organization };
       const address = { baseUrl: link.organization.baseUrl, project: request.project, repository: request.repository };
-      const context = await loadNewPullRequestContext(link.client, address);
+      const context = await loadNewPullRequestContext(link.client, address, request.sourceBranch);
       me.set(meKey(link.organization), context.me.id);
       const stored = await deps().db.reviewers.where('orgKey').equals(link.organization.key).toArray();
       const recent: Reviewer[] = stored

@@ -50,10 +50,10 @@ function getProject(ctx: Ctx, idOrName: string) {
 }
 
 export const coreRoutes: Route[] = [
-  { method: 'GET', path: '_apis/projects', project: 'none', scope: ['vso.project', 'vso.profile'], handler: listProjects },
+  { method: 'GET', path: '_apis/projects', resource: 'core/projects', project: 'none', scope: ['vso.project', 'vso.profile'], handler: listProjects },
   {
     method: 'GET',
-    path: '_apis/projects/:projectId',
+    path: '_apis/projects/:projectId', resource: 'core/projects',
     project: 'none',
     scope: ['vso.project', 'vso.profile'],
     handler: (ctx, p) => getProject(ctx, p.projectId!),

@@ -201,13 +201,13 @@ function storageKey(ctx: Ctx, descriptor: string) {
 }
 
 export const identityRoutes: Route[] = [
-  { method: 'POST', path: '_apis/IdentityPicker/Identities', previewOnly: true, project: 'none', scope: 'vso.identity', handler: identityPicker },
-  { method: 'GET', path: '_apis/identities', project: 'none', sites: ['vssps'], scope: 'vso.identity', handler: searchIdentities },
-  { method: 'POST', path: '_apis/graph/subjectquery', previewOnly: true, project: 'none', sites: ['vssps'], scope: 'vso.graph', handler: subjectQuery },
+  { method: 'POST', path: '_apis/IdentityPicker/Identities', resource: 'IdentityPicker/Identities', project: 'none', scope: 'vso.identity', handler: identityPicker },
+  { method: 'GET', path: '_apis/identities', resource: 'ims/identities', project: 'none', sites: ['vssps'], scope: 'vso.identity', handler: searchIdentities },
+  { method: 'POST', path: '_apis/graph/subjectquery', resource: 'graph/subjectQuery', project: 'none', sites: ['vssps'], scope: 'vso.graph', handler: subjectQuery },
   {
     method: 'GET',
-    path: '_apis/graph/storagekeys/:descriptor',
-    previewOnly: true,
+    path: '_apis/graph/storagekeys/:descriptor', resource: 'graph/storageKeys',
+   
     project: 'none',
     sites: ['vssps'],
     scope: 'vso.graph',

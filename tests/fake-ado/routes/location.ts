@@ -60,13 +60,13 @@ function resourceAreas(ctx: Ctx) {
 export const locationRoutes: Route[] = [
   {
     method: 'OPTIONS',
-    path: '_apis/:area?',
+    path: '_apis/:area?', resource: null,
     project: 'none',
     sites: ['ado', 'vssps'],
     scope: 'any',
     anonymous: true,
     handler: (ctx, p) => list(locationsFor(org(ctx), p.area)),
   },
-  { method: 'GET', path: '_apis/connectionData', project: 'none', sites: ['ado', 'vssps'], scope: 'any', handler: connectionData },
-  { method: 'GET', path: '_apis/ResourceAreas/:areaId?', project: 'none', sites: ['ado'], scope: 'any', handler: resourceAreas },
+  { method: 'GET', path: '_apis/connectionData', resource: 'location/connectionData', project: 'none', sites: ['ado', 'vssps'], scope: 'any', handler: connectionData },
+  { method: 'GET', path: '_apis/ResourceAreas/:areaId?', resource: 'location/resourceAreas', project: 'none', sites: ['ado'], scope: 'any', handler: resourceAreas },
 ];

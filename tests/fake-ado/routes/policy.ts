@@ -39,4 +39,4 @@ function listConfigurations(ctx: Ctx, p: Params) {
   return list(configurations);
 }
 
-export const policyRoutes: Route[] = [{ method: 'GET', path: '_apis/policy/configurations', scope: 'vso.code', handler: listConfigurations }];
+export const policyRoutes: Route[] = [{ method: 'GET', path: '_apis/policy/configurations', resource: 'policy/configurations', scope: 'vso.code', handler: listConfigurations }];

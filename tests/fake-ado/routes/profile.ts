@@ -43,6 +43,6 @@ function accounts(ctx: Ctx) {
 }
 
 export const profileRoutes: Route[] = [
-  { method: 'GET', path: '_apis/profile/profiles/:id', project: 'none', sites: ['app-vssps'], scope: 'vso.profile', bearerOnly: true, handler: (ctx, p) => profileById(ctx, p.id!) },
-  { method: 'GET', path: '_apis/accounts', project: 'none', sites: ['app-vssps'], scope: 'vso.profile', bearerOnly: true, handler: accounts },
+  { method: 'GET', path: '_apis/profile/profiles/:id', resource: 'profile/profiles', project: 'none', sites: ['app-vssps'], scope: 'vso.profile', bearerOnly: true, handler: (ctx, p) => profileById(ctx, p.id!) },
+  { method: 'GET', path: '_apis/accounts', resource: 'account/accounts', project: 'none', sites: ['app-vssps'], scope: 'vso.profile', bearerOnly: true, handler: accounts },
 ];

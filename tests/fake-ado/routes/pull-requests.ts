@@ -296,16 +296,16 @@ const PRS = '_apis/git/repositories/:repositoryId/pullRequests';
 const PR = `${PRS}/:pullRequestId`;
 
 export const pullRequestRoutes: Route[] = [
-  { method: 'GET', path: PRS, scope: 'vso.code', handler: listForRepository },
-  { method: 'POST', path: PRS, scope: 'vso.code_write', handler: createPullRequest },
-  { method: 'GET', path: PR, scope: 'vso.code', handler: (ctx, p) => prReply(ctx, prParam(ctx, p)) },
-  { method: 'PATCH', path: PR, scope: 'vso.code_write', handler: updatePullRequest },
-  { method: 'GET', path: `${PR}/reviewers`, scope: 'vso.code', handler: listReviewers },
-  { method: 'POST', path: `${PR}/reviewers`, scope: 'vso.code_write', handler: postReviewers },
-  { method: 'GET', path: `${PR}/reviewers/:reviewerId`, scope: 'vso.code', handler: getReviewer },
-  { method: 'PUT', path: `${PR}/reviewers/:reviewerId`, scope: 'vso.code_write', handler: putReviewer },
-  { method: 'DELETE', path: `${PR}/reviewers/:reviewerId`, scope: 'vso.code_write', handler: deleteReviewer },
-  { method: 'GET', path: `${PR}/workItems`, scope: 'vso.code', handler: listWorkItemRefs },
-  { method: 'GET', path: '_apis/git/pullRequests', scope: 'vso.code', handler: listForProject },
-  { method: 'GET', path: '_apis/git/pullRequests/:pullRequestId', scope: 'vso.code', handler: (ctx, p) => prReply(ctx, prParam(ctx, p)) },
+  { method: 'GET', path: PRS, resource: 'git/pullRequests', scope: 'vso.code', handler: listForRepository },
+  { method: 'POST', path: PRS, resource: 'git/pullRequests', scope: 'vso.code_write', handler: createPullRequest },
+  { method: 'GET', path: PR, resource: 'git/pullRequests', scope: 'vso.code', handler: (ctx, p) => prReply(ctx, prParam(ctx, p)) },
+  { method: 'PATCH', path: PR, resource: 'git/pullRequests', scope: 'vso.code_write', handler: updatePullRequest },
+  { method: 'GET', path: `${PR}/reviewers`, resource: 'git/pullRequestReviewers', scope: 'vso.code', handler: listReviewers },
+  { method: 'POST', path: `${PR}/reviewers`, resource: 'git/pullRequestReviewers', scope: 'vso.code_write', handler: postReviewers },
+  { method: 'GET', path: `${PR}/reviewers/:reviewerId`, resource: 'git/pullRequestReviewers', scope: 'vso.code', handler: getReviewer },
+  { method: 'PUT', path: `${PR}/reviewers/:reviewerId`, resource: 'git/pullRequestReviewers', scope: 'vso.code_write', handler: putReviewer },
+  { method: 'DELETE', path: `${PR}/reviewers/:reviewerId`, resource: 'git/pullRequestReviewers', scope: 'vso.code_write', handler: deleteReviewer },
+  { method: 'GET', path: `${PR}/workItems`, resource: 'git/pullRequestWorkItems', scope: 'vso.code', handler: listWorkItemRefs },
+  { method: 'GET', path: '_apis/git/pullRequests', resource: 'git/pullRequests', scope: 'vso.code', handler: listForProject },
+  { method: 'GET', path: '_apis/git/pullRequests/:pullRequestId', resource: 'git/pullRequests', scope: 'vso.code', handler: (ctx, p) => prReply(ctx, prParam(ctx, p)) },
 ];

@@ -196,11 +196,11 @@ function refusable(handler: Route['handler']): Route['handler'] {
 const TOKENS = '_apis/Token/SessionTokens';
 
 const routes: Route[] = [
-  { method: 'GET', path: TOKENS, previewOnly: true, project: 'none', sites: ['vssps'], scope: 'vso.tokens', handler: listSessionTokens },
+  { method: 'GET', path: TOKENS, resource: 'Token/SessionTokens', project: 'none', sites: ['vssps'], scope: 'vso.tokens', handler: listSessionTokens },
   {
     method: 'POST',
-    path: TOKENS,
-    previewOnly: true,
+    path: TOKENS, resource: 'Token/SessionTokens',
+   
     project: 'none',
     sites: ['vssps'],
     scope: 'vso.tokens',
@@ -208,16 +208,16 @@ const routes: Route[] = [
   },
   {
     method: 'DELETE',
-    path: `${TOKENS}/:authorizationId`,
-    previewOnly: true,
+    path: `${TOKENS}/:authorizationId`, resource: 'Token/SessionTokens',
+   
     project: 'none',
     sites: ['vssps'],
     scope: 'vso.tokens',
     handler: (ctx, p) => deleteSessionToken(ctx, p.authorizationId!),
   },
   // The contribution route also exists per project in the portal; both are served.
-  { method: 'POST', path: '_apis/Contribution/HierarchyQuery', previewOnly: true, project: 'none', scope: 'vso.tokens', handler: hierarchyQuery },
-  { method: 'POST', path: '_apis/Contribution/HierarchyQuery/project/:projectId', previewOnly: true, project: 'none', scope: 'vso.tokens', handler: hierarchyQuery },
+  { method: 'POST', path: '_apis/Contribution/HierarchyQuery', resource: 'Contribution/HierarchyQuery', project: 'none', scope: 'vso.tokens', handler: hierarchyQuery },
+  { method: 'POST', path: '_apis/Contribution/HierarchyQuery/project/:projectId', resource: 'Contribution/HierarchyQuery', project: 'none', scope: 'vso.tokens', handler: hierarchyQuery },
 ];
 
 export const sshKeyRoutes: Route[] = routes.map((route) => ({ ...route, handler: refusable(route.handler) }));

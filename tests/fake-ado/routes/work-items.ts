@@ -98,8 +98,8 @@ function linkArtifact(ctx: Ctx, item: FixtureWorkItem, relation: { rel?: string;
 }
 
 export const workItemRoutes: Route[] = [
-  { method: 'GET', path: '_apis/wit/workItems', scope: 'vso.work', handler: getWorkItems },
-  { method: 'GET', path: '_apis/wit/workItems/:id', scope: 'vso.work', handler: getWorkItem },
-  { method: 'PATCH', path: '_apis/wit/workItems/:id', scope: 'vso.work_write', handler: patchWorkItem },
-  { method: 'POST', path: '_apis/wit/workItemsBatch', scope: 'vso.work', handler: batch },
+  { method: 'GET', path: '_apis/wit/workItems', resource: 'wit/workItems', scope: 'vso.work', handler: getWorkItems },
+  { method: 'GET', path: '_apis/wit/workItems/:id', resource: 'wit/workItems', scope: 'vso.work', handler: getWorkItem },
+  { method: 'PATCH', path: '_apis/wit/workItems/:id', resource: 'wit/workItems', scope: 'vso.work_write', handler: patchWorkItem },
+  { method: 'POST', path: '_apis/wit/workItemsBatch', resource: 'wit/workItemsBatch', scope: 'vso.work', handler: batch },
 ];

@@ -86,8 +86,8 @@ describe('listEntraOrganizations', () => {
     }) as typeof fetch;
     expect((await listEntraOrganizations('t', fetchFn)).map((o) => o.name)).toEqual(['Alpha', 'beta', 'gamma']);
     expect(seen).toEqual([
-      'https://app.vssps.visualstudio.com/_apis/profile/profiles/me?api-version=7.1',
-      'https://app.vssps.visualstudio.com/_apis/accounts?memberId=member&api-version=7.1',
+      'https://app.vssps.visualstudio.com/_apis/profile/profiles/me?api-version=7.1-preview.3',
+      'https://app.vssps.visualstudio.com/_apis/accounts?memberId=member&api-version=7.1-preview.1',
     ]);
   });
 });

@@ -162,4 +162,48 @@ describe('api-version', () => {
       expect(memory.entries()).toEqual([]);
     });
   });
+
+  describe('resources under preview', () => {
+    const CONTOSO = 'https://dev.azure.com/contoso';
+    const WORK_ITEMS = `${CONTOSO}/_apis/wit/workitems`;
+    const cloudClient = (extra: Partial<RestClientOptions> = {}) =>
+      createRestClient({ getCredential: async () => ({ kind: 'pat', token: basic.pats.janeContoso }), fetch: fakeNetwork(), sleep: async () => {}, ...extra });
+
+    it("sends each resource's documented version: work items at 7.1-preview.3, repositories at 7.1", async () => {
+      const api = cloudClient();
+      const items = await api.request<{ value: { id: number }[] }>({ url: WORK_ITEMS, query: { ids: 1234 } });
+      expect(items.value.map((w) => w.id)).toEqual([1234]);
+      await api.request({ url: `${CONTOSO}/_apis/git/repositories` });
+      expect(versionsSent('/_apis/wit/workitems')).toEqual(['7.1-preview.3']);
+      expect(versionsSent('/_apis/git/repositories')).toEqual(['7.1']);
+    });
+
+    it('adds -preview once when the service holds a resource under preview, then sends it directly', async () => {
+      const memory = createApiVersionMemory();
+      const api = cloudClient({ apiVersions: memory });
+      const items = await api.request<{ value: { id: number }[] }>({ url: WORK_ITEMS, query: { ids: 1234 }, apiVersion: '7.1' });
+      expect(items.value.map((w) => w.id)).toEqual([1234]);
+      expect(versionsSent('/_apis/wit/workitems')).toEqual(['7.1', '7.1-preview']);
+      expect(fake.control.requests({ pathIncludes: '/_apis/wit/workitems' }).map((r) => r.status)).toEqual([400, 200]);
+
+      fake.control.clearRequests();
+      await cloudClient({ apiVersions: memory }).request({ url: WORK_ITEMS, query: { ids: 1235 }, apiVersion: '7.1' });
+      expect(versionsSent('/_apis/wit/workitems')).toEqual(['7.1-preview']);
+      // Remembered per resource: other resources keep their released version.
+      await api.request({ url: `${CONTOSO}/_apis/git/repositories` });
+      expect(versionsSent('/_apis/git/repositories')).toEqual(['7.1']);
+    });
+
+    it('adds -preview once only: a second refusal is reported', async () => {
+      let calls = 0;
+      const refusing: typeof fetch = async () => {
+        calls++;
+        const body = { typeKey: 'VssInvalidPreviewVersionException', message: 'The requested version "7.1" of the resource is under preview.' };
+        return new Response(JSON.stringify(body), { status: 400, headers: { 'Content-Type': 'application/json' } });
+      };
+      const error = await cloudClient({ fetch: refusing }).request({ url: WORK_ITEMS, apiVersion: '7.1' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect(calls).toBe(2);
+    });
+  });
 });

@@ -36,6 +36,13 @@ describe('lib/page-session/page-organization', () => {
     expect(readPageOrganization('https://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/tools', pageDocument(null))).toBeNull();
   });
 
+  it('accepts a suiteHomeUrl given as an absolute URL of the page’s own origin', () => {
+    expect(readPageOrganization(REPO, signedIn('https://dev.azure.com/contoso/'))).toEqual({ baseUrl: 'https://dev.azure.com/contoso/', user: { ...JANE } });
+    expect(readPageOrganization('https://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/tools', signedIn('https://tfs.contoso.test/tfs/DefaultCollection/'))).toMatchObject({
+      baseUrl: 'https://tfs.contoso.test/tfs/DefaultCollection/',
+    });
+  });
+
   it.each([
     ['another organization', '/fabrikam/'],
     ['a protocol-relative host', '//evil.example/'],
@@ -43,6 +50,11 @@ describe('lib/page-session/page-organization', () => {
     ['encoded dot segments', '/contoso/%2e%2e/'],
     ['no trailing slash', '/contoso'],
     ['the host root on dev.azure.com', '/'],
+    ['another origin, absolute', 'https://evil.example/contoso/'],
+    ['another organization, absolute', 'https://dev.azure.com/fabrikam/'],
+    ['plain http, absolute', 'http://dev.azure.com/contoso/'],
+    ['user info, absolute', 'https://x@dev.azure.com/contoso/'],
+    ['a query, absolute', 'https://dev.azure.com/contoso/?x'],
   ])('refuses a suiteHomeUrl naming %s', (_what, suiteHomeUrl) => {
     expect(readPageOrganization(REPO, signedIn(suiteHomeUrl))).toBeNull();
   });
@@ -83,7 +95,12 @@ describe('lib/page-session/page-session-url', () => {
     '_apis',
     '_apis//connectionData',
     '',
-  ])('refuses %s', (path) => {
+    '_apis/.\t./_settings/x',
+    '_apis/.\n./.\r./_settings/x',
+    'Mobile%20App/.\t./_settings/_apis',
+    '_apis/git%09/x',
+    '_apis/git\u007f/x',
+  ])('refuses %j', (path) => {
     expect(pageSessionUrl(BASE, path)).toBeNull();
   });
 
@@ -152,6 +169,59 @@ describe('lib/page-session/page-session', () => {
     });
     const offline = sessionWith(() => Promise.reject(new TypeError('Failed to fetch')));
     expect(await offline.session.request('_apis/connectionData')).toMatchObject({ kind: 'error', error: { kind: 'offline' } });
+  });
+
+  it("sends each resource's documented version, and adds -preview once when the service holds one under preview", async () => {
+    const underPreview = { typeKey: 'VssInvalidPreviewVersionException', message: 'The requested version "7.1" of the resource is under preview.' };
+    const { session, fetch } = sessionWith(() => json(200, { value: [] }));
+    await session.request('_apis/wit/workitems', { query: { ids: 1 } });
+    fetch.mockImplementationOnce(async () => json(400, underPreview));
+    expect(await session.request('Mobile%20App/_apis/git/repositories/ios-app/refs', { apiVersion: '7.1' })).toEqual({ kind: 'ok', value: { value: [] } });
+    await session.request('Mobile%20App/_apis/git/repositories/ios-app/refs', { apiVersion: '7.1' });
+    const accepts = fetch.mock.calls.map(([, init]) => (init!.headers as Record<string, string>).Accept);
+    expect(accepts).toEqual([
+      'application/json;api-version=7.1-preview.3',
+      'application/json;api-version=7.1',
+      'application/json;api-version=7.1-preview',
+      'application/json;api-version=7.1-preview',
+    ]);
+
+    const refusing = sessionWith(() => json(400, underPreview));
+    expect(await refusing.session.request('_apis/wit/workitems', { apiVersion: '7.1' })).toMatchObject({ kind: 'error' });
+    expect(refusing.fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives up on a stalled request at the deadline: offline, and a POST may have gone through', async () => {
+    const signals: AbortSignal[] = [];
+    const stalled = vi.fn((_input: RequestInfo | URL, init?: RequestInit) => {
+      signals.push(init!.signal!);
+      return new Promise<Response>(() => {});
+    });
+    const session = createPageSession({ href: REPO, document: signedIn(), fetch: stalled as unknown as typeof globalThis.fetch, timeoutMs: 10 })!;
+    const read = await session.request('_apis/connectionData', { apiVersion: null });
+    expect(read).toEqual({
+      kind: 'error',
+      error: expect.objectContaining({ kind: 'offline', message: 'dev.azure.com did not answer in time. Check your network connection and try again.' }),
+    });
+    const created = await session.request('Mobile%20App/_apis/git/repositories/ios-app/pullrequests', { method: 'POST', body: {} });
+    expect(created).toEqual({
+      kind: 'error',
+      error: expect.objectContaining({
+        kind: 'offline',
+        message: 'dev.azure.com did not answer in time. Check your network connection, then check on Azure DevOps whether the change was made before trying again.',
+      }),
+    });
+    expect(signals.map((s) => s.aborted)).toEqual([true, true]);
+  });
+
+  it('gives up on an answer whose body stalls, too', async () => {
+    const session = createPageSession({
+      href: REPO,
+      document: signedIn(),
+      fetch: (async () => new Response(new ReadableStream({ start() {} }), { status: 200, headers: { 'Content-Type': 'application/json' } })) as typeof globalThis.fetch,
+      timeoutMs: 10,
+    })!;
+    expect(await session.request('_apis/connectionData', { apiVersion: null })).toMatchObject({ kind: 'error', error: { kind: 'offline' } });
   });
 
   it('takes the current user from the page data, else from connectionData', async () => {

@@ -27,4 +27,9 @@ describe('lib/page-session/page-session-status readPageSession (what the popup l
     showPage(null);
     expect(readPageSession(document)).toEqual({ baseUrl: '', signedIn: false });
   });
+
+  it('takes a suiteHomeUrl given as an absolute URL as it is, for the popup to check against the tab', () => {
+    showPage({ 'ms.vss-web.page-data': {}, 'ms.vss-tfs-web.header-action-data': { suiteHomeUrl: 'https://dev.azure.com/contoso/' } });
+    expect(readPageSession(document)).toEqual({ baseUrl: 'https://dev.azure.com/contoso/', signedIn: false });
+  });
 });

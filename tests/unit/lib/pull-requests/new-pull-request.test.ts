@@ -11,7 +11,7 @@ import {
 } from '@/lib/pull-requests/new-pull-request';
 import type { FakeAdo } from '../../../fake-ado/server';
 import { useFakeAdo } from '../../support/use-fake-ado';
-import { basic } from '../../../fake-ado/fixtures/basic';
+import { basic, loadBasicFixture } from '../../../fake-ado/fixtures/basic';
 import { CONTOSO, startSession } from '../auth/session-harness';
 
 let fake: FakeAdo;
@@ -87,6 +87,20 @@ describe('lib/pull-requests/new-pull-request', () => {
     const c = await client();
     expect((await searchReviewers(c, IOS.baseUrl, 'sam')).map((r) => [r.displayName, r.kind])).toEqual([['Sam Lee', 'user']]);
     expect((await searchReviewers(c, IOS.baseUrl, 'mobile')).map((r) => [r.displayName, r.kind])).toEqual([['[Mobile App]\\Mobile Team', 'group']]);
+  });
+
+  it('in a repository with more branches than one page, still offers the viewed branch and the default one', async () => {
+    const fixture = loadBasicFixture();
+    const ios = fixture.organizations.flatMap((o) => o.projects.flatMap((p) => p.repositories)).find((r) => r.id === basic.repos.iosApp.id)!;
+    const head = ios.branches[0]!.objectId;
+    // 1,600 branches that sort before `main`: the first page of 1,000 ends among them.
+    for (let i = 0; i < 1600; i++) ios.branches.push({ name: `feature/bulk-${String(i).padStart(4, '0')}`, objectId: head });
+    fake.control.reset(fixture);
+    const context = await loadNewPullRequestContext(await client(), IOS, 'feature/bulk-1500');
+    expect(context.defaultBranch).toBe('main');
+    expect(context.branches).toContain('main');
+    expect(context.branches).toContain('feature/bulk-1500');
+    expect(context.branches).toContain('develop');
   });
 
   it('checks work items across the organization and leaves out the missing ones', async () => {

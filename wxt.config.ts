@@ -46,8 +46,10 @@ export default defineConfig({
     // `scripting` (MV3): the pull request dialog is injected on demand; MV2 uses tabs.executeScript.
     // `offscreen`: Chromium's service worker copies through an offscreen document (docs/context-menu.md);
     // Firefox's background page copies itself and has no such API.
+    // `alarms`: the pull request inbox behind the toolbar badge is refreshed on a period (docs/pull-request-inbox.md).
     permissions: [
       'identity',
+      'alarms',
       'storage',
       'contextMenus',
       'clipboardWrite',

@@ -4,7 +4,6 @@ import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { AccountsView } from './accounts/AccountsView';
 import { ConnectView } from './accounts/ConnectView';
 import { lazyScreen } from './lazy-screen';
-import { sendMessage } from '@/lib/messaging/send-message';
 
 // Only the two screens a popup opens on are in its first download: accounts, or connect for a new
 // user. The others load on demand; the ones opened most are fetched while the popup is idle.
@@ -23,8 +22,6 @@ export function App() {
   const state = useMemo(createPopupState, []);
   useEffect(() => {
     void state.reload();
-    // The badge is read again whenever the popup opens (docs/pull-request-inbox.md#refresh).
-    void sendMessage('inbox.refresh', {});
   }, []);
   const screen = state.screen.value;
   // Every screen change moves focus to the new screen's heading.

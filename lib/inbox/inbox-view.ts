@@ -13,6 +13,8 @@ export interface AccountTrouble {
   /** The account's name as the Accounts screen shows it. */
   account: string;
   organizations: string[];
+  /** What the token form takes for its first organization (`dev.azure.com/{org}`, or a Server's address). */
+  host: string;
   error: AppErrorValue;
   fix: TroubleFix;
 }
@@ -39,7 +41,11 @@ type AccountFacts = Pick<AccountRecord, 'id' | 'kind' | 'displayName' | 'email' 
  * account itself (flagged when Azure DevOps refused its token), then from its organizations' last
  * refresh (docs/pull-request-inbox.md#account-trouble).
  */
-export function inboxView(state: InboxState, organizations: { key: string; name: string; accountId: string }[], accounts: AccountFacts[]): InboxView {
+export function inboxView(
+  state: InboxState,
+  organizations: { key: string; name: string; accountId: string; kind?: 'cloud' | 'server'; baseUrl?: string }[],
+  accounts: AccountFacts[],
+): InboxView {
   const byAccount = new Map(accounts.map((a) => [a.id, a]));
   const trouble = new Map<string, AccountTrouble>();
   const waiting: ReviewRequest[] = [];
@@ -55,7 +61,10 @@ export function inboxView(state: InboxState, organizations: { key: string; name:
     if (!problem) continue;
     const known = trouble.get(account.id);
     if (known) known.organizations.push(organization.name);
-    else trouble.set(account.id, { accountId: account.id, account: account.displayName || account.email, organizations: [organization.name], ...problem });
+    else {
+      const host = organization.kind === 'server' && organization.baseUrl ? organization.baseUrl : `dev.azure.com/${organization.name}`;
+      trouble.set(account.id, { accountId: account.id, account: account.displayName || account.email, organizations: [organization.name], host, ...problem });
+    }
   }
   waiting.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.orgKey.localeCompare(b.orgKey) || b.id - a.id);
   return { waiting, organizations: rows, trouble: [...trouble.values()], options: state.options };
@@ -68,6 +77,8 @@ function troubleOf(account: AccountFacts, organization: string, error: AppErrorV
     return { error: account.kind === 'oauth' ? appErrors.signInEnded(name) : appErrors.tokenNoLongerWorks(name), fix };
   }
   if (!error) return null;
+  // An organization that refuses Microsoft sign-ins, or a token without a scope, takes a (new) token.
+  if (error.kind === 'oauth-blocked-by-policy' || error.kind === 'auth-missing-scope') return { error, fix: 'new-token' };
   if (CREDENTIAL_KINDS.has(error.kind)) return { error, fix };
   if (error.kind !== 'throttled' && failures >= FAILURES_BEFORE_TROUBLE) return { error: appErrors.organizationNotAnswering(organization), fix: 'wait' };
   return null;

@@ -1,3 +1,4 @@
+import { axeViolations } from './support/axe';
 import type { Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { basic } from '../fake-ado/fixtures/basic';
@@ -77,5 +78,20 @@ test.describe('the pull request inbox on the toolbar badge', () => {
     for (let i = 0; i < 3; i++) expect(await popup.send('inbox.refresh', {})).toMatchObject({ ok: true, data: { trouble: [] } });
     expect(fakeAdo.control.requests({ since: before })).toEqual([]);
     expect((await badge(serviceWorker)).text).toBe('1');
+  });
+
+  test('names the account and the one action that fixes it in the popup, before a page action fails', async ({ popup, serviceWorker, fakeAdo }) => {
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await expect(popup.account(/Jane Doe/)).toBeVisible();
+    // Azure DevOps answers with its sign-in page: the token is not flagged (a proxy does that too), but the inbox cannot read.
+    fakeAdo.control.setFailures({ signInPage: true });
+    await popup.reopen();
+    await expect.poll(async () => (await badge(serviceWorker)).text).toBe('!');
+    const line = popup.page.locator('[data-inbox-trouble]');
+    await expect(line).toContainText('Jane Doe: Azure DevOps answered with a sign-in page instead of data: it did not accept the Personal Access Token for contoso.');
+    expect(await axeViolations(popup.page, '[data-inbox-trouble]')).toEqual([]);
+    await line.getByRole('button', { name: 'Enter a new token' }).click();
+    await expect(popup.hostField).toHaveValue('dev.azure.com/contoso');
   });
 });

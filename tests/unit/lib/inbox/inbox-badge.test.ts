@@ -41,7 +41,7 @@ describe('lib/inbox/inbox-badge', () => {
 
   it('shows "!" in its own colour and names the account and its fix when a token no longer works', () => {
     const view = inboxView(state(org('contoso', { requests: [request('contoso', 1)] })), selected('contoso'), jane({ needsReauth: true }));
-    expect(view.trouble).toEqual([{ accountId: 'jane', account: 'Jane Doe', organizations: ['contoso'], error: expect.objectContaining({ message: 'The token of Jane Doe no longer works. Create a new one and connect again.' }), fix: 'new-token' }]);
+    expect(view.trouble).toEqual([{ accountId: 'jane', account: 'Jane Doe', organizations: ['contoso'], host: 'dev.azure.com/contoso', error: expect.objectContaining({ message: 'The token of Jane Doe no longer works. Create a new one and connect again.' }), fix: 'new-token' }]);
     const look = badgeFor(view);
     expect([look.text, look.color]).toEqual(['!', BADGE_TROUBLE_COLOR]);
     expect(look.title).toContain('Jane Doe: The token of Jane Doe no longer works.');

@@ -100,7 +100,7 @@ describe('lib/inbox/refresh-inbox', () => {
     fake.control.expirePat(basic.pats.janeContoso);
     const view = await inbox.refresh();
     expect(view.trouble).toEqual([
-      { accountId: expect.any(String), account: 'Jane Doe', organizations: ['contoso'], error: expect.objectContaining({ kind: 'auth-expired' }), fix: 'new-token' },
+      { accountId: expect.any(String), account: 'Jane Doe', organizations: ['contoso'], host: 'dev.azure.com/contoso', error: expect.objectContaining({ kind: 'auth-expired' }), fix: 'new-token' },
     ]);
     const since = lastSeq();
     await inbox.refresh();

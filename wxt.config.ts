@@ -47,9 +47,11 @@ export default defineConfig({
     // `offscreen`: Chromium's service worker copies through an offscreen document (docs/context-menu.md);
     // Firefox's background page copies itself and has no such API.
     // `activeTab`: a keyboard shortcut may show a short note in the tab it was pressed in (docs/keyboard.md).
+    // `alarms`: the pull request inbox behind the toolbar badge is refreshed on a period (docs/pull-request-inbox.md).
     permissions: [
       'identity',
       'activeTab',
+      'alarms',
       'storage',
       'contextMenus',
       'clipboardWrite',

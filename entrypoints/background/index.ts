@@ -18,6 +18,9 @@ import { accountHandlers } from './handlers/accounts';
 import { readEntraConfig } from './entra-config';
 import { startRepositoryLinkMenu } from './context-menu';
 import { startKeyboardCommands } from './keyboard-commands';
+import { inboxHandlers } from './handlers/inbox';
+import { createInbox, type Inbox } from '@/lib/inbox/refresh-inbox';
+import { inboxStorage, scheduleInboxRefresh, showOnBadge, startInboxSchedule } from './inbox-schedule';
 
 export default defineBackground(() => {
   let session: Session | null = null;
@@ -62,9 +65,33 @@ export default defineBackground(() => {
   let forks: ReturnType<typeof createForks> | null = null;
   const getForks = () => (forks ??= createForks({ db: getDb(), session: getSession(), now: () => Date.now() }));
 
+  let inbox: Inbox | null = null;
+  const getInbox = () =>
+    (inbox ??= createInbox({
+      db: getDb(),
+      session: getSession(),
+      storage: inboxStorage,
+      now: () => Date.now(),
+      isOnline: () => navigator.onLine,
+      onView: showOnBadge,
+    }));
+  // Right after a sign-in or sign-out the badge follows (docs/pull-request-inbox.md#refresh).
+  const accounts = accountHandlers(getSession);
+  const thenRefreshInbox =
+    <A extends unknown[], R>(handler: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await handler(...args);
+      void getInbox().refresh().catch(() => undefined);
+      return result;
+    };
+
   startMessageRouter({
     ping,
-    ...accountHandlers(getSession),
+    ...accounts,
+    'accounts.connectPat': thenRefreshInbox(accounts['accounts.connectPat']),
+    'accounts.selectOrganizations': thenRefreshInbox(accounts['accounts.selectOrganizations']),
+    'accounts.signOut': thenRefreshInbox(accounts['accounts.signOut']),
+    ...inboxHandlers(getInbox, scheduleInboxRefresh),
     ...repositoryHandlers(getRepositories),
     ...pullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
     ...sshKeyHandlers(getSshKeys),
@@ -75,4 +102,5 @@ export default defineBackground(() => {
   });
   startRepositoryLinkMenu();
   startKeyboardCommands();
+  startInboxSchedule(getInbox);
 });

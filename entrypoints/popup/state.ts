@@ -5,6 +5,7 @@ import type { RepositoryView, AccountView, AvailableOrganization, OrganizationVi
 import { sendMessage } from '@/lib/messaging/send-message';
 import type { AppErrorValue } from '@/lib/errors/app-error';
 import { readFirstScreenCache, writeFirstScreenCache } from './first-screen-cache';
+import type { AccountTrouble } from '@/lib/inbox/inbox-view';
 
 export type Screen =
   | { name: 'loading' }
@@ -44,6 +45,8 @@ export function createPopupState() {
     organizations.value = result.data.organizations;
     signIn.value = result.data.signIn;
     writeFirstScreenCache(result.data);
+    // The badge is read again whenever the popup opens or its accounts change (docs/pull-request-inbox.md#refresh).
+    void refreshInbox();
     // A toolbar popup closes when the Microsoft window takes focus: opened again, it resumes the sign-in.
     if (screen.value === firstScreen || screen.value.name === 'signing-in') {
       const next = resumeScreen(result.data.signIn);
@@ -86,7 +89,15 @@ export function createPopupState() {
     queueMicrotask(() => (status.value = text));
   }
 
-  return { screen, accounts, organizations, loadError, signInError, signIn, status, reload, go, goHome, announce };
+  /** Accounts the pull request inbox could not read for (docs/pull-request-inbox.md#account-trouble). */
+  const inboxTrouble = signal<AccountTrouble[]>([]);
+  /** Reads the inbox again (the badge follows) and learns which accounts need the user. */
+  async function refreshInbox(): Promise<void> {
+    const result = await sendMessage('inbox.refresh', {});
+    if (result.ok) inboxTrouble.value = result.data.trouble;
+  }
+
+  return { screen, accounts, organizations, loadError, signInError, signIn, status, inboxTrouble, reload, refreshInbox, go, goHome, announce };
 }
 
 export type PopupState = ReturnType<typeof createPopupState>;

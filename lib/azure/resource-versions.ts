@@ -13,6 +13,7 @@ const PREVIEW_VERSIONS: [path: RegExp, version: string][] = [
   [/^profile\/profiles\//, '7.1-preview.3'],
   [/^accounts$/, '7.1-preview.1'],
   [/^wit\/workitems$/, '7.1-preview.3'],
+  [/^teams$/, '7.1-preview.3'],
   [/^identitypicker\/identities$/, '7.1-preview.1'],
   [/^contribution\/hierarchyquery$/, '5.0-preview.1'],
   [/^token\/sessiontokens/, '7.0-preview.1'],

@@ -274,3 +274,14 @@ export const internal = (): AppErrorValue => ({
   kind: 'internal',
   message: 'Something went wrong inside ADO Companion. Try again; if it keeps happening, reload the extension.',
 });
+
+// The pull request inbox (docs/pull-request-inbox.md#account-trouble)
+export const tokenNoLongerWorks = (account: string): AppErrorValue => ({
+  kind: 'auth-expired',
+  message: `The token of ${account} no longer works. Create a new one and connect again.`,
+});
+
+export const organizationNotAnswering = (org: string): AppErrorValue => ({
+  kind: 'offline',
+  message: `${org} has not answered for a while. Check that it is still reachable; ADO Companion keeps trying.`,
+});

@@ -5,6 +5,8 @@ import type { ForkCopyStatus, ForkView } from '../forks/forks';
 import type { BranchComparison, BranchPullRequest, CreatedPullRequest, NewPullRequestContext, Reviewer, WorkItemSummary } from '../pull-requests/new-pull-request';
 import { GITIGNORE_IDS, LICENSE_IDS } from '../new-repository/templates';
 import { PAGE_UI_NAMES } from '../page-ui/page-ui-scripts';
+import type { InboxView } from '../inbox/inbox-view';
+import { MAX_PERIOD_MINUTES, MIN_PERIOD_MINUTES } from '../inbox/inbox-state';
 
 /**
  * The single catalogue of messages between extension pages / content scripts and the background.
@@ -145,6 +147,10 @@ export interface ResponseMap {
   'newPullRequest.create': CreatedPullRequest;
   /** Null when no account serves the page's organization: the indicator stays away. */
   'pullRequests.fromBranch': { pullRequests: BranchPullRequest[] | null };
+  // The pull request inbox behind the toolbar badge (docs/pull-request-inbox.md).
+  'inbox.view': InboxView;
+  'inbox.refresh': InboxView;
+  'inbox.setOptions': InboxView;
 }
 
 const empty = z.strictObject({});
@@ -284,6 +290,13 @@ export const protocol = {
     senders: PAGE_ACTION,
   },
   'pullRequests.fromBranch': { request: z.strictObject({ ...repositoryAt, branch: branchName }), senders: PAGE_ACTION },
+  // The pull request inbox: what the stored inbox says, a refresh now, and its options.
+  'inbox.view': { request: empty, senders: PAGE },
+  'inbox.refresh': { request: empty, senders: PAGE },
+  'inbox.setOptions': {
+    request: z.strictObject({ periodMinutes: z.optional(z.number().check(z.int(), z.minimum(MIN_PERIOD_MINUTES), z.maximum(MAX_PERIOD_MINUTES))), includeDrafts: z.optional(z.boolean()) }),
+    senders: PAGE,
+  },
 } as const satisfies { [K in keyof ResponseMap]: { request: z.ZodMiniType; senders: readonly SenderKind[] } };
 
 export type MessageType = keyof typeof protocol;

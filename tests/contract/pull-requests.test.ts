@@ -254,3 +254,13 @@ describe('branch policies', () => {
     expect(await policy.getPolicyConfigurations('Mobile App', undefined, '00000000-0000-0000-0000-000000000001')).toEqual([]);
   });
 });
+
+describe('teams of the caller (the pull request inbox)', () => {
+  it('lists only the teams the caller belongs to with $mine, each with the identity id pull requests name as reviewer', async () => {
+    const core = await patApi(fake, 'contoso', basic.pats.janeContoso).getCoreApi();
+    const mine = await core.getAllTeams(true);
+    expect(mine.map((t) => [t.id, t.name, t.projectName])).toEqual([[basic.groups.mobileTeam.id, 'Mobile Team', 'Mobile App']]);
+    // Security groups are not teams.
+    expect((await core.getAllTeams(false)).map((t) => t.name)).toEqual(['Mobile Team']);
+  });
+});

@@ -7,6 +7,38 @@ import { z } from 'zod';
 import type { Fixture } from './fixture-types';
 import type { FailureModes, FakeState, RequestLogEntry } from './state';
 import { WEB_SESSION_COOKIE, webHostsFor } from './web-session';
+import { rollUpVote } from './routes/pull-requests';
+
+const VOTE = z.union([z.literal(-10), z.literal(-5), z.literal(0), z.literal(5), z.literal(10)]);
+
+const pullRequestChangeSchema = z
+  .object({
+    org: z.string(),
+    pullRequestId: z.number().int(),
+    /** A user or group/team id asked to review (vote 0). */
+    addReviewer: z.string().optional(),
+    vote: z.object({ reviewer: z.string(), vote: VOTE }).optional(),
+    mergeStatus: z.enum(['succeeded', 'conflicts', 'rejectedByPolicy', 'failure']).optional(),
+    status: z.enum(['active', 'completed', 'abandoned']).optional(),
+    isDraft: z.boolean().optional(),
+  })
+  .strict();
+
+const openPullRequestSchema = z
+  .object({
+    org: z.string(),
+    repository: z.string(),
+    createdBy: z.string(),
+    title: z.string().default('A new pull request'),
+    sourceRefName: z.string().default('refs/heads/feature/inbox'),
+    targetRefName: z.string().default('refs/heads/main'),
+    isDraft: z.boolean().default(false),
+    reviewers: z.array(z.object({ id: z.string(), isRequired: z.boolean().default(false) })).default([]),
+  })
+  .strict();
+
+export type PullRequestChange = z.input<typeof pullRequestChangeSchema>;
+export type OpenPullRequest = z.input<typeof openPullRequestSchema>;
 
 /** Everything POST /_fake/failures accepts; each key is optional. */
 export const controlChangesSchema = z
@@ -37,6 +69,10 @@ export const controlChangesSchema = z
     advanceClockSeconds: z.number().min(0),
     /** Every web sign-in ends now (web-session.ts): "signed out in another tab". */
     endWebSessions: z.literal(true),
+    /** A pull request changes as its people would change it: a review request, a vote, conflicts, completion. */
+    changePullRequest: pullRequestChangeSchema,
+    /** Someone opens a pull request (by default Sam's feature branch into main, no reviewers, not a draft). */
+    openPullRequest: openPullRequestSchema,
   })
   .partial()
   .strict();
@@ -83,6 +119,10 @@ export interface FakeAdoControl {
   startWebSessions(options?: { user?: string; hosts?: string[] }): WebSessionCookie[];
   /** Every web sign-in ends now (pages redirect to the sign-in page, REST calls get 401/203). */
   endWebSessions(): void;
+  /** A pull request changes as its people would change it (same as POST /_fake/failures `changePullRequest`). */
+  changePullRequest(change: PullRequestChange): void;
+  /** Someone opens a pull request; returns its id. */
+  openPullRequest(pullRequest: OpenPullRequest): number;
   /** The request log (never secrets), optionally filtered. */
   requests(filter?: RequestFilter): RequestLogEntry[];
   clearRequests(): void;
@@ -147,6 +187,49 @@ export function applyChanges(state: FakeState, input: ControlChanges): void {
   if (changes.expireAccessTokens) for (const token of state.accessTokens.values()) token.expiresAt = Math.min(token.expiresAt, state.now());
   if (changes.advanceClockSeconds) state.clockOffsetMs += changes.advanceClockSeconds * 1000;
   if (changes.endWebSessions) state.webSessions.clear();
+  if (changes.changePullRequest) changePullRequest(state, changes.changePullRequest);
+  if (changes.openPullRequest) openPullRequest(state, changes.openPullRequest);
+}
+
+function changePullRequest(state: FakeState, change: z.output<typeof pullRequestChangeSchema>): void {
+  const org = state.org(change.org);
+  const ref = org && state.pullRequest(org, change.pullRequestId);
+  if (!ref) throw new Error(`changePullRequest: no pull request ${change.pullRequestId} in ${change.org}`);
+  const { pr } = ref;
+  const reviewer = (id: string) => {
+    let found = pr.reviewers.find((r) => r.userId.toLowerCase() === id.toLowerCase());
+    if (!found) pr.reviewers.push((found = { userId: id, vote: 0, isRequired: false }));
+    return found;
+  };
+  if (change.addReviewer) reviewer(change.addReviewer);
+  if (change.vote) {
+    reviewer(change.vote.reviewer).vote = change.vote.vote;
+    rollUpVote(org, pr, change.vote.reviewer, change.vote.vote);
+  }
+  if (change.mergeStatus) pr.mergeStatus = change.mergeStatus;
+  if (change.isDraft !== undefined) pr.isDraft = change.isDraft;
+  if (change.status && change.status !== pr.status) {
+    pr.status = change.status;
+    if (change.status === 'active') delete pr.closedDate;
+    else pr.closedDate = state.nowIso();
+  }
+}
+
+function openPullRequest(state: FakeState, input: z.output<typeof openPullRequestSchema>): void {
+  const org = state.org(input.org);
+  const repo = org?.projects.flatMap((p) => p.repositories).find((r) => r.name.toLowerCase() === input.repository.toLowerCase());
+  if (!org || !repo) throw new Error(`openPullRequest: no repository ${input.repository} in ${input.org}`);
+  repo.pullRequests.push({
+    pullRequestId: state.nextPullRequestId(org),
+    title: input.title,
+    sourceRefName: input.sourceRefName,
+    targetRefName: input.targetRefName,
+    status: 'active',
+    isDraft: input.isDraft,
+    createdBy: input.createdBy,
+    creationDate: state.nowIso(),
+    reviewers: input.reviewers.map((r) => ({ userId: r.id, vote: 0, isRequired: r.isRequired })),
+  });
 }
 
 export function filterRequests(state: FakeState, filter: RequestFilter = {}): RequestLogEntry[] {
@@ -181,6 +264,12 @@ export function createControl(state: FakeState): FakeAdoControl {
     advanceClock: (seconds) => applyChanges(state, { advanceClockSeconds: seconds }),
     startWebSessions: (options) => startWebSessions(state, options),
     endWebSessions: () => applyChanges(state, { endWebSessions: true }),
+    changePullRequest: (change) => applyChanges(state, { changePullRequest: change }),
+    openPullRequest: (pullRequest) => {
+      applyChanges(state, { openPullRequest: pullRequest });
+      const org = state.org(pullRequest.org)!;
+      return state.nextPullRequestId(org) - 1;
+    },
     requests: (filter) => filterRequests(state, filter),
     clearRequests: () => {
       state.requestLog = [];

@@ -31,6 +31,7 @@ const LOCATIONS: Loc[] = [
   ['00d9565f-ed9c-4a06-9a50-00e7896ccab4', 'Location', 'ConnectionData', '_apis/{resource}', 1, 'location/connectionData'],
   ['e81700f7-3be2-46de-8624-2eb35882fcaa', 'Location', 'ResourceAreas', '_apis/{resource}/{areaId}', 1, 'location/resourceAreas'],
   ['603fe2ac-9723-48b9-88ad-09305aa6c6e1', 'core', 'projects', '_apis/{resource}/{*projectId}', 4, 'core/projects'],
+  ['7a4d9ee9-3433-4347-b47a-7a80f1cf307e', 'core', 'teams', '_apis/{resource}', 3, 'core/teams'],
   ['225f7195-f9c7-4d14-ab28-a83f7ff77e1f', 'git', 'repositories', '{project}/_apis/{area}/{resource}/{repositoryId}', 2, 'git/repositories'],
   ['2d874a60-a811-4f62-9c9f-963a6ea0a55b', 'git', 'refs', `${REPO}/{resource}/{*filter}`, 2, 'git/refs'],
   ['ea98d07b-3c87-4971-8ede-a613694ffb55', 'git', 'pushes', `${REPO}/{resource}/{pushId}`, 3, 'git/pushes'],

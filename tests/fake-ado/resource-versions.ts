@@ -12,6 +12,7 @@ export const RESOURCE_VERSIONS = {
   'location/connectionData': { released: '7.1', learn: null },
   'location/resourceAreas': { released: null, learn: `${LEARN}/locations/resource-areas/list` },
   'core/projects': { released: '7.1', learn: `${LEARN}/core/projects/list` },
+  'core/teams': { released: null, learn: `${LEARN}/core/teams/get-all-teams` },
   'git/repositories': { released: '7.1', learn: `${LEARN}/git/repositories/list` },
   'git/refs': { released: '7.1', learn: `${LEARN}/git/refs/list` },
   'git/pushes': { released: '7.1', learn: `${LEARN}/git/pushes/create` },

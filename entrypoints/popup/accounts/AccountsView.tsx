@@ -1,6 +1,7 @@
 import { usePopupState } from '../state';
 import { AccountCard } from './AccountCard';
 import { PageSessionLine } from './PageSessionLine';
+import { InboxTroubleLines } from './InboxTroubleLines';
 import { GoButton, ScreenSection } from '../ScreenSection';
 
 export function AccountsView() {
@@ -19,6 +20,7 @@ export function AccountsView() {
         </div>
       }
     >
+      <InboxTroubleLines />
       <PageSessionLine />
       {state.accounts.value.map((account) => (
         <AccountCard

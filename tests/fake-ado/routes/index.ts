@@ -8,11 +8,13 @@ import { policyRoutes } from './policy';
 import { profileRoutes } from './profile';
 import { pullRequestRoutes } from './pull-requests';
 import { sshKeyRoutes } from './ssh-keys';
+import { teamRoutes } from './teams';
 import { workItemRoutes } from './work-items';
 
 export const apiRoutes: Route[] = [
   ...locationRoutes,
   ...coreRoutes,
+  ...teamRoutes,
   ...gitRoutes,
   ...pullRequestRoutes,
   ...policyRoutes,

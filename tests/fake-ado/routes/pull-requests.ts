@@ -13,7 +13,7 @@ import {
   sameSourceAndTarget,
 } from '../errors';
 import { mergeStrategy, pullRequestStatus } from '../enums';
-import type { FixtureProject, FixturePullRequest, FixtureRepository } from '../fixture-types';
+import type { FixtureOrganization, FixtureProject, FixturePullRequest, FixtureRepository } from '../fixture-types';
 import { body, empty, intParam, json, list, me, org, queryParam, type Ctx } from '../http';
 import type { Params, Route } from '../router';
 import { pullRequest, reviewerJson } from '../shapes';
@@ -258,9 +258,26 @@ function upsertReviewer(project: FixtureProject, repo: FixtureRepository, pr: Fi
   if (input.vote !== undefined && !VOTES.has(Number(input.vote))) throw badRequest(`The vote ${input.vote} is not valid; use -10, -5, 0, 5 or 10.`);
   let reviewer = pr.reviewers.find((r) => r.userId.toLowerCase() === user.id.toLowerCase());
   if (!reviewer) pr.reviewers.push((reviewer = { userId: user.id, vote: 0, isRequired: false }));
-  if (input.vote !== undefined) reviewer.vote = Number(input.vote) as Vote;
+  if (input.vote !== undefined) {
+    reviewer.vote = Number(input.vote) as Vote;
+    rollUpVote(org(ctx), pr, user.id, reviewer.vote);
+  }
   if (input.isRequired !== undefined) reviewer.isRequired = Boolean(input.isRequired);
   return reviewerJson(ctx, project, repo, pr, reviewer);
+}
+
+/**
+ * Groups and teams cannot vote; a member's vote is rolled up into the vote of each group or team of
+ * theirs that reviews the pull request (docs/pull-request-inbox.md#who-waits-for-whom). Which vote
+ * wins when members disagree is not documented: here the latest.
+ */
+export function rollUpVote(organization: FixtureOrganization, pr: FixturePullRequest, userId: string, vote: Vote): void {
+  const id = userId.toLowerCase();
+  for (const group of organization.groups ?? []) {
+    if (!group.members.some((m) => m.toLowerCase() === id)) continue;
+    const asked = pr.reviewers.find((r) => r.userId.toLowerCase() === group.id.toLowerCase());
+    if (asked) asked.vote = vote;
+  }
 }
 
 function putReviewer(ctx: Ctx, p: Params) {

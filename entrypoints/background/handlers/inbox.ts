@@ -1,0 +1,17 @@
+import type { Inbox } from '@/lib/inbox/refresh-inbox';
+import type { Handler } from '../router';
+
+type InboxMessage = 'inbox.view' | 'inbox.refresh' | 'inbox.setOptions';
+
+/** The pull request inbox for the popup; extension pages only (the protocol says so). */
+export function inboxHandlers(inbox: () => Inbox, onPeriodChange: (minutes: number) => Promise<void>) {
+  return {
+    'inbox.view': () => inbox().view(),
+    'inbox.refresh': () => inbox().refresh(),
+    'inbox.setOptions': async (options) => {
+      const view = await inbox().setOptions(options);
+      if (options.periodMinutes !== undefined) await onPeriodChange(options.periodMinutes);
+      return view;
+    },
+  } satisfies { [K in InboxMessage]: Handler<K> };
+}

@@ -1,0 +1,113 @@
+import type { CompanionDb, OrganizationRecord } from '../db/schema';
+import type { Session } from '../auth/session';
+import { toAppErrorValue } from '../errors/app-error';
+import { readInboxState, writeInboxState, type InboxOptions, type InboxState, type InboxStorage, type OrganizationInbox } from './inbox-state';
+import { inboxView, type InboxView } from './inbox-view';
+import { readReviewRequests } from './read-review-requests';
+
+/** Backoff after a failed refresh: 1, 2, 4… minutes, at most an hour (docs/pull-request-inbox.md#refresh). */
+const FIRST_BACKOFF_MS = 60_000;
+const MAX_BACKOFF_MS = 60 * 60_000;
+/** Refusals that flag the account (lib/auth/credentials.ts): clearing the flag ends their backoff. */
+const FIXED_BY_NEW_CREDENTIALS = new Set(['auth-expired', 'auth-invalid', 'reauth-required']);
+
+export interface InboxDeps {
+  db: CompanionDb;
+  session: Pick<Session, 'clientFor'>;
+  storage: InboxStorage;
+  now: () => number;
+  /** False when the browser knows it is offline: nothing is sent then. */
+  isOnline: () => boolean;
+  /** Called with every new view (the badge follows it). */
+  onView?: (view: InboxView) => void | Promise<void>;
+}
+
+/**
+ * The pull request inbox: one refresh at a time, each asking every selected organization that is not
+ * backing off, at most one listing per reviewer identity; the result and each organization's backoff
+ * kept in storage, since the service worker may stop between two refreshes.
+ */
+export function createInbox(deps: InboxDeps) {
+  let running: Promise<InboxView> | null = null;
+
+  async function selected(): Promise<OrganizationRecord[]> {
+    return (await deps.db.organizations.toArray()).filter((o) => o.selected);
+  }
+
+  async function viewOf(state: InboxState, organizations?: OrganizationRecord[]): Promise<InboxView> {
+    const [orgs, accounts] = await Promise.all([organizations ?? selected(), deps.db.accounts.toArray()]);
+    return inboxView(state, orgs, accounts);
+  }
+
+  /** The inbox as last stored, without asking Azure DevOps anything. */
+  async function view(): Promise<InboxView> {
+    return viewOf(await readInboxState(deps.storage));
+  }
+
+  async function refreshNow(): Promise<InboxView> {
+    const state = await readInboxState(deps.storage);
+    const organizations = await selected();
+    const now = deps.now();
+    const next: InboxState = { options: state.options, organizations: {} };
+    const online = deps.isOnline();
+    await Promise.all(
+      organizations.map(async (organization) => {
+        const before = state.organizations[organization.key];
+        const kept: OrganizationInbox = before && before.accountId === organization.accountId
+          ? before
+          : { orgKey: organization.key, name: organization.name, accountId: organization.accountId, requests: [], refreshedAt: null, error: null, failures: 0, retryAt: 0, identities: null };
+        next.organizations[organization.key] = kept;
+        const account = await deps.db.accounts.get(organization.accountId);
+        // Offline, backing off, or an account that must be fixed by the user first: nothing is sent.
+        // A credential error stops waiting once the account was fixed (a new token, a new sign-in).
+        const fixed = kept.error !== null && FIXED_BY_NEW_CREDENTIALS.has(kept.error.kind) && account?.needsReauth === false;
+        if (!online || !account || account.needsReauth || (kept.retryAt > now && !fixed)) return;
+        try {
+          const { requests, identities } = await readReviewRequests(deps.session.clientFor(account), organization, {
+            includeDrafts: state.options.includeDrafts,
+            cached: kept.identities,
+            now,
+          });
+          next.organizations[organization.key] = { ...kept, name: organization.name, requests, identities, refreshedAt: deps.now(), error: null, failures: 0, retryAt: 0 };
+        } catch (caught) {
+          const error = toAppErrorValue(caught);
+          const failures = kept.failures + 1;
+          const retryAfter = Number(error.details?.retryAfterSeconds);
+          const wait = error.kind === 'throttled' && retryAfter > 0 ? retryAfter * 1000 : Math.min(FIRST_BACKOFF_MS * 2 ** (failures - 1), MAX_BACKOFF_MS);
+          next.organizations[organization.key] = { ...kept, error, failures, retryAt: deps.now() + wait };
+        }
+      }),
+    );
+    // The latest options win over those read before the requests went out.
+    next.options = (await readInboxState(deps.storage)).options;
+    await writeInboxState(deps.storage, next);
+    const result = await viewOf(next, organizations);
+    await deps.onView?.(result);
+    return result;
+  }
+
+  /** Refreshes every organization that may be asked now; a refresh already running is joined, not repeated. */
+  function refresh(): Promise<InboxView> {
+    return (running ??= refreshNow().finally(() => (running = null)));
+  }
+
+  async function setOptions(patch: Partial<InboxOptions>): Promise<InboxView> {
+    const state = await readInboxState(deps.storage);
+    const draftsChanged = patch.includeDrafts !== undefined && patch.includeDrafts !== state.options.includeDrafts;
+    const next: InboxState = { ...state, options: { ...state.options, ...patch } };
+    await writeInboxState(deps.storage, next);
+    // Drafts change what counts: read again rather than show a count that ignores the choice.
+    return draftsChanged ? refresh() : viewOf(next);
+  }
+
+  /** The badge again from what is stored (a browser start clears it; nothing is asked of Azure DevOps). */
+  async function republish(): Promise<InboxView> {
+    const result = await view();
+    await deps.onView?.(result);
+    return result;
+  }
+
+  return { view, refresh, setOptions, republish };
+}
+
+export type Inbox = ReturnType<typeof createInbox>;

@@ -1,0 +1,109 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { createInbox } from '@/lib/inbox/refresh-inbox';
+import type { InboxStorage } from '@/lib/inbox/inbox-state';
+import type { FakeAdo } from '../../../fake-ado/server';
+import { useFakeAdo } from '../../support/use-fake-ado';
+import { basic } from '../../../fake-ado/fixtures/basic';
+import { CONTOSO, FABRIKAM, key, startSession } from '../auth/session-harness';
+
+let fake: FakeAdo;
+useFakeAdo((started) => (fake = started));
+
+function memoryStorage(): InboxStorage {
+  const items = new Map<string, unknown>();
+  return {
+    get: async (name) => (items.has(name) ? { [name]: structuredClone(items.get(name)) } : {}),
+    set: async (values) => void Object.entries(values).forEach(([name, value]) => items.set(name, structuredClone(value))),
+  };
+}
+
+async function signedInInbox(options: { online?: () => boolean } = {}) {
+  const { session, db } = startSession(fake);
+  await session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+  await session.connectPat({ host: FABRIKAM, token: basic.pats.janeFabrikam });
+  const clock = { now: Date.now() };
+  const inbox = createInbox({ db, session, storage: memoryStorage(), now: () => clock.now, isOnline: options.online ?? (() => true) });
+  return { inbox, clock, db };
+}
+
+const titles = (view: { waiting: { organization: string; repository: string; id: number; via: string | null }[] }) =>
+  view.waiting.map((r) => `${r.organization}/${r.repository}#${r.id}${r.via ? ` via ${r.via}` : ''}`);
+const listings = (since = 0) => fake.control.requests({ pathIncludes: '/_apis/git/pullrequests', since }).length;
+const lastSeq = () => fake.control.requests().at(-1)?.seq ?? 0;
+
+describe('lib/inbox/refresh-inbox', () => {
+  it('counts what waits for my vote in every organization, by name and through my team', async () => {
+    const { inbox } = await signedInInbox();
+    const opened = fake.control.openPullRequest({ org: 'contoso', repository: 'android-app', createdBy: basic.users.sam.id, reviewers: [{ id: basic.groups.mobileTeam.id }] });
+
+    const view = await inbox.refresh();
+
+    // #3 is a draft; #1 is Jane's own.
+    expect(titles(view)).toEqual([`contoso/android-app#${opened} via [Mobile App]\\Mobile Team`, 'contoso/ios-app#5']);
+    expect(view.organizations).toEqual([
+      { key: key(CONTOSO), name: 'contoso', waiting: 2, refreshedAt: expect.any(Number) },
+      { key: key(FABRIKAM), name: 'fabrikam', waiting: 0, refreshedAt: expect.any(Number) },
+    ]);
+    expect(view.trouble).toEqual([]);
+  });
+
+  it('asks who I am and my teams once, then one listing per organization and reviewer identity', async () => {
+    const { inbox } = await signedInInbox();
+    await inbox.refresh();
+    const since = lastSeq();
+    await inbox.refresh();
+    const asked = fake.control.requests({ since }).map((r) => `${r.path.split('/')[1]} ${r.path.split('/').slice(-2).join('/')}`);
+    // contoso: Jane and the Mobile Team; fabrikam: Jane (no team there).
+    expect(asked.sort()).toEqual(['contoso git/pullrequests', 'contoso git/pullrequests', 'fabrikam git/pullrequests']);
+  });
+
+  it('counts drafts once I ask for them', async () => {
+    const { inbox } = await signedInInbox();
+    await inbox.refresh();
+    const view = await inbox.setOptions({ includeDrafts: true });
+    expect(titles(view)).toEqual(['contoso/ios-app#5', 'contoso/web-portal#3']);
+  });
+
+  it('waits as long as Retry-After asks after a 429, keeping the last count', async () => {
+    const { inbox, clock } = await signedInInbox();
+    await inbox.refresh();
+    fake.control.setFailures({ throttle: { count: 5, retryAfterSeconds: 120 } });
+    const throttled = await inbox.refresh();
+    expect(titles(throttled)).toEqual(['contoso/ios-app#5']);
+
+    fake.control.setFailures({ throttle: null });
+    const since = lastSeq();
+    clock.now += 60_000;
+    await inbox.refresh();
+    expect(listings(since)).toBe(0);
+
+    clock.now += 61_000;
+    await inbox.refresh();
+    expect(listings(since)).toBe(3);
+  });
+
+  it('sends nothing while the browser is offline, and shows the last inbox', async () => {
+    let online = true;
+    const { inbox } = await signedInInbox({ online: () => online });
+    await inbox.refresh();
+    online = false;
+    const since = lastSeq();
+    const view = await inbox.refresh();
+    expect(fake.control.requests({ since })).toEqual([]);
+    expect(titles(view)).toEqual(['contoso/ios-app#5']);
+  });
+
+  it('names the account and the fix when its token stops working, and asks nothing more of it until fixed', async () => {
+    const { inbox } = await signedInInbox();
+    await inbox.refresh();
+    fake.control.expirePat(basic.pats.janeContoso);
+    const view = await inbox.refresh();
+    expect(view.trouble).toEqual([
+      { accountId: expect.any(String), account: 'Jane Doe', organizations: ['contoso'], host: 'dev.azure.com/contoso', error: expect.objectContaining({ kind: 'auth-expired' }), fix: 'new-token' },
+    ]);
+    const since = lastSeq();
+    await inbox.refresh();
+    expect(fake.control.requests({ since, host: 'dev.azure.com', pathIncludes: '/contoso/' })).toEqual([]);
+  });
+});

@@ -235,9 +235,10 @@ export const sshKeyGenerationFailed = (): AppErrorValue => ({
   message: 'This browser could not make an RSA key. Try again; if it keeps happening, create one with ssh-keygen -t rsa -b 4096.',
 });
 
-export const clipboardRefused = (what: string): AppErrorValue => ({
+/** The one "could not copy" sentence: with `text` when the screen does not show it already. */
+export const clipboardRefused = (what: string, text?: string): AppErrorValue => ({
   kind: 'permission-denied',
-  message: `The browser did not let ADO Companion copy the ${what}. Select the text below and copy it yourself.`,
+  message: `The browser did not let ADO Companion copy the ${what}. ${text === undefined ? 'Select the text below and copy it yourself.' : `Select it and copy it yourself: ${text}`}`,
 });
 
 // New repository (docs/azure-devops-rest.md#create-repository)

@@ -109,6 +109,18 @@ describe('page actions in Firefox', () => {
     assert.equal(hosts, 3);
   });
 
+  it('a crafted branch in the page URL cannot retarget the GitKraken link', async () => {
+    const repo = await new FirefoxRepoPage(ff.browser).open(`${IOS_APP}?version=GB..%2F..%2F..%2Fworkspace%2F0b1d`);
+    await repo.waitForHeaderButtons();
+    // The inner GitLens link of the Clone button, without its query: no branch, nothing retargeted.
+    const innerPath = () =>
+      repo.page.evaluate(() => {
+        const href = document.querySelector('[data-ado-companion-feature="clone-in-client"]')?.shadowRoot?.querySelector('a.clone')?.getAttribute('href');
+        return href ? atob(decodeURIComponent(new URL(href).pathname.replace('/link/', ''))).split('?')[0]! : null;
+      });
+    assert.equal(await poll(innerPath, 'vscode://eamodio.gitlens/link/r/-'), 'vscode://eamodio.gitlens/link/r/-');
+  });
+
   it('"Copy clone URL" puts the HTTPS clone URL on the clipboard and says so', async () => {
     const repo = await new FirefoxRepoPage(ff.browser).open(IOS_APP);
     await repo.page.waitForSelector('[data-fake-ado-rendered="2"]', { timeout: 10_000 });

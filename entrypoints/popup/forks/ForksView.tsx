@@ -15,6 +15,7 @@ import { DidNotOpen, useDidNotOpen } from '../repositories/DidNotOpen';
 import { ProjectSelect } from '../repositories/ProjectSelect';
 import { GoButton, ScreenSection } from '../ScreenSection';
 import { gitCommand } from '@/lib/shell/git-command';
+import { copyText } from '@/lib/ui/copy-text';
 
 /** How often the copy of a new fork is asked about; the service takes seconds to minutes. */
 const POLL_MS = 1000;
@@ -78,12 +79,8 @@ function ForkRow({ fork }: { fork: ForkView }) {
   async function copyRemote() {
     if (nameProblem) return;
     const command = gitCommand('remote', 'add', name.value, fork.httpsUrl);
-    try {
-      await navigator.clipboard.writeText(command);
-      state.announce(`Copied: ${command}`);
-    } catch {
-      state.announce(`Could not copy. The command is: ${command}`);
-    }
+    if (await copyText(command)) state.announce(`Copied: ${command}`);
+    else state.announce(appErrors.clipboardRefused('git remote add command', command).message);
   }
 
   return (

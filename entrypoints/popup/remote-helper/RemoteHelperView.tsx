@@ -4,6 +4,8 @@ import { adviseRemote } from '@/lib/azure/remote-rewrite';
 import { desktopClient } from '@/lib/clients/desktop-clients';
 import type { RepositoryListView } from '@/lib/messaging/protocol';
 import { sendMessage } from '@/lib/messaging/send-message';
+import { copyText } from '@/lib/ui/copy-text';
+import { appErrors } from '@/lib/errors/error-messages';
 import { usePopupState } from '../state';
 import { GoButton, ScreenSection } from '../ScreenSection';
 import { RepositoryRow } from '../repositories/RepositoryRow';
@@ -30,12 +32,8 @@ export function RemoteHelperView() {
   }, []);
 
   async function copy(text: string, what: string) {
-    try {
-      await navigator.clipboard.writeText(text);
-      state.announce(`Copied the ${what}.`);
-    } catch {
-      state.announce('Could not copy: select the text and copy it yourself.');
-    }
+    if (await copyText(text)) state.announce(`Copied the ${what}.`);
+    else state.announce(appErrors.clipboardRefused(what, text).message);
   }
 
   const result = advice.value;

@@ -2,7 +2,9 @@ import { useSignal } from '@preact/signals';
 import type { RepositoryView } from '@/lib/messaging/protocol';
 import type { CloneScriptShell } from '@/lib/clone-script/build-clone-script';
 import { usePopupState } from '../state';
-import { copyText } from '../ssh-key/copy-text';
+import { copyText } from '@/lib/ui/copy-text';
+import { ErrorNotice } from '@/lib/ui/ErrorNotice';
+import { appErrors } from '@/lib/errors/error-messages';
 
 /** Windows users get PowerShell first; everyone can choose. */
 function defaultShell(): CloneScriptShell {
@@ -28,6 +30,8 @@ export function CloneManyBar({
 }) {
   const state = usePopupState();
   const shell = useSignal<CloneScriptShell>(defaultShell());
+  /** The script the browser did not let us copy, shown to be copied by hand. */
+  const notCopied = useSignal<{ what: string; script: string } | null>(null);
   if (selected.length === 0) return null;
 
   async function copyScript() {
@@ -42,7 +46,9 @@ export function CloneManyBar({
       shell.value,
     );
     const what = `${shell.value === 'bash' ? 'bash' : 'PowerShell'} script that clones ${selected.length === 1 ? 'the selected repository' : `the ${selected.length} selected repositories`}`;
-    state.announce((await copyText(script)) ? `Copied a ${what}. Run it in the folder to clone into.` : `Could not copy the ${what}.`);
+    const copied = await copyText(script);
+    notCopied.value = copied ? null : { what, script };
+    if (copied) state.announce(`Copied a ${what}. Run it in the folder to clone into.`);
   }
 
   return (
@@ -61,6 +67,12 @@ export function CloneManyBar({
       <button class="link small" type="button" onClick={onClear}>
         Clear selection
       </button>
+      {notCopied.value && (
+        <>
+          <ErrorNotice error={appErrors.clipboardRefused(notCopied.value.what)} />
+          <textarea class="command" readOnly rows={6} aria-label="Clone script" value={notCopied.value.script} />
+        </>
+      )}
     </div>
   );
 }

@@ -2,6 +2,8 @@ import type { RepositoryView } from '@/lib/messaging/protocol';
 import type { DesktopClient } from '@/lib/clients/desktop-clients';
 import { cloneLinkWithIds } from '@/lib/clients/visual-studio-link';
 import { gitCommand } from '@/lib/shell/git-command';
+import { copyText } from '@/lib/ui/copy-text';
+import { appErrors } from '@/lib/errors/error-messages';
 import { timeAgo } from '@/lib/ui/time-ago';
 import { usePopupState } from '../state';
 
@@ -41,12 +43,8 @@ export function RepositoryRow({
   const describedBy = `repo-${repo.id}-about`;
 
   async function copy(text: string, what: string) {
-    try {
-      await navigator.clipboard.writeText(text);
-      state.announce(`Copied the ${what} of ${repo.name}.`);
-    } catch {
-      state.announce(`Could not copy. Select the URL and copy it yourself: ${text}`);
-    }
+    if (await copyText(text)) state.announce(`Copied the ${what} of ${repo.name}.`);
+    else state.announce(appErrors.clipboardRefused(what, text).message);
   }
 
   return (

@@ -7,7 +7,7 @@ import { appErrors } from '@/lib/errors/error-messages';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
 import { useAction } from '../use-action';
-import { copyText } from './copy-text';
+import { copyText } from '@/lib/ui/copy-text';
 
 /**
  * One organization: "Add to <org>" unless the `sshKeys` probe found that its account may not add keys

@@ -5,7 +5,7 @@ import { appErrors } from '@/lib/errors/error-messages';
 import type { AppErrorValue } from '@/lib/errors/app-error';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
-import { copyText } from './copy-text';
+import { copyText } from '@/lib/ui/copy-text';
 import { SshKeyOrganizationRow } from './SshKeyOrganizationRow';
 import { GoButton, ScreenSection } from '../ScreenSection';
 

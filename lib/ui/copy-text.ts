@@ -1,4 +1,7 @@
-/** Writes text to the clipboard; false when the browser refused (the caller says so). */
+/**
+ * Writes text to the clipboard from an extension page; false when the browser refused (the caller
+ * says so with `appErrors.clipboardRefused`).
+ */
 export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);

@@ -45,12 +45,14 @@ export const BUDGETS_GZIP_BYTES = {
   // History: the repository browser, remote URL helper and my pull requests had brought it to 27 KiB,
   // one export per sentence (lib/errors/app-errors.ts) took 1.9 KB off, the grouped, windowed list
   // with keys added 1.1 KB: 28,990 B with every screen but three in it. The issue asks for 30,000.
+  // Deleting the repository list's copy at sign-out: +32 B, 16,658 B.
   popup: 17_000,
   // Popup screens and their shared code, loaded when first opened: the repository browser (with the
   // desktop client catalogue and WXT storage for the clone preferences), pull requests, remote URL
   // helper, PAT form, organization picker, New repository 2.4 KB, SSH key 3.1 KB, Forks 2.2 KB.
   // Then when each repository last changed, the remote helper's repository card and the reviewers'
-  // votes of my pull requests: 26,508 B.
+  // votes of my pull requests: 26,508 B. The repository list painted from the popup's own copy, and a
+  // filter that sorts once per list (issue 18): 26,975 B.
   'popup on demand': 27_000,
   // Chromium only, opened for a moment to copy from the context menu.
   'offscreen document': 1_000,

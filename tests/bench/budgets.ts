@@ -59,6 +59,7 @@ export const BUDGETS_GZIP_BYTES = {
   // History: the repository browser, remote URL helper and my pull requests had brought it to 27 KiB,
   // one export per sentence (lib/errors/app-errors.ts) took 1.9 KB off, the grouped, windowed list
   // with keys added 1.1 KB: 28,990 B with every screen but three in it. The issue asks for 30,000.
+  // Deleting the repository list's copy at sign-out: +32 B, 16,658 B.
   popup: 17_000,
   // Popup screens and their shared code, loaded when first opened: the repository browser (with the
   // desktop client catalogue and WXT storage for the clone preferences), pull requests, remote URL
@@ -70,7 +71,8 @@ export const BUDGETS_GZIP_BYTES = {
   // names checked and copied commands quoted for the shell: 0.5 KB.
   // The Pull requests screen by what needs the user (the badge's inbox first, with the team that was
   // asked; mine sorted by need): 0.5 KB.
-  'popup on demand': 29_100,
+  // The repository list painted from the popup's own copy, and a filter that sorts once per list: 0.5 KB.
+  'popup on demand': 29_600,
   // Chromium only, opened for a moment to copy from the context menu.
   'offscreen document': 1_000,
 } as const;

@@ -2,6 +2,7 @@ import { axeViolations } from './support/axe';
 import { test, expect } from './fixtures';
 import { basic } from '../fake-ado/fixtures/basic';
 import { scaleFixture } from '../fake-ado/fixtures/scale';
+import { putServiceWorkerToSleep } from './support/stop-service-worker';
 
 test.describe('popup: repositories at scale', () => {
   test('5,000 repositories: shown from the cache on reopen without asking Azure DevOps, filtered as typed, keys reach the end', async ({ popup, fakeAdo }) => {
@@ -74,5 +75,25 @@ test.describe('popup: repositories at scale', () => {
     await expect(list.getByRole('heading', { name: 'Commerce 1' })).toBeVisible();
 
     expect(await axeViolations(popup.page)).toEqual([]);
+  });
+
+  test('5,000 repositories: the cached list opens while the service worker is asleep', async ({ popup, fakeAdo, context, serviceWorker }) => {
+    // Caching 5,008 repositories first is most of it on a loaded 2-core machine.
+    test.setTimeout(60_000);
+    fakeAdo.control.reset(scaleFixture(5000));
+    // An earlier opening connected and cached the list.
+    await popup.open();
+    expect(await popup.send('accounts.connectPat', { host: 'dev.azure.com/contoso', token: basic.pats.janeContoso })).toMatchObject({ ok: true });
+    expect(await popup.send('repositories.refresh', {})).toMatchObject({ ok: true });
+    await popup.reopen();
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    // As after 30 s without use (Chromium stops an idle worker).
+    await putServiceWorkerToSleep(context, popup.page, serviceWorker);
+
+    await popup.page.getByRole('button', { name: 'Repositories' }).click();
+    await expect(popup.page.locator('#repositories-count')).toHaveText(/^5008 of 5008 repositories · updated /);
+    const list = popup.page.getByRole('list', { name: 'Repositories' });
+    await expect(list.getByRole('heading', { name: 'Commerce 1' })).toBeVisible();
+    await expect(list.locator('[data-repository]').first().getByRole('link', { name: /^Clone in / })).toBeVisible();
   });
 });

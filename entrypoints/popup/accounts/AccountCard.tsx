@@ -5,6 +5,7 @@ import { sendMessage } from '@/lib/messaging/send-message';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
 import { useAction } from '../use-action';
+import { dropRepositoryListCopy } from '../repositories/drop-repository-list-copy';
 
 const KIND_LABEL = { oauth: 'Microsoft Entra', pat: 'Personal Access Token' } as const;
 
@@ -16,6 +17,7 @@ export function AccountCard({ account, organizations }: { account: AccountView; 
 
   async function signOut() {
     if (await run(() => sendMessage('accounts.signOut', { accountId: account.id }))) {
+      dropRepositoryListCopy();
       await state.reload();
       state.announce(`Signed out ${account.displayName}.`);
       if (state.accounts.value.length === 0) state.go({ name: 'connect' });

@@ -1,39 +1,69 @@
-import type { RepositoryView } from '@/lib/messaging/protocol';
+import type { RepositoryListView, RepositoryView } from '@/lib/messaging/protocol';
 
-// One collator for every comparison: `localeCompare` builds one per call, which made sorting
-// 5,000 repositories take most of a keystroke's time.
+// One collator for every comparison: `localeCompare` builds one per call.
 const { compare } = new Intl.Collator();
+
+/** A repository with what the filter compares, worked out the first time a filter needs it and kept for the next keystrokes. */
+interface IndexedRepository {
+  repo: RepositoryView;
+  organization: string;
+  name?: string;
+  /** "project name", lower case. */
+  place?: string;
+  /** The words of "organization project name", lower case. */
+  words?: string[];
+}
+
+/** The repositories of one list in their place order (organization, project, name), ready to filter. */
+export type RepositoryIndex = readonly IndexedRepository[];
+
+/** By organization, project and name. */
+function byPlace(orgNames: ReadonlyMap<string, string>) {
+  const organization = (repo: RepositoryView) => orgNames.get(repo.orgKey) ?? '';
+  return (a: RepositoryView, b: RepositoryView) => compare(organization(a), organization(b)) || compare(a.projectName, b.projectName) || compare(a.name, b.name);
+}
+
+/** The list with its repositories in place order, as the popup keeps its copy: indexing it again then takes one comparison per repository. */
+export function inPlaceOrder(view: RepositoryListView): RepositoryListView {
+  return { ...view, repositories: [...view.repositories].sort(byPlace(new Map(view.organizations.map((o) => [o.key, o.name])))) };
+}
+
+/** The repositories in place order, ready to filter: nothing else is worked out before a filter is typed. */
+export function indexRepositories(repositories: readonly RepositoryView[], orgNames: ReadonlyMap<string, string>): RepositoryIndex {
+  return [...repositories].sort(byPlace(orgNames)).map((repo) => ({ repo, organization: orgNames.get(repo.orgKey) ?? '' }));
+}
 
 /**
  * Repositories matching a filter typed as you go, best first: a name that starts with it, then a
  * name that contains it, then the project, then word beginnings in order across "organization project
- * name" (so "mapios" finds Mobile App / ios-app). Empty filter: everything, by organization, project, name.
+ * name" (so "mapios" finds Mobile App / ios-app); by organization, project and name within each.
+ * Empty filter: everything, by organization, project, name. `orgKey`: only that organization's.
  */
-export function matchRepositories(repositories: readonly RepositoryView[], filter: string, orgNames: ReadonlyMap<string, string>): RepositoryView[] {
+export function matchRepositories(index: RepositoryIndex, filter: string, orgKey = ''): RepositoryView[] {
   const needle = filter.trim().toLowerCase();
-  const byPlace = (a: RepositoryView, b: RepositoryView) =>
-    compare(orgNames.get(a.orgKey) ?? '', orgNames.get(b.orgKey) ?? '') || compare(a.projectName, b.projectName) || compare(a.name, b.name);
-  if (!needle) return [...repositories].sort(byPlace);
-  const ranked: { repo: RepositoryView; rank: number }[] = [];
-  for (const repo of repositories) {
-    const name = repo.name.toLowerCase();
+  const letters = needle.replace(/[^\p{L}\p{N}]+/gu, '');
+  const ranked: RepositoryView[][] = [[], [], [], []];
+  for (const entry of index) {
+    const { repo } = entry;
+    if (orgKey && repo.orgKey !== orgKey) continue;
+    // Nothing typed: everything, and nothing worked out for it.
+    const name = needle ? (entry.name ??= repo.name.toLowerCase()) : '';
     const rank = name.startsWith(needle)
       ? 0
       : name.includes(needle)
         ? 1
-        : `${repo.projectName} ${name}`.toLowerCase().includes(needle)
+        : (entry.place ??= `${repo.projectName} ${name}`.toLowerCase()).includes(needle)
           ? 2
-          : matchesWordStarts(needle.replace(/[^\p{L}\p{N}]+/gu, ''), `${orgNames.get(repo.orgKey) ?? ''} ${repo.projectName} ${repo.name}`)
+          : letters && matchesWordStarts(letters, (entry.words ??= `${entry.organization} ${repo.projectName} ${name}`.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)))
             ? 3
             : -1;
-    if (rank >= 0) ranked.push({ repo, rank });
+    if (rank >= 0) ranked[rank]!.push(repo);
   }
-  return ranked.sort((a, b) => a.rank - b.rank || byPlace(a.repo, b.repo)).map((r) => r.repo);
+  return ranked.flat();
 }
 
-/** `needle` is made of a beginning of each of some words of `text`, in order ("mapios": Mobile App ios). */
-function matchesWordStarts(needle: string, text: string): boolean {
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+/** `needle` is made of a beginning of each of some `words`, in order ("mapios": Mobile App ios). */
+function matchesWordStarts(needle: string, words: readonly string[]): boolean {
   // Each (position, word) pair is tried once, so a long filter over many words stays linear-ish.
   const failed = new Set<number>();
   const from = (at: number, word: number): boolean => {
@@ -42,12 +72,13 @@ function matchesWordStarts(needle: string, text: string): boolean {
     if (failed.has(state)) return false;
     for (let w = word; w < words.length; w++) {
       const candidate = words[w]!;
-      for (let length = Math.min(candidate.length, needle.length - at); length > 0; length--) {
-        if (needle.startsWith(candidate.slice(0, length), at) && from(at + length, w + 1)) return true;
-      }
+      // The longest beginning of this word that the needle continues with, then shorter ones.
+      let common = 0;
+      while (common < candidate.length && at + common < needle.length && candidate[common] === needle[at + common]) common++;
+      for (let length = common; length > 0; length--) if (from(at + length, w + 1)) return true;
     }
     failed.add(state);
     return false;
   };
-  return needle.length > 0 && from(0, 0);
+  return from(0, 0);
 }

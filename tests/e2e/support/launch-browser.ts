@@ -17,7 +17,10 @@ export async function launchExtensionBrowser(options: {
   hosts: readonly string[];
   userDataDir?: string;
   headless?: boolean;
+  /** Other unpacked extensions loaded beside ours (the benchmarks' bare extension). */
+  alongside?: readonly string[];
 }): Promise<BrowserContext> {
+  const extensions = [EXTENSION_DIR, ...(options.alongside ?? [])].join(',');
   const rules = options.hosts.map((host) => `MAP ${host} 127.0.0.1:${options.fakeAdoPort}`);
   // Everything else fails fast instead of trying the network.
   rules.push('MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1');
@@ -27,8 +30,8 @@ export async function launchExtensionBrowser(options: {
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       `--host-resolver-rules=${rules.join(', ')}`,
       '--ignore-certificate-errors',
       '--no-sandbox',

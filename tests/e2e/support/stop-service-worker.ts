@@ -22,3 +22,19 @@ export async function stopServiceWorker(context: BrowserContext, extensionPage: 
     })
     .toBeNull();
 }
+
+/**
+ * Stops the extension's service worker as Chromium does when it is idle and leaves it asleep: returns
+ * once the worker no longer runs anything, so what the test does next is done without it until a
+ * message wakes it.
+ */
+export async function putServiceWorkerToSleep(context: BrowserContext, extensionPage: Page, worker: Worker): Promise<void> {
+  const cdp = await context.newCDPSession(extensionPage);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  // A stopped worker evaluates nothing (Playwright may still list it).
+  const running = () =>
+    Promise.race([worker.evaluate(() => true).catch(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 500))]);
+  await expect.poll(running).toBe(false);
+}

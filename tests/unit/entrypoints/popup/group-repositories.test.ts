@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { groupRepositories } from '@/entrypoints/popup/repositories/group-repositories';
-import { matchRepositories } from '@/entrypoints/popup/repositories/match-repositories';
+import { indexRepositories, matchRepositories } from '@/entrypoints/popup/repositories/match-repositories';
 import { orgs, repo } from './repository-views';
 
 const all = [repo('f', 'Web', 'portal'), repo('c', 'Mobile App', 'ios-app'), repo('c', 'Mobile App', 'android-app'), repo('c', 'Platform', 'app-shell'), repo('f', 'Web', 'web-app')];
 const lines = (filter: string) =>
-  groupRepositories(matchRepositories(all, filter, orgs), orgs).map((item) =>
+  groupRepositories(matchRepositories(indexRepositories(all, orgs), filter), orgs).map((item) =>
     item.kind === 'repository' ? `${item.index} ${item.repo.name}` : `${item.kind === 'organization' ? '#' : '##'} ${item.name}`,
   );
 

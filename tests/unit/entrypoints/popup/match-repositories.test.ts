@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { matchRepositories } from '@/entrypoints/popup/repositories/match-repositories';
+import { indexRepositories, matchRepositories } from '@/entrypoints/popup/repositories/match-repositories';
 import { orgs, repo } from './repository-views';
 
 const all = [repo('f', 'Web', 'portal'), repo('c', 'Mobile App', 'ios-app'), repo('c', 'Mobile App', 'android-app'), repo('c', 'Platform', 'app-shell'), repo('c', 'Tools', 'scripts')];
-const names = (filter: string) => matchRepositories(all, filter, orgs).map((r) => r.name);
+const names = (filter: string, orgKey?: string) => matchRepositories(indexRepositories(all, orgs), filter, orgKey).map((r) => r.name);
 
 describe('popup/match-repositories', () => {
   it('lists everything by organization, project and name when the filter is empty', () => {
@@ -26,6 +26,11 @@ describe('popup/match-repositories', () => {
 
   it('filters 5,000 repositories without copying more than it returns', () => {
     const many = Array.from({ length: 5000 }, (_, i) => repo('c', `Project ${i % 50}`, `service-${i}`));
-    expect(matchRepositories(many, 'service-4999', orgs).map((r) => r.name)).toEqual(['service-4999']);
+    expect(matchRepositories(indexRepositories(many, orgs), 'service-4999').map((r) => r.name)).toEqual(['service-4999']);
+  });
+
+  it('keeps to one organization when one is chosen', () => {
+    expect(names('', 'c')).toEqual(['android-app', 'ios-app', 'app-shell', 'scripts']);
+    expect(names('p', 'f')).toEqual(['portal']);
   });
 });

@@ -1,0 +1,48 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { keepRepositoryListCopy, readRepositoryListCopy } from '@/entrypoints/popup/repositories/repository-list-copy';
+import { dropRepositoryListCopy } from '@/entrypoints/popup/repositories/drop-repository-list-copy';
+import type { RepositoryListView } from '@/lib/messaging/protocol';
+import { repo } from './repository-views';
+
+const view = (names: string[]): RepositoryListView => ({
+  repositories: names.map((name) => repo('c', 'Mobile App', name)),
+  organizations: [{ key: 'c', name: 'contoso', refreshedAt: 1 }],
+  failures: [],
+});
+/** The copy is written in the background of the caller; a read queued after it sees it. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('popup/repository-list-copy', () => {
+  it('gives back the list kept at the last opening, and nothing once signed out', async () => {
+    expect(await readRepositoryListCopy()).toBeNull();
+    expect(keepRepositoryListCopy(view(['android-app', 'ios-app']), null)).toBe(true);
+    await settled();
+
+    const copy = await readRepositoryListCopy();
+    expect(copy?.view).toEqual(view(['android-app', 'ios-app']));
+
+    dropRepositoryListCopy();
+    expect(await readRepositoryListCopy()).toBeNull();
+  });
+
+  it('says whether an answer differs from the copy, and keeps only one that does', async () => {
+    keepRepositoryListCopy(view(['ios-app']), null);
+    await settled();
+    const copy = await readRepositoryListCopy();
+
+    expect(keepRepositoryListCopy(view(['ios-app']), copy)).toBe(false);
+    expect(keepRepositoryListCopy(view(['ios-app', 'web']), copy)).toBe(true);
+    await settled();
+    expect((await readRepositoryListCopy())?.view.repositories.map((r) => r.name)).toEqual(['ios-app', 'web']);
+  });
+
+  it('does not keep the failures of a refresh, which belong to that moment', async () => {
+    const failed = { ...view(['ios-app']), failures: [{ key: 'c', name: 'contoso', error: { kind: 'offline' } }] } as RepositoryListView;
+    keepRepositoryListCopy(failed, null);
+    await settled();
+
+    expect((await readRepositoryListCopy())?.view.failures).toEqual([]);
+  });
+});

@@ -34,8 +34,6 @@ export const MINIMUM_CHROME_VERSION = '120';
 export const MINIMUM_FIREFOX_VERSION = '142.0';
 
 export default defineConfig({
-  // The packaging test zips into a folder of its own, so it never rebuilds under a running E2E test.
-  outDir: process.env.ADO_COMPANION_OUT_DIR ?? '.output',
   // No module preloading: an on-demand popup screen only imports from the chunk already loaded, and
   // Vite's preload helper would cost the popup's first download ~0.4 KB (tests/bench/budgets.ts).
   vite: () => ({ plugins: [preact()], build: { modulePreload: false } }),

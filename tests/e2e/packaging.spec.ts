@@ -31,6 +31,16 @@ test.describe('packaging', () => {
     });
   }
 
+  // Debian 12 installs Firefox ESR 140 by default; data_collection_permissions needs 140 on desktop
+  // and 142 on Android (docs/browser-support.md).
+  test('the Firefox build installs on Firefox ESR 140, and on Firefox for Android from 142', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.resolve('.output/firefox-mv2/manifest.json'), 'utf8'));
+    const settings = manifest.browser_specific_settings;
+    expect(settings.gecko.strict_min_version).toBe('140.0');
+    expect(settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(settings.gecko_android).toEqual({ strict_min_version: '142.0' });
+  });
+
   test('every bundle of the Chrome build stays within its size budget', () => {
     const sizes = measureBundles();
     expect(sizes.map((s) => s.bundle).sort()).toEqual(Object.keys(BUDGETS_GZIP_BYTES).sort());

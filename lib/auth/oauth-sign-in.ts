@@ -1,5 +1,5 @@
-import { AppError, toAppErrorValue } from '../errors/app-error';
-import { appErrors } from '../errors/error-messages';
+import { AppError } from '../errors/app-error';
+import { appErrors, toAppErrorValue } from '../errors/error-messages';
 import type { AccountRecord } from '../db/schema';
 import { readSignInProgress, writeSignInProgress, type SignInProgress } from '../db/sign-in-progress';
 import { getConnectionData } from '../azure/connection-data';

@@ -1,7 +1,7 @@
 import type { GitPush, GitRepository } from 'azure-devops-node-api/interfaces/GitInterfaces';
 import type { TeamProjectReference } from 'azure-devops-node-api/interfaces/CoreInterfaces';
-import { AppError, toAppErrorValue } from '../errors/app-error';
-import { appErrors } from '../errors/error-messages';
+import { AppError } from '../errors/app-error';
+import { appErrors, toAppErrorValue } from '../errors/error-messages';
 import type { CompanionDb, OrganizationRecord } from '../db/schema';
 import type { Session } from '../auth/session';
 import { organizationClient } from '../auth/organization-client';

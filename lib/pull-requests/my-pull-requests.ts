@@ -1,5 +1,5 @@
 import type { GitPullRequest } from 'azure-devops-node-api/interfaces/GitInterfaces';
-import { toAppErrorValue } from '../errors/app-error';
+import { toAppErrorValue } from '../errors/error-messages';
 import type { CompanionDb } from '../db/schema';
 import type { Session } from '../auth/session';
 import { getConnectionData } from '../azure/connection-data';

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { toAppErrorValue } from '../errors/app-error';
+import { toAppErrorValue } from '../errors/error-messages';
 import type { CompanionDb, RepositoryRecord } from '../db/schema';
 import type { Session } from '../auth/session';
 import type { RestClient } from '../azure/rest-client';

@@ -1,6 +1,9 @@
 import { z } from 'zod/mini';
-import type { AccountRecord, OrganizationRecord } from '../db/schema';
-import type { AppErrorValue } from '../errors/app-error';
+import type { AccountView, AvailableOrganization, OrganizationView } from '../auth/account-views';
+import type { OrganizationSelection, SignInProgressView } from '../auth/oauth-sign-in';
+import type { RepositoryListView, RepositoryView } from '../repositories/repository-cache';
+import type { CreatedRepositoryView, ProjectView } from '../new-repository/create-repository';
+import type { MyPullRequestsView } from '../pull-requests/my-pull-requests';
 import type { ForkCopyStatus, ForkView } from '../forks/forks';
 import type { BranchComparison, BranchPullRequest, CreatedPullRequest, NewPullRequestContext, Reviewer, WorkItemSummary } from '../pull-requests/new-pull-request';
 import { GITIGNORE_IDS, LICENSE_IDS } from '../new-repository/templates';
@@ -12,104 +15,6 @@ import { PAGE_UI_NAMES } from '../page-ui/page-ui-scripts';
  * a page action needs; they never receive a token or the account list.
  */
 export type SenderKind = 'extension-page' | 'content-script';
-
-/** An account as the UI sees it: never a token. */
-export type AccountView = Pick<
-  AccountRecord,
-  'id' | 'kind' | 'displayName' | 'email' | 'host' | 'tokenExpiresAt' | 'refreshExpiresAt' | 'features' | 'needsReauth'
->;
-
-export type OrganizationView = Pick<OrganizationRecord, 'key' | 'name' | 'kind' | 'baseUrl' | 'accountId' | 'selected'>;
-
-/** An organization the signed-in Entra user belongs to, offered for selection. */
-export interface AvailableOrganization {
-  name: string;
-  baseUrl: string;
-  /** Already used through this account. */
-  selected: boolean;
-  /** Another account serves it now; it moves only if the user asks (`takeOver`). */
-  servedBy?: { accountId: string; displayName: string; kind: AccountRecord['kind'] };
-}
-
-/** Where an OAuth sign-in stands, for a popup opened again after it closed mid-sign-in. */
-export type SignInProgressView =
-  | { status: 'running' }
-  | { status: 'choose-organizations'; account: AccountView; available: AvailableOrganization[] }
-  | { status: 'failed'; error: AppErrorValue };
-
-/** The outcome of turning on one organization for an OAuth account. */
-export type OrganizationSelection =
-  | { baseUrl: string; name: string; status: 'connected' }
-  | { baseUrl: string; name: string; status: 'blocked'; message: string; patHost: string }
-  /** Its directory is not the account's (a B2B guest): sign in against `tenantId`. */
-  | { baseUrl: string; name: string; status: 'other-tenant'; message: string; tenantId: string; patHost: string }
-  | { baseUrl: string; name: string; status: 'served-elsewhere'; message: string }
-  | { baseUrl: string; name: string; status: 'failed'; message: string };
-
-/** A cached repository as the popup shows it. */
-export interface RepositoryView {
-  id: string;
-  orgKey: string;
-  projectName: string;
-  name: string;
-  defaultBranch: string | null;
-  webUrl: string;
-  httpsUrl: string;
-  sshUrl: string | null;
-  isFork: boolean;
-  /** When its default branch last changed (null: empty); absent until asked (`repositories.updatedAt`). */
-  updatedAt?: string | null;
-}
-
-export interface RepositoryListView {
-  repositories: RepositoryView[];
-  /** Selected organizations, with when their list was last fetched (null: never). */
-  organizations: { key: string; name: string; refreshedAt: number | null }[];
-  /** Organizations whose refresh failed; their cached rows are kept. */
-  failures: { key: string; name: string; error: AppErrorValue }[];
-}
-
-/** A project a repository can be created in. */
-export interface ProjectView {
-  id: string;
-  name: string;
-}
-
-/** The outcome of "New repository". */
-export interface CreatedRepositoryView {
-  repository: RepositoryView;
-  /** Paths of the files in the first commit; none when nothing was pushed. */
-  files: string[];
-  /** The repository exists, but its first commit failed. */
-  commitError?: AppErrorValue;
-}
-
-/** An active pull request as the popup lists it. */
-export interface PullRequestView {
-  id: number;
-  title: string;
-  organization: string;
-  repository: string;
-  sourceBranch: string;
-  targetBranch: string;
-  isDraft: boolean;
-  author: string;
-  /** ISO date. */
-  createdAt: string;
-  webUrl: string;
-  /** My vote: 10 approved, 5 with suggestions, 0 none, -5 waiting for author, -10 rejected. */
-  myVote: number;
-  /** Every reviewer (people and groups) with their vote, as above. */
-  reviewers: { name: string; vote: number; isRequired: boolean }[];
-  /** Azure DevOps could not merge it as it stands (`mergeStatus` conflicts). */
-  conflicts: boolean;
-}
-
-export interface MyPullRequestsView {
-  created: PullRequestView[];
-  reviewing: PullRequestView[];
-  failures: { key: string; name: string; error: AppErrorValue }[];
-}
 
 /** What the background answers to each message. Requests are typed by their schemas below. */
 export interface ResponseMap {

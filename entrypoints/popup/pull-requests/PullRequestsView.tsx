@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { MyPullRequestsView, PullRequestView } from '@/lib/messaging/protocol';
+import type { MyPullRequestsView, PullRequestView } from '@/lib/pull-requests/my-pull-requests';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { appErrors } from '@/lib/errors/error-messages';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';

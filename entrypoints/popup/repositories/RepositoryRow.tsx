@@ -1,4 +1,4 @@
-import type { RepositoryView } from '@/lib/messaging/protocol';
+import type { RepositoryView } from '@/lib/repositories/repository-cache';
 import type { DesktopClient } from '@/lib/clients/desktop-clients';
 import { timeAgo } from '@/lib/ui/time-ago';
 import { usePopupState } from '../state';

@@ -1,4 +1,4 @@
-import type { RepositoryView } from '@/lib/messaging/protocol';
+import type { RepositoryView } from '@/lib/repositories/repository-cache';
 
 // One collator for every comparison: `localeCompare` builds one per call, which made sorting
 // 5,000 repositories take most of a keystroke's time.

@@ -55,9 +55,9 @@ const id = z.string().check(z.minLength(1), z.maxLength(100));
 // Generous bounds: enough for any real host or token, small enough to refuse junk.
 const text = (max: number) => z.string().check(z.maxLength(max));
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PAGE: readonly SenderKind[] = ['extension-page'];
+const EXTENSION_PAGE: readonly SenderKind[] = ['extension-page'];
 /** Page actions: asked for by the content script, always about the organization of the page it runs in. */
-const PAGE_ACTION: readonly SenderKind[] = ['content-script'];
+const CONTENT_SCRIPT: readonly SenderKind[] = ['content-script'];
 // Names as Azure DevOps allows them (docs/azure-devops-rest.md#repositories): bounded, one line.
 const adoName = z.string().check(z.minLength(1), z.maxLength(256), z.regex(/^[^\r\n]+$/));
 const branchName = z.string().check(z.minLength(1), z.maxLength(400), z.regex(/^[^\s~^:?*[\\]+$/));
@@ -75,34 +75,34 @@ const SSH_RSA_PUBLIC_KEY = /^ssh-rsa AAAAB3NzaC1yc2E[A-Za-z0-9+/]+={0,2}(?: [^\r
 /** Each message's request schema (the request type is derived from it) and who may send it. */
 export const protocol = {
   ping: { request: empty, senders: ['extension-page', 'content-script'] },
-  'accounts.list': { request: empty, senders: PAGE },
+  'accounts.list': { request: empty, senders: EXTENSION_PAGE },
   'accounts.connectPat': {
     // `acceptedWarning`: the user confirmed the warning parseHostInput gave for this host.
     request: z.strictObject({ host: text(2048), token: text(4096), acceptedWarning: z.optional(z.enum(['lookalike', 'insecure'])) }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
   'accounts.signInOAuth': {
     request: z.strictObject({ accountId: z.optional(id), tenantId: z.optional(z.string().check(z.regex(GUID))) }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
-  'accounts.availableOrganizations': { request: z.strictObject({ accountId: id }), senders: PAGE },
+  'accounts.availableOrganizations': { request: z.strictObject({ accountId: id }), senders: EXTENSION_PAGE },
   'accounts.selectOrganizations': {
     request: z.strictObject({
       accountId: id,
       baseUrls: z.array(text(2048)).check(z.maxLength(500)),
       takeOver: z.optional(z.array(text(2048)).check(z.maxLength(500))),
     }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
-  'accounts.dismissSignIn': { request: empty, senders: PAGE },
-  'accounts.recheckFeatures': { request: z.strictObject({ accountId: id }), senders: PAGE },
-  'accounts.signOut': { request: z.strictObject({ accountId: id }), senders: PAGE },
-  'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: PAGE },
-  'repositories.list': { request: empty, senders: PAGE },
-  'repositories.refresh': { request: empty, senders: PAGE },
+  'accounts.dismissSignIn': { request: empty, senders: EXTENSION_PAGE },
+  'accounts.recheckFeatures': { request: z.strictObject({ accountId: id }), senders: EXTENSION_PAGE },
+  'accounts.signOut': { request: z.strictObject({ accountId: id }), senders: EXTENSION_PAGE },
+  'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: EXTENSION_PAGE },
+  'repositories.list': { request: empty, senders: EXTENSION_PAGE },
+  'repositories.refresh': { request: empty, senders: EXTENSION_PAGE },
   // The rows a user has in view: a screenful, not thousands.
-  'repositories.updatedAt': { request: z.strictObject({ ids: z.array(z.string().check(z.regex(GUID))).check(z.minLength(1), z.maxLength(30)) }), senders: PAGE },
-  'repositories.projects': { request: z.strictObject({ orgKey: text(2048) }), senders: PAGE },
+  'repositories.updatedAt': { request: z.strictObject({ ids: z.array(z.string().check(z.regex(GUID))).check(z.minLength(1), z.maxLength(30)) }), senders: EXTENSION_PAGE },
+  'repositories.projects': { request: z.strictObject({ orgKey: text(2048) }), senders: EXTENSION_PAGE },
   'repositories.create': {
     // Choices only: the background builds the files from its packaged templates.
     request: z.strictObject({
@@ -115,10 +115,10 @@ export const protocol = {
       license: z.optional(z.enum(LICENSE_IDS)),
       holder: z.optional(z.string().check(z.maxLength(200), z.regex(ONE_LINE))),
     }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
-  'pullRequests.mine': { request: empty, senders: PAGE },
-  'forks.list': { request: z.strictObject({ orgKey: text(2048), repositoryId: z.string().check(z.regex(GUID)) }), senders: PAGE },
+  'pullRequests.mine': { request: empty, senders: EXTENSION_PAGE },
+  'forks.list': { request: z.strictObject({ orgKey: text(2048), repositoryId: z.string().check(z.regex(GUID)) }), senders: EXTENSION_PAGE },
   'forks.create': {
     request: z.strictObject({
       orgKey: text(2048),
@@ -127,11 +127,11 @@ export const protocol = {
       // The name rules themselves are checked by the handler, which explains a refusal.
       name: z.string().check(z.minLength(1), z.maxLength(64)),
     }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
   'forks.copyStatus': {
     request: z.strictObject({ orgKey: text(2048), forkId: z.string().check(z.regex(GUID)), operationId: z.number().check(z.int(), z.minimum(1)) }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
   'sshKeys.add': {
     request: z.strictObject({
@@ -139,18 +139,18 @@ export const protocol = {
       publicKey: z.string().check(z.maxLength(4096), z.regex(SSH_RSA_PUBLIC_KEY)),
       displayName: z.string().check(z.minLength(1), z.maxLength(200)),
     }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
   // Only the named scripts of PAGE_UI_SCRIPTS: a page never names a file.
-  'pageUi.load': { request: z.strictObject({ ui: z.enum(PAGE_UI_NAMES) }), senders: PAGE_ACTION },
-  'newPullRequest.openConnect': { request: empty, senders: PAGE_ACTION },
-  'newPullRequest.context': { request: z.strictObject(repositoryAt), senders: PAGE_ACTION },
+  'pageUi.load': { request: z.strictObject({ ui: z.enum(PAGE_UI_NAMES) }), senders: CONTENT_SCRIPT },
+  'newPullRequest.openConnect': { request: empty, senders: CONTENT_SCRIPT },
+  'newPullRequest.context': { request: z.strictObject(repositoryAt), senders: CONTENT_SCRIPT },
   'newPullRequest.compare': {
     request: z.strictObject({ ...repositoryAt, repositoryId: id, sourceBranch: branchName, targetBranch: branchName }),
-    senders: PAGE_ACTION,
+    senders: CONTENT_SCRIPT,
   },
-  'newPullRequest.searchReviewers': { request: z.strictObject({ ...repositoryAt, query: z.string().check(z.minLength(1), z.maxLength(100)) }), senders: PAGE_ACTION },
-  'newPullRequest.checkWorkItems': { request: z.strictObject({ ...repositoryAt, ids: z.array(workItemId).check(z.maxLength(50)) }), senders: PAGE_ACTION },
+  'newPullRequest.searchReviewers': { request: z.strictObject({ ...repositoryAt, query: z.string().check(z.minLength(1), z.maxLength(100)) }), senders: CONTENT_SCRIPT },
+  'newPullRequest.checkWorkItems': { request: z.strictObject({ ...repositoryAt, ids: z.array(workItemId).check(z.maxLength(50)) }), senders: CONTENT_SCRIPT },
   'newPullRequest.create': {
     request: z.strictObject({
       ...repositoryAt,
@@ -183,9 +183,9 @@ export const protocol = {
         ),
       }),
     }),
-    senders: PAGE_ACTION,
+    senders: CONTENT_SCRIPT,
   },
-  'pullRequests.fromBranch': { request: z.strictObject({ ...repositoryAt, branch: branchName }), senders: PAGE_ACTION },
+  'pullRequests.fromBranch': { request: z.strictObject({ ...repositoryAt, branch: branchName }), senders: CONTENT_SCRIPT },
 } as const satisfies { [K in keyof ResponseMap]: { request: z.ZodMiniType; senders: readonly SenderKind[] } };
 
 export type MessageType = keyof typeof protocol;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { appErrors } from '@/lib/errors/error-messages';
-import { AppError, toAppErrorValue } from '@/lib/errors/app-error';
+import { appErrors, toAppErrorValue } from '@/lib/errors/error-messages';
+import { AppError } from '@/lib/errors/app-error';
 import { classifySender, type SenderInfo } from '@/lib/messaging/classify-sender';
 import { envelopeSchema, protocol, type MessageType, type RequestOf, type ResponseOf, type SenderKind } from '@/lib/messaging/protocol';
 import type { MessageResult } from '@/lib/messaging/result';

@@ -1,4 +1,4 @@
-import type { AccountView, OrganizationView } from '@/lib/messaging/protocol';
+import type { AccountView, OrganizationView } from '@/lib/auth/account-views';
 
 /**
  * The accounts and organizations of the background's last answer, kept in the popup's own

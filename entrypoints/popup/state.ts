@@ -1,7 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { signal } from '@preact/signals';
-import type { RepositoryView, AccountView, AvailableOrganization, OrganizationView, SignInProgressView } from '@/lib/messaging/protocol';
+import type { RepositoryView } from '@/lib/repositories/repository-cache';
+import type { AccountView, AvailableOrganization, OrganizationView } from '@/lib/auth/account-views';
+import type { SignInProgressView } from '@/lib/auth/oauth-sign-in';
 import { sendMessage } from '@/lib/messaging/send-message';
 import type { AppErrorValue } from '@/lib/errors/app-error';
 import { readFirstScreenCache, writeFirstScreenCache } from './first-screen-cache';

@@ -1,4 +1,5 @@
-import { AppError, toAppErrorValue } from '@/lib/errors/app-error';
+import { AppError } from '@/lib/errors/app-error';
+import { toAppErrorValue } from '@/lib/errors/error-messages';
 import type { MessageResult } from '@/lib/messaging/result';
 import { createPageSession, pageFetch } from '@/lib/page-session/page-session';
 import { PageSignedOut, pageSessionClient } from '@/lib/page-session/page-session-client';

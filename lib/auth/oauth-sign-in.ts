@@ -1,5 +1,5 @@
-import { AppError, toAppErrorValue } from '../errors/app-error';
-import { appErrors } from '../errors/error-messages';
+import { AppError, type AppErrorValue } from '../errors/app-error';
+import { appErrors, toAppErrorValue } from '../errors/error-messages';
 import type { AccountRecord } from '../db/schema';
 import { readSignInProgress, writeSignInProgress, type SignInProgress } from '../db/sign-in-progress';
 import { getConnectionData } from '../azure/connection-data';
@@ -7,9 +7,23 @@ import { signInWithEntra, type TokenSet } from './entra';
 import { listEntraOrganizations } from './organizations';
 import { parseHostInput } from './pat-input';
 import { discoverTenant } from './tenant-discovery';
-import { toAccountView } from './account-views';
 import { SPA_REFRESH_LIFETIME_MS, type Credentials, type CredentialDeps } from './credentials';
-import type { AvailableOrganization, OrganizationSelection, SignInProgressView } from '../messaging/protocol';
+import { toAccountView, type AccountView, type AvailableOrganization } from './account-views';
+
+/** Where an OAuth sign-in stands, for a popup opened again after it closed mid-sign-in. */
+export type SignInProgressView =
+  | { status: 'running' }
+  | { status: 'choose-organizations'; account: AccountView; available: AvailableOrganization[] }
+  | { status: 'failed'; error: AppErrorValue };
+
+/** The outcome of turning on one organization for an OAuth account. */
+export type OrganizationSelection =
+  | { baseUrl: string; name: string; status: 'connected' }
+  | { baseUrl: string; name: string; status: 'blocked'; message: string; patHost: string }
+  /** Its directory is not the account's (a B2B guest): sign in against `tenantId`. */
+  | { baseUrl: string; name: string; status: 'other-tenant'; message: string; tenantId: string; patHost: string }
+  | { baseUrl: string; name: string; status: 'served-elsewhere'; message: string }
+  | { baseUrl: string; name: string; status: 'failed'; message: string };
 
 export type OAuthDeps = Pick<CredentialDeps, 'db' | 'fetch' | 'now' | 'entra'>;
 

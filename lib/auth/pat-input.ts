@@ -3,7 +3,8 @@
  * Azure DevOps Server collection) and the token itself (docs/azure-devops-rest.md). Pure functions;
  * messages are complete sentences and never repeat what was typed (it could be a token).
  */
-import { parseAzureRemote, type AzureRepoRef } from '../azure/remote-url';
+import { parseAzureRemote } from '../azure/remote-url';
+import type { AzureRepoRef } from '../azure/repo-ref';
 import { ORGANIZATION_NAME, isAzureDevOpsSshHost, isDevAzureHost, legacyOrganizationOfHost, namesMicrosoftCloud, significantPort } from '../azure/azure-hosts';
 
 export type PatTarget =

@@ -1,4 +1,4 @@
-import type { AzureRepoRef } from './remote-url';
+import { cloudRepo, type AzureRepoRef } from './repo-ref';
 import { readPageKind, type PageKind } from './page-parts';
 
 /** A repository page as the script every page loads sees it: which repository, which page, which branch. */
@@ -50,17 +50,4 @@ function name(raw: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** A cloud repository in its canonical HTTPS and SSH forms, names encoded per segment. */
-export function cloudRepo(organization: string, project: string, repository: string): AzureRepoRef {
-  const [o, p, r] = [organization, project, repository].map(encodeURIComponent);
-  return {
-    kind: 'cloud',
-    organization,
-    project,
-    repository,
-    httpsUrl: `https://dev.azure.com/${o}/${p}/_git/${r}`,
-    sshUrl: `git@ssh.dev.azure.com:v3/${o}/${p}/${r}`,
-  };
 }

@@ -1,4 +1,4 @@
-import type { AzureRepoRef } from './remote-url';
+import type { AzureRepoRef } from './repo-ref';
 import { isBranchName } from './branch-name';
 
 // URL shapes: docs/azure-devops-pages.md.

@@ -1,4 +1,5 @@
-import { parseAzureRemote, type AzureRepoRef } from './remote-url';
+import { parseAzureRemote } from './remote-url';
+import type { AzureRepoRef } from './repo-ref';
 import { legacyOrganizationOfHost, LEGACY_SSH_HOST } from './azure-hosts';
 import { gitCommand } from '../shell/git-command';
 

@@ -1,30 +1,5 @@
-import { cloudRepo } from './cloud-page';
+import { cloudRepo, type AzureRepoRef } from './repo-ref';
 import { LEGACY_SSH_HOST, ORGANIZATION_NAME, isAzureDevOpsSshHost, legacyOrganizationOfHost, namesMicrosoftCloud, significantPort } from './azure-hosts';
-
-/**
- * One Azure DevOps Git repository, as named by any of its clone URLs or web pages.
- *
- * Names are decoded (`My Project`, not `My%20Project`); the URLs are canonical and rebuilt from
- * the names with `encodeURIComponent` per segment, so equal repositories give equal refs.
- */
-export interface AzureRepoRef {
-  kind: 'cloud' | 'server';
-  /** Cloud: the organization. Server: the collection (e.g. `DefaultCollection`). */
-  organization: string;
-  project: string;
-  repository: string;
-  /**
-   * Cloud: `https://dev.azure.com/{org}/{project}/_git/{repo}`, also for legacy
-   * `{org}.visualstudio.com` inputs. Server: `{scheme}://{host[:port]}/[{virtual dir}/]{collection}/{project}/_git/{repo}`
-   * (https without the port for an SSH input).
-   */
-  httpsUrl: string;
-  /**
-   * Cloud: `git@ssh.dev.azure.com:v3/{org}/{project}/{repo}`. Server: only known when the input
-   * was an SSH URL (`ssh://host:port/.../_git/{repo}`), otherwise null.
-   */
-  sshUrl: string | null;
-}
 
 /** A repository URL split into the repository and the raw path segments of the page inside it. */
 export interface AzureRepoUrl {

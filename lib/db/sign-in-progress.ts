@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { AppErrorValue } from '../errors/app-error';
-import type { AvailableOrganization } from '../messaging/protocol';
+import type { AvailableOrganization } from '../auth/account-views';
 import type { CompanionDb } from './schema';
 
 /**

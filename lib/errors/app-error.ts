@@ -1,5 +1,3 @@
-import { appErrors } from './error-messages';
-
 /**
  * Errors are values the UI can explain. Every failure that reaches a user is one of these kinds,
  * with the sentence error-messages.ts wrote for it; the UI shows that sentence as text.
@@ -45,10 +43,4 @@ export class AppError extends Error {
   toValue(): AppErrorValue {
     return { kind: this.kind, message: this.message, ...(this.details ? { details: this.details } : {}) };
   }
-}
-
-/** Any thrown value as an AppErrorValue; unknown errors become a generic, stack-free message. */
-export function toAppErrorValue(error: unknown): AppErrorValue {
-  if (error instanceof AppError) return error.toValue();
-  return appErrors.internal();
 }

@@ -4,8 +4,8 @@
  * (`appErrors`, written in app-errors.ts). Modules that detect a failure pick the entry; none writes its own sentence. Sentences are
  * complete, say what to do next, and never quote a token.
  */
-import type { AppErrorValue, ErrorKind } from './app-error';
-import { throttledMessage } from './app-errors';
+import { AppError, type AppErrorValue, type ErrorKind } from './app-error';
+import { internal, throttledMessage } from './app-errors';
 
 type Details = Record<string, string | number | boolean>;
 
@@ -318,4 +318,10 @@ export function entraErrorByCode(code: number, context: { clientId: string; redi
     default:
       return null;
   }
+}
+
+/** Any thrown value as an AppErrorValue; unknown errors become a generic, stack-free message. */
+export function toAppErrorValue(error: unknown): AppErrorValue {
+  if (error instanceof AppError) return error.toValue();
+  return internal();
 }

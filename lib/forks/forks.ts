@@ -4,7 +4,7 @@ import { appErrors } from '../errors/error-messages';
 import type { CompanionDb, OrganizationRecord } from '../db/schema';
 import type { Session } from '../auth/session';
 import { organizationClient } from '../auth/organization-client';
-import type { RepositoryView } from '../messaging/protocol';
+import type { RepositoryView } from '../repositories/repository-cache';
 import { getConnectionData } from '../azure/connection-data';
 import { toRepositoryRecord } from '../repositories/repository-list';
 import { toRepositoryView } from '../repositories/repository-cache';

@@ -1,6 +1,6 @@
 import type { CompanionDb, OrganizationRecord } from '../db/schema';
 import type { Session } from '../auth/session';
-import { toAppErrorValue } from '../errors/app-error';
+import { toAppErrorValue } from '../errors/error-messages';
 import { readInboxState, writeInboxState, type InboxOptions, type InboxState, type InboxStorage, type OrganizationInbox } from './inbox-state';
 import { inboxView, type InboxView } from './inbox-view';
 import { readReviewRequests } from './read-review-requests';

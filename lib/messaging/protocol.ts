@@ -1,6 +1,9 @@
 import { z } from 'zod/mini';
-import type { AccountRecord, OrganizationRecord } from '../db/schema';
-import type { AppErrorValue } from '../errors/app-error';
+import type { AccountView, AvailableOrganization, OrganizationView } from '../auth/account-views';
+import type { OrganizationSelection, SignInProgressView } from '../auth/oauth-sign-in';
+import type { RepositoryListView, RepositoryView } from '../repositories/repository-cache';
+import type { CreatedRepositoryView, ProjectView } from '../new-repository/create-repository';
+import type { MyPullRequestsView } from '../pull-requests/my-pull-requests';
 import type { ForkCopyStatus, ForkView } from '../forks/forks';
 import type { BranchComparison, BranchPullRequest, CreatedPullRequest, NewPullRequestContext, Reviewer, WorkItemSummary } from '../pull-requests/new-pull-request';
 import { GITIGNORE_IDS, LICENSE_IDS } from '../new-repository/templates';
@@ -14,106 +17,6 @@ import { MAX_PERIOD_MINUTES, MIN_PERIOD_MINUTES } from '../inbox/inbox-state';
  * a page action needs; they never receive a token or the account list.
  */
 export type SenderKind = 'extension-page' | 'content-script';
-
-/** An account as the UI sees it: never a token. */
-export type AccountView = Pick<
-  AccountRecord,
-  'id' | 'kind' | 'displayName' | 'email' | 'host' | 'tokenExpiresAt' | 'refreshExpiresAt' | 'features' | 'needsReauth'
->;
-
-export type OrganizationView = Pick<OrganizationRecord, 'key' | 'name' | 'kind' | 'baseUrl' | 'accountId' | 'selected'>;
-
-/** An organization the signed-in Entra user belongs to, offered for selection. */
-export interface AvailableOrganization {
-  name: string;
-  baseUrl: string;
-  /** Already used through this account. */
-  selected: boolean;
-  /** Another account serves it now; it moves only if the user asks (`takeOver`). */
-  servedBy?: { accountId: string; displayName: string; kind: AccountRecord['kind'] };
-}
-
-/** Where an OAuth sign-in stands, for a popup opened again after it closed mid-sign-in. */
-export type SignInProgressView =
-  | { status: 'running' }
-  | { status: 'choose-organizations'; account: AccountView; available: AvailableOrganization[] }
-  | { status: 'failed'; error: AppErrorValue };
-
-/** The outcome of turning on one organization for an OAuth account. */
-export type OrganizationSelection =
-  | { baseUrl: string; name: string; status: 'connected' }
-  | { baseUrl: string; name: string; status: 'blocked'; message: string; patHost: string }
-  /** Its directory is not the account's (a B2B guest): sign in against `tenantId`. */
-  | { baseUrl: string; name: string; status: 'other-tenant'; message: string; tenantId: string; patHost: string }
-  | { baseUrl: string; name: string; status: 'served-elsewhere'; message: string }
-  | { baseUrl: string; name: string; status: 'failed'; message: string };
-
-/** A cached repository as the popup shows it. */
-export interface RepositoryView {
-  id: string;
-  orgKey: string;
-  /** The project's id: with `id`, what Azure DevOps' own "Clone in Visual Studio" names the repository by. */
-  projectId: string;
-  projectName: string;
-  name: string;
-  defaultBranch: string | null;
-  webUrl: string;
-  httpsUrl: string;
-  sshUrl: string | null;
-  isFork: boolean;
-  /** When its default branch last changed (null: empty); absent until asked (`repositories.updatedAt`). */
-  updatedAt?: string | null;
-}
-
-export interface RepositoryListView {
-  repositories: RepositoryView[];
-  /** Selected organizations, with when their list was last fetched (null: never). */
-  organizations: { key: string; name: string; refreshedAt: number | null }[];
-  /** Organizations whose refresh failed; their cached rows are kept. */
-  failures: { key: string; name: string; error: AppErrorValue }[];
-}
-
-/** A project a repository can be created in. */
-export interface ProjectView {
-  id: string;
-  name: string;
-}
-
-/** The outcome of "New repository". */
-export interface CreatedRepositoryView {
-  repository: RepositoryView;
-  /** Paths of the files in the first commit; none when nothing was pushed. */
-  files: string[];
-  /** The repository exists, but its first commit failed. */
-  commitError?: AppErrorValue;
-}
-
-/** An active pull request as the popup lists it. */
-export interface PullRequestView {
-  id: number;
-  title: string;
-  organization: string;
-  repository: string;
-  sourceBranch: string;
-  targetBranch: string;
-  isDraft: boolean;
-  author: string;
-  /** ISO date. */
-  createdAt: string;
-  webUrl: string;
-  /** My vote: 10 approved, 5 with suggestions, 0 none, -5 waiting for author, -10 rejected. */
-  myVote: number;
-  /** Every reviewer (people and groups) with their vote, as above. */
-  reviewers: { name: string; vote: number; isRequired: boolean }[];
-  /** Azure DevOps could not merge it as it stands (`mergeStatus` conflicts). */
-  conflicts: boolean;
-}
-
-export interface MyPullRequestsView {
-  created: PullRequestView[];
-  reviewing: PullRequestView[];
-  failures: { key: string; name: string; error: AppErrorValue }[];
-}
 
 /** What the background answers to each message. Requests are typed by their schemas below. */
 export interface ResponseMap {
@@ -158,9 +61,9 @@ const id = z.string().check(z.minLength(1), z.maxLength(100));
 // Generous bounds: enough for any real host or token, small enough to refuse junk.
 const text = (max: number) => z.string().check(z.maxLength(max));
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PAGE: readonly SenderKind[] = ['extension-page'];
+const EXTENSION_PAGE: readonly SenderKind[] = ['extension-page'];
 /** Page actions: asked for by the content script, always about the organization of the page it runs in. */
-const PAGE_ACTION: readonly SenderKind[] = ['content-script'];
+const CONTENT_SCRIPT: readonly SenderKind[] = ['content-script'];
 // Names as Azure DevOps allows them (docs/azure-devops-rest.md#repositories): bounded, one line.
 const adoName = z.string().check(z.minLength(1), z.maxLength(256), z.regex(/^[^\r\n]+$/));
 const branchName = z.string().check(z.minLength(1), z.maxLength(400), z.regex(/^[^\s~^:?*[\\]+$/));
@@ -178,34 +81,34 @@ const SSH_RSA_PUBLIC_KEY = /^ssh-rsa AAAAB3NzaC1yc2E[A-Za-z0-9+/]+={0,2}(?: [^\r
 /** Each message's request schema (the request type is derived from it) and who may send it. */
 export const protocol = {
   ping: { request: empty, senders: ['extension-page', 'content-script'] },
-  'accounts.list': { request: empty, senders: PAGE },
+  'accounts.list': { request: empty, senders: EXTENSION_PAGE },
   'accounts.connectPat': {
     // `acceptedWarning`: the user confirmed the warning parseHostInput gave for this host.
     request: z.strictObject({ host: text(2048), token: text(4096), acceptedWarning: z.optional(z.enum(['lookalike', 'insecure'])) }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
   'accounts.signInOAuth': {
     request: z.strictObject({ accountId: z.optional(id), tenantId: z.optional(z.string().check(z.regex(GUID))) }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
-  'accounts.availableOrganizations': { request: z.strictObject({ accountId: id }), senders: PAGE },
+  'accounts.availableOrganizations': { request: z.strictObject({ accountId: id }), senders: EXTENSION_PAGE },
   'accounts.selectOrganizations': {
     request: z.strictObject({
       accountId: id,
       baseUrls: z.array(text(2048)).check(z.maxLength(500)),
       takeOver: z.optional(z.array(text(2048)).check(z.maxLength(500))),
     }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
-  'accounts.dismissSignIn': { request: empty, senders: PAGE },
-  'accounts.recheckFeatures': { request: z.strictObject({ accountId: id }), senders: PAGE },
-  'accounts.signOut': { request: z.strictObject({ accountId: id }), senders: PAGE },
-  'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: PAGE },
-  'repositories.list': { request: empty, senders: PAGE },
-  'repositories.refresh': { request: empty, senders: PAGE },
+  'accounts.dismissSignIn': { request: empty, senders: EXTENSION_PAGE },
+  'accounts.recheckFeatures': { request: z.strictObject({ accountId: id }), senders: EXTENSION_PAGE },
+  'accounts.signOut': { request: z.strictObject({ accountId: id }), senders: EXTENSION_PAGE },
+  'organizations.check': { request: z.strictObject({ key: text(2048) }), senders: EXTENSION_PAGE },
+  'repositories.list': { request: empty, senders: EXTENSION_PAGE },
+  'repositories.refresh': { request: empty, senders: EXTENSION_PAGE },
   // The rows a user has in view: a screenful, not thousands.
-  'repositories.updatedAt': { request: z.strictObject({ ids: z.array(z.string().check(z.regex(GUID))).check(z.minLength(1), z.maxLength(30)) }), senders: PAGE },
-  'repositories.projects': { request: z.strictObject({ orgKey: text(2048) }), senders: PAGE },
+  'repositories.updatedAt': { request: z.strictObject({ ids: z.array(z.string().check(z.regex(GUID))).check(z.minLength(1), z.maxLength(30)) }), senders: EXTENSION_PAGE },
+  'repositories.projects': { request: z.strictObject({ orgKey: text(2048) }), senders: EXTENSION_PAGE },
   'repositories.create': {
     // Choices only: the background builds the files from its packaged templates.
     request: z.strictObject({
@@ -218,10 +121,10 @@ export const protocol = {
       license: z.optional(z.enum(LICENSE_IDS)),
       holder: z.optional(z.string().check(z.maxLength(200), z.regex(ONE_LINE))),
     }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
-  'pullRequests.mine': { request: empty, senders: PAGE },
-  'forks.list': { request: z.strictObject({ orgKey: text(2048), repositoryId: z.string().check(z.regex(GUID)) }), senders: PAGE },
+  'pullRequests.mine': { request: empty, senders: EXTENSION_PAGE },
+  'forks.list': { request: z.strictObject({ orgKey: text(2048), repositoryId: z.string().check(z.regex(GUID)) }), senders: EXTENSION_PAGE },
   'forks.create': {
     request: z.strictObject({
       orgKey: text(2048),
@@ -230,11 +133,11 @@ export const protocol = {
       // The name rules themselves are checked by the handler, which explains a refusal.
       name: z.string().check(z.minLength(1), z.maxLength(64)),
     }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
   'forks.copyStatus': {
     request: z.strictObject({ orgKey: text(2048), forkId: z.string().check(z.regex(GUID)), operationId: z.number().check(z.int(), z.minimum(1)) }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
   'sshKeys.add': {
     request: z.strictObject({
@@ -242,19 +145,19 @@ export const protocol = {
       publicKey: z.string().check(z.maxLength(4096), z.regex(SSH_RSA_PUBLIC_KEY)),
       displayName: z.string().check(z.minLength(1), z.maxLength(200)),
     }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
   // Only the named scripts of PAGE_UI_SCRIPTS: a page never names a file.
-  'pageUi.load': { request: z.strictObject({ ui: z.enum(PAGE_UI_NAMES) }), senders: PAGE_ACTION },
-  'newPullRequest.openConnect': { request: empty, senders: PAGE_ACTION },
+  'pageUi.load': { request: z.strictObject({ ui: z.enum(PAGE_UI_NAMES) }), senders: CONTENT_SCRIPT },
+  'newPullRequest.openConnect': { request: empty, senders: CONTENT_SCRIPT },
   // The viewed branch, read from the page: looked up by name when the first page of branches lacks it.
-  'newPullRequest.context': { request: z.strictObject({ ...repositoryAt, sourceBranch: z.optional(text(400)) }), senders: PAGE_ACTION },
+  'newPullRequest.context': { request: z.strictObject({ ...repositoryAt, sourceBranch: z.optional(text(400)) }), senders: CONTENT_SCRIPT },
   'newPullRequest.compare': {
     request: z.strictObject({ ...repositoryAt, repositoryId: id, sourceBranch: branchName, targetBranch: branchName }),
-    senders: PAGE_ACTION,
+    senders: CONTENT_SCRIPT,
   },
-  'newPullRequest.searchReviewers': { request: z.strictObject({ ...repositoryAt, query: z.string().check(z.minLength(1), z.maxLength(100)) }), senders: PAGE_ACTION },
-  'newPullRequest.checkWorkItems': { request: z.strictObject({ ...repositoryAt, ids: z.array(workItemId).check(z.maxLength(50)) }), senders: PAGE_ACTION },
+  'newPullRequest.searchReviewers': { request: z.strictObject({ ...repositoryAt, query: z.string().check(z.minLength(1), z.maxLength(100)) }), senders: CONTENT_SCRIPT },
+  'newPullRequest.checkWorkItems': { request: z.strictObject({ ...repositoryAt, ids: z.array(workItemId).check(z.maxLength(50)) }), senders: CONTENT_SCRIPT },
   'newPullRequest.create': {
     request: z.strictObject({
       ...repositoryAt,
@@ -287,15 +190,15 @@ export const protocol = {
         ),
       }),
     }),
-    senders: PAGE_ACTION,
+    senders: CONTENT_SCRIPT,
   },
-  'pullRequests.fromBranch': { request: z.strictObject({ ...repositoryAt, branch: branchName }), senders: PAGE_ACTION },
+  'pullRequests.fromBranch': { request: z.strictObject({ ...repositoryAt, branch: branchName }), senders: CONTENT_SCRIPT },
   // The pull request inbox: what the stored inbox says, a refresh now, and its options.
-  'inbox.view': { request: empty, senders: PAGE },
-  'inbox.refresh': { request: empty, senders: PAGE },
+  'inbox.view': { request: empty, senders: EXTENSION_PAGE },
+  'inbox.refresh': { request: empty, senders: EXTENSION_PAGE },
   'inbox.setOptions': {
     request: z.strictObject({ periodMinutes: z.optional(z.number().check(z.int(), z.minimum(MIN_PERIOD_MINUTES), z.maximum(MAX_PERIOD_MINUTES))), includeDrafts: z.optional(z.boolean()) }),
-    senders: PAGE,
+    senders: EXTENSION_PAGE,
   },
 } as const satisfies { [K in keyof ResponseMap]: { request: z.ZodMiniType; senders: readonly SenderKind[] } };
 

@@ -1,17 +1,31 @@
 import type { GitPush, GitRepository } from 'azure-devops-node-api/interfaces/GitInterfaces';
 import type { TeamProjectReference } from 'azure-devops-node-api/interfaces/CoreInterfaces';
-import { AppError, toAppErrorValue } from '../errors/app-error';
-import { appErrors } from '../errors/error-messages';
+import { AppError } from '../errors/app-error';
+import { appErrors, toAppErrorValue } from '../errors/error-messages';
 import type { CompanionDb, OrganizationRecord } from '../db/schema';
 import type { Session } from '../auth/session';
 import { organizationClient } from '../auth/organization-client';
 import type { AppErrorValue } from '../errors/app-error';
-import type { CreatedRepositoryView } from '../messaging/protocol';
 import { toRepositoryRecord } from '../repositories/repository-list';
-import { toRepositoryView } from '../repositories/repository-cache';
+import { toRepositoryView, type RepositoryView } from '../repositories/repository-cache';
 import { repositoryNameProblem } from './repository-name';
 import { buildInitialFiles, type ReadTemplate } from './initial-files';
 import type { GitignoreId, LicenseId } from './templates';
+
+/** A project a repository can be created in. */
+export interface ProjectView {
+  id: string;
+  name: string;
+}
+
+/** The outcome of "New repository". */
+export interface CreatedRepositoryView {
+  repository: RepositoryView;
+  /** Paths of the files in the first commit; none when nothing was pushed. */
+  files: string[];
+  /** The repository exists, but its first commit failed. */
+  commitError?: AppErrorValue;
+}
 
 export interface NewRepositoryDeps {
   db: CompanionDb;

@@ -1,9 +1,36 @@
 import type { GitPullRequest } from 'azure-devops-node-api/interfaces/GitInterfaces';
-import { toAppErrorValue } from '../errors/app-error';
+import { toAppErrorValue } from '../errors/error-messages';
 import type { CompanionDb } from '../db/schema';
 import type { Session } from '../auth/session';
 import { getConnectionData } from '../azure/connection-data';
-import type { MyPullRequestsView, PullRequestView } from '../messaging/protocol';
+import type { AppErrorValue } from '../errors/app-error';
+
+/** An active pull request as the popup lists it. */
+export interface PullRequestView {
+  id: number;
+  title: string;
+  organization: string;
+  repository: string;
+  sourceBranch: string;
+  targetBranch: string;
+  isDraft: boolean;
+  author: string;
+  /** ISO date. */
+  createdAt: string;
+  webUrl: string;
+  /** My vote: 10 approved, 5 with suggestions, 0 none, -5 waiting for author, -10 rejected. */
+  myVote: number;
+  /** Every reviewer (people and groups) with their vote, as above. */
+  reviewers: { name: string; vote: number; isRequired: boolean }[];
+  /** Azure DevOps could not merge it as it stands (`mergeStatus` conflicts). */
+  conflicts: boolean;
+}
+
+export interface MyPullRequestsView {
+  created: PullRequestView[];
+  reviewing: PullRequestView[];
+  failures: { key: string; name: string; error: AppErrorValue }[];
+}
 
 /**
  * Active pull requests I created and those waiting for my review, across the selected organizations

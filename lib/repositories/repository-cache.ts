@@ -1,11 +1,36 @@
 import Dexie from 'dexie';
-import { toAppErrorValue } from '../errors/app-error';
+import { toAppErrorValue } from '../errors/error-messages';
 import type { CompanionDb, RepositoryRecord } from '../db/schema';
 import type { Session } from '../auth/session';
 import type { RestClient } from '../azure/rest-client';
-import type { RepositoryListView, RepositoryView } from '../messaging/protocol';
+import type { AppErrorValue } from '../errors/app-error';
 import { canonicalCloneUrls, listOrganizationRepositories } from './repository-list';
 import { defaultBranchUpdatedAt } from './last-update';
+
+/** A cached repository as the popup shows it. */
+export interface RepositoryView {
+  id: string;
+  orgKey: string;
+  /** The project's id: with `id`, what Azure DevOps' own "Clone in Visual Studio" names the repository by. */
+  projectId: string;
+  projectName: string;
+  name: string;
+  defaultBranch: string | null;
+  webUrl: string;
+  httpsUrl: string;
+  sshUrl: string | null;
+  isFork: boolean;
+  /** When its default branch last changed (null: empty); absent until asked (`repositories.updatedAt`). */
+  updatedAt?: string | null;
+}
+
+export interface RepositoryListView {
+  repositories: RepositoryView[];
+  /** Selected organizations, with when their list was last fetched (null: never). */
+  organizations: { key: string; name: string; refreshedAt: number | null }[];
+  /** Organizations whose refresh failed; their cached rows are kept. */
+  failures: { key: string; name: string; error: AppErrorValue }[];
+}
 
 export interface RepositoryCacheDeps {
   db: CompanionDb;

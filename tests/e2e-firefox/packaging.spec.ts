@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
+import { describe, it } from 'node:test';
+import { builtZip } from '../support/built-zip';
 import { useFirefox } from './support/harness';
 import { FIREFOX_EXTENSION_DIR } from './support/launch-firefox';
 import { FirefoxRepoPage } from './pages/repo-page';
-
-const run = promisify(execFile);
 
 describe('the Firefox build', () => {
   const contentScripts = () => {
@@ -34,19 +30,7 @@ describe('the Firefox build', () => {
 });
 
 describe('the npm run zip package in Firefox', () => {
-  let outDir = '';
-  let zip = '';
-  before(async () => {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ado-zip-firefox-'));
-    // Its own output folder: a zip never rebuilds .output under a running test.
-    await run('npm', ['run', 'zip'], { env: { ...process.env, ADO_COMPANION_OUT_DIR: outDir } });
-    const name = fs.readdirSync(outDir).find((file) => file.endsWith('-firefox.zip'));
-    assert.ok(name, `no Firefox zip in ${fs.readdirSync(outDir).join(', ')}`);
-    zip = path.join(outDir, name);
-  });
-  after(() => fs.rmSync(outDir, { recursive: true, force: true }));
-
-  const ff = useFirefox({ extension: () => zip });
+  const ff = useFirefox({ extension: () => builtZip('firefox') });
 
   it('installs, its popup reaches the background and its content script runs', async () => {
     assert.equal(ff.firefox.addonId, 'ado-companion@ado-companion.dev');

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import { findImportCycles, importGraph } from './support/import-cycles';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -26,6 +27,31 @@ describe('conventions', () => {
 
   it('imports azure-devops-node-api in runtime code only for its types (its WebApi needs Node and would bloat the bundle)', () => {
     const offenders = runtime.filter((file) => /^\s*import\s+(?!type\b)[^;]*from\s+['"]azure-devops-node-api/m.test(read(file)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('has no import circle in lib/ and entrypoints/', () => {
+    expect(findImportCycles(importGraph(ROOT, runtime))).toEqual([]);
+  });
+
+  it('finds an import circle where there is one, through the alias, a folder index and type-only imports', () => {
+    const cycles = findImportCycles(
+      new Map([
+        ['a.ts', ['b.ts']],
+        ['b.ts', ['c/index.ts']],
+        ['c/index.ts', ['a.ts']],
+        ['d.ts', ['a.ts']],
+      ]),
+    );
+    expect(cycles).toEqual([['a.ts', 'b.ts', 'c/index.ts']]);
+    const graph = importGraph(ROOT, runtime);
+    // Real edges of three kinds: relative, `@/` alias, and `import type`.
+    expect(graph.get(path.join('lib', 'auth', 'account-views.ts'))).toContain(path.join('lib', 'db', 'schema.ts'));
+    expect(graph.get(path.join('entrypoints', 'background', 'router.ts'))).toContain(path.join('lib', 'messaging', 'protocol.ts'));
+  });
+
+  it('keeps lib/messaging/protocol.ts a catalogue: nothing else in lib imports it (view types live with the code that builds them)', () => {
+    const offenders = sourceFiles('lib').filter((file) => !file.startsWith(path.join('lib', 'messaging')) && /from\s+['"][^'"]*messaging\/protocol['"]/.test(read(file)));
     expect(offenders).toEqual([]);
   });
 

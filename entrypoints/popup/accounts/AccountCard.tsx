@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { AccountView, OrganizationView } from '@/lib/messaging/protocol';
+import type { AccountView, OrganizationView } from '@/lib/auth/account-views';
 import { PAT_SCOPES_BY_FEATURE } from '@/lib/auth/pat-scopes';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';

@@ -1,5 +1,6 @@
 import { useSignal, useComputed } from '@preact/signals';
-import type { AccountView, AvailableOrganization, OrganizationSelection } from '@/lib/messaging/protocol';
+import type { AccountView, AvailableOrganization } from '@/lib/auth/account-views';
+import type { OrganizationSelection } from '@/lib/auth/oauth-sign-in';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { appErrors } from '@/lib/errors/error-messages';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';

@@ -1,6 +1,7 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { ProjectView, RepositoryView } from '@/lib/messaging/protocol';
+import type { ProjectView } from '@/lib/new-repository/create-repository';
+import type { RepositoryView } from '@/lib/repositories/repository-cache';
 import type { ForkCopyStatus, ForkView } from '@/lib/forks/forks';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { appErrors } from '@/lib/errors/error-messages';

@@ -1,6 +1,7 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { CreatedRepositoryView, OrganizationView, ProjectView } from '@/lib/messaging/protocol';
+import type { CreatedRepositoryView, ProjectView } from '@/lib/new-repository/create-repository';
+import type { OrganizationView } from '@/lib/auth/account-views';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { appErrors } from '@/lib/errors/error-messages';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { MyPullRequestsView, PullRequestView } from '@/lib/messaging/protocol';
+import type { MyPullRequestsView, PullRequestView } from '@/lib/pull-requests/my-pull-requests';
 import type { InboxView } from '@/lib/inbox/inbox-view';
 import type { ReviewRequest } from '@/lib/inbox/review-requests';
 import { timeAgo } from '@/lib/ui/time-ago';

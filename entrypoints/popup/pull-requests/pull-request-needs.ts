@@ -1,4 +1,4 @@
-import type { PullRequestView } from '@/lib/messaging/protocol';
+import type { PullRequestView } from '@/lib/pull-requests/my-pull-requests';
 
 /** What one of my pull requests needs from me, most pressing first (docs/pull-request-inbox.md#popup). */
 export type PullRequestNeed = 'rejected' | 'waiting-for-author' | 'conflicts' | 'approved' | 'waiting-for-reviewers';

@@ -2,7 +2,7 @@ import { useComputed, useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { adviseRemote } from '@/lib/azure/remote-rewrite';
 import { desktopClient } from '@/lib/clients/desktop-clients';
-import type { RepositoryListView } from '@/lib/messaging/protocol';
+import type { RepositoryListView } from '@/lib/repositories/repository-cache';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { copyText } from '@/lib/ui/copy-text';
 import { appErrors } from '@/lib/errors/error-messages';

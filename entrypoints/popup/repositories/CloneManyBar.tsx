@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { RepositoryView } from '@/lib/messaging/protocol';
+import type { RepositoryView } from '@/lib/repositories/repository-cache';
 import type { CloneScriptShell } from '@/lib/clone-script/build-clone-script';
 import { usePopupState } from '../state';
 import { copyText } from '@/lib/ui/copy-text';

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { DesktopClient } from '@/lib/clients/desktop-clients';
-import type { RepositoryView } from '@/lib/messaging/protocol';
+import type { RepositoryView } from '@/lib/repositories/repository-cache';
 
 /** Nothing tells a page whether a custom-scheme link opened an app: after this, offer the way out. */
 const DID_NOT_OPEN_AFTER_MS = 3000;

@@ -1,5 +1,5 @@
 import type { Signal } from '@preact/signals';
-import type { ProjectView } from '@/lib/messaging/protocol';
+import type { ProjectView } from '@/lib/new-repository/create-repository';
 
 /** The "Project" choice of the forms that create a repository (New repository, Create fork). */
 export function ProjectSelect({ projects, projectId, loading }: { projects: ProjectView[] | null; projectId: Signal<string>; loading: boolean }) {

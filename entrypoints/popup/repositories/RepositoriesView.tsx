@@ -1,6 +1,6 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import type { RepositoryListView } from '@/lib/messaging/protocol';
+import type { RepositoryListView } from '@/lib/repositories/repository-cache';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { DESKTOP_CLIENTS, clientLabel, clientPlatformNote, desktopClient } from '@/lib/clients/desktop-clients';
 import { onWindows } from '@/lib/clients/desktop-platform';

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef, type MutableRef } from 'preact/hooks';
-import type { RepositoryView } from '@/lib/messaging/protocol';
+import type { RepositoryView } from '@/lib/repositories/repository-cache';
 import type { DesktopClient } from '@/lib/clients/desktop-clients';
 import type { RepositoryListItem } from './group-repositories';
 import { RepositoryRow } from './RepositoryRow';

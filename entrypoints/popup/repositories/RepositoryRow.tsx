@@ -1,4 +1,4 @@
-import type { RepositoryView } from '@/lib/messaging/protocol';
+import type { RepositoryView } from '@/lib/repositories/repository-cache';
 import type { DesktopClient } from '@/lib/clients/desktop-clients';
 import { cloneLinkWithIds } from '@/lib/clients/visual-studio-link';
 import { gitCommand } from '@/lib/shell/git-command';

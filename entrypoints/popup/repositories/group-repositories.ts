@@ -1,4 +1,4 @@
-import type { RepositoryView } from '@/lib/messaging/protocol';
+import type { RepositoryView } from '@/lib/repositories/repository-cache';
 
 /** One line of the repository list: an organization or project heading, or a repository. */
 export type RepositoryListItem =

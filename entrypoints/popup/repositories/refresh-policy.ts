@@ -1,4 +1,4 @@
-import type { RepositoryListView } from '@/lib/messaging/protocol';
+import type { RepositoryListView } from '@/lib/repositories/repository-cache';
 
 /**
  * How old a cached list may be before opening the screen fetches it again. Repositories come and go

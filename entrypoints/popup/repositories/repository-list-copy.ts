@@ -1,4 +1,4 @@
-import type { RepositoryListView } from '@/lib/messaging/protocol';
+import type { RepositoryListView } from '@/lib/repositories/repository-cache';
 import { REPOSITORY_LIST_COPY_DATABASE } from './drop-repository-list-copy';
 
 /**

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import type { AccountView, OrganizationView } from '@/lib/messaging/protocol';
+import type { AccountView, OrganizationView } from '@/lib/auth/account-views';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { sshKeysSettingsUrl } from '@/lib/azure/ssh-public-keys';
 import { appErrors } from '@/lib/errors/error-messages';

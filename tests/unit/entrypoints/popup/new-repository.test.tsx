@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OrganizationView } from '@/lib/messaging/protocol';
+import type { OrganizationView } from '@/lib/auth/account-views';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { createPopupState, PopupStateContext } from '@/entrypoints/popup/state';
 import { NewRepositoryView } from '@/entrypoints/popup/new-repository/NewRepositoryView';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PullRequestView } from '@/lib/messaging/protocol';
+import type { PullRequestView } from '@/lib/pull-requests/my-pull-requests';
 import { needOf, sortByNeed } from '@/entrypoints/popup/pull-requests/pull-request-needs';
 
 function mine(id: number, reviewers: [vote: number, isRequired?: boolean][], conflicts = false): PullRequestView {

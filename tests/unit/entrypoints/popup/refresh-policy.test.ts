@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { needsRefresh, REFRESH_AFTER_MS } from '@/entrypoints/popup/repositories/refresh-policy';
-import type { RepositoryListView } from '@/lib/messaging/protocol';
+import type { RepositoryListView } from '@/lib/repositories/repository-cache';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const view = (...refreshedAt: (number | null)[]): RepositoryListView => ({

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { keepRepositoryListCopy, readRepositoryListCopy } from '@/entrypoints/popup/repositories/repository-list-copy';
 import { dropRepositoryListCopy } from '@/entrypoints/popup/repositories/drop-repository-list-copy';
-import type { RepositoryListView } from '@/lib/messaging/protocol';
+import type { RepositoryListView } from '@/lib/repositories/repository-cache';
 import { repo } from './repository-views';
 
 const view = (names: string[]): RepositoryListView => ({

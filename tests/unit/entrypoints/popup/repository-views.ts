@@ -1,4 +1,4 @@
-import type { RepositoryView } from '@/lib/messaging/protocol';
+import type { RepositoryView } from '@/lib/repositories/repository-cache';
 
 /** A cached repository as the popup gets it, with only what list tests look at. */
 export const repo = (orgKey: string, projectName: string, name: string): RepositoryView => ({

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseAzureRemote, type AzureRepoRef } from '@/lib/azure/remote-url';
+import { parseAzureRemote } from '@/lib/azure/remote-url';
+import type { AzureRepoRef } from '@/lib/azure/repo-ref';
 import { legacyOrganizationOfHost } from '@/lib/azure/azure-hosts';
 
 function cloud(organization: string, project: string, repository: string): AzureRepoRef {

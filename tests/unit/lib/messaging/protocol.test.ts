@@ -18,8 +18,13 @@ const NEW_PR = {
 const CREATE = { orgKey: 'https://dev.azure.com/contoso', projectId: '054d4c5a-a768-4f86-85a2-3711d0f91d5a', name: 'billing', readme: true };
 
 describe('lib/messaging/protocol', () => {
-  it('names at least one sender for every message', () => {
-    for (const [type, rule] of Object.entries(protocol)) expect(rule.senders.length, type).toBeGreaterThan(0);
+  // Exactly one kind of sender per message (an empty list would leave a message no one can send, two
+  // would open an extension-page message to pages); ping alone answers both.
+  it('names one kind of sender for every message, both only for ping', () => {
+    for (const [type, rule] of Object.entries(protocol)) {
+      const expected = type === 'ping' ? ['content-script', 'extension-page'] : [expect.stringMatching(/^(?:extension-page|content-script)$/)];
+      expect([...rule.senders].sort(), type).toEqual(expected);
+    }
   });
 
   // Widening this list is a security decision: content scripts run inside Azure DevOps pages.

@@ -8,11 +8,13 @@ import { test, expect } from './fixtures';
 const IOS = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
 const JANE_PAT = basic.pats.janeContoso;
 
-function iosPullRequests(fakeAdo: FakeAdo) {
+function iosRepository(fakeAdo: FakeAdo) {
   const org = fakeAdo.control.state.data.organizations.find((o) => o.name === 'contoso')!;
   const project = org.projects.find((p) => p.name === 'Mobile App')!;
-  return project.repositories.find((r) => r.name === 'ios-app')!.pullRequests;
+  return project.repositories.find((r) => r.name === 'ios-app')!;
 }
+
+const iosPullRequests = (fakeAdo: FakeAdo) => iosRepository(fakeAdo).pullRequests;
 
 /** As if the user signed out of Azure DevOps in another tab: this page still shows, its sign-in is gone. */
 function signOutOfTheWebUi(fakeAdo: FakeAdo) {
@@ -249,6 +251,17 @@ test.describe('quick "Create pull request" on repository pages', () => {
     await expect(dialog.getByText(/Pull request #\d+ created\./)).toBeVisible();
     expect(iosPullRequests(fakeAdo).at(-1)!.title).toBe('Typed while signed in');
     expect(fakeAdo.control.requests().filter((r) => r.method === 'POST').map((r) => r.auth)).toEqual(['pat']);
+  });
+
+  test('in a repository with 1,600 more branches, the viewed branch and main are both offered', async ({ repoPage, fakeAdo }) => {
+    const repository = iosRepository(fakeAdo);
+    const head = repository.branches[0]!.objectId;
+    // They sort before `main`: the first page of 1,000 branches ends among them.
+    for (let i = 0; i < 1600; i++) repository.branches.push({ name: `feature/bulk-${String(i).padStart(4, '0')}`, objectId: head });
+    await repoPage.goto(`${IOS}?version=GBfeature%2Fbulk-1500`);
+    const dialog = await openDialog(repoPage.page);
+    await expect(dialog.getByLabel('Source branch')).toHaveValue('feature/bulk-1500');
+    await expect(dialog.getByLabel('Target branch')).toHaveValue('main');
   });
 
   test('on the Branches page, each branch has its own "Create PR", which opens the dialog from that branch', async ({ repoPage }) => {

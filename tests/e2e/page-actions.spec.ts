@@ -142,6 +142,16 @@ test.describe('page actions on the commits, pushes, pull request list and branch
     });
   }
 
+  test('clones the branch picked on the commits page, which Azure DevOps names itemVersion', async ({ repoPage }) => {
+    await repoPage.goto(`${IOS}/commits`);
+    await repoPage.waitForRerender('commits');
+    await repoPage.page.locator('.version-dropdown > button').click();
+    await repoPage.page.getByRole('menuitem', { name: 'feature/1234-login' }).click();
+    await expect(repoPage.page).toHaveURL(/\/commits\?itemVersion=GBfeature%2F1234-login$/);
+    await expect.poll(async () => innerLink((await repoPage.cloneLink.getAttribute('href'))!).pathname).toBe('/link/r/-/b/feature/1234-login');
+    await expect(repoPage.cloneLink).toHaveCount(1);
+  });
+
   test('moving between the files, list, Branches and Tags pages in the app never shows a button twice or where it does not belong', async ({ repoPage }) => {
     const { cloneLink, copyCloneUrlButton, createPullRequestButton, createPrFromBranchButtons, extensionButtons } = repoPage;
     const expectHeaderButtons = async (createPullRequest: number) => {

@@ -171,8 +171,8 @@ const ANCHORS: Record<string, { on: PageKey[]; exclusive: boolean }> = {
   FILES_HEADER_COMMANDBAR: { on: ['files'], exclusive: true },
   FILES_HEADER_OVERFLOW_BUTTON: { on: ['files'], exclusive: false },
   FILES_HEADER_TITLE_AREA: { on: ['files'], exclusive: true },
-  BRANCH_PICKER_BUTTON: { on: ['files', 'commits'], exclusive: true },
-  BRANCH_PICKER_LABEL: { on: ['files', 'commits'], exclusive: true },
+  BRANCH_PICKER_BUTTON: { on: ['files', 'commits', 'pushes'], exclusive: true },
+  BRANCH_PICKER_LABEL: { on: ['files', 'commits', 'pushes'], exclusive: true },
   FILES_BREADCRUMB_ITEM_TEXT: { on: ['files'], exclusive: true },
   EMPTY_REPO_CLONE_PANEL: { on: ['empty'], exclusive: true },
   COMMIT_HEADER_COMMANDBAR: { on: ['commit'], exclusive: false },
@@ -328,6 +328,20 @@ describe('fake-ado pages', () => {
     const doc = load(`${API}?version=GBfeature%2Flogin`);
     expect(doc.querySelector('.version-dropdown span.text-ellipsis')!.textContent).toBe('feature/login');
     expect(label(load(`${API}?version=GC${SHA_LOGIN}`))).toBe(SHA_LOGIN.slice(0, 8));
+  });
+
+  it.each(['commits', 'pushes'] as const)('names the branch itemVersion on the %s page, in its picker and in the links to it', (page) => {
+    const label = (doc: Document) => doc.querySelector(selectors.BRANCH_PICKER_LABEL[0])!.textContent;
+    expect(label(documents.get(page)!)).toBe('main');
+    const doc = load(`${API}/${page}?itemVersion=GBfeature%2Flogin`);
+    expect(label(doc)).toBe('feature/login');
+    const picked = [...doc.querySelectorAll('.fake-ado-branch-menu a[data-spa]')].map((a) => new URL(a.getAttribute('href')!, 'https://dev.azure.com'));
+    expect(picked.map((u) => [u.pathname, u.searchParams.get('itemVersion'), u.searchParams.has('version')])).toEqual([
+      [`/contoso/Fabrikam%20Web/_git/api/${page}`, 'GBmain', false],
+      [`/contoso/Fabrikam%20Web/_git/api/${page}`, 'GBfeature/login', false],
+    ]);
+    const history = [...documents.get('branches')!.querySelectorAll<HTMLAnchorElement>('a[href*="/commits?"]')].map((a) => a.getAttribute('href'));
+    expect(history).toEqual(['/contoso/Fabrikam%20Web/_git/api/commits?itemVersion=GBmain', '/contoso/Fabrikam%20Web/_git/api/commits?itemVersion=GBfeature%2Flogin']);
   });
 
   it('renders the path breadcrumb and keeps path and version in the branch list', () => {

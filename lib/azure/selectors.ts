@@ -120,10 +120,15 @@ export const LIST_HEADER_COMMANDBAR: SelectorCandidates = ['.bolt-header .bolt-h
 export const PR_HEADER: SelectorCandidates = ['.repos-pr-header'];
 
 /**
- * Holder of the PR header's command items (vote, complete, "…"); insert before the item holding
- * PR_HEADER_MENU_BUTTON. GP button-contributions.ts `.repos-pr-header > div:nth-child(2) > div:nth-child(1)`.
+ * The row of the PR header's actions (vote, complete, ⋮), found as the parent of the vote button, which
+ * opens it: mounting at its start puts the buttons just before the vote button. `.repos-pr-header-vote-button`:
+ * AZ, and a DevTools selector chain of a live page with nthomsencph/unfuck-ado docs/INTERNALS.md; then GP's
+ * positional path (button-contributions.ts), which that capture no longer matches (docs/azure-devops-pages.md#anchors).
  */
-export const PR_HEADER_COMMANDS: SelectorCandidates = ['.repos-pr-header > div:nth-child(2) > div:nth-child(1)'];
+export const PR_HEADER_COMMANDS: SelectorCandidates = [
+  '.repos-pr-header :has(>.repos-pr-header-vote-button)',
+  '.repos-pr-header>div:nth-child(2)>div:nth-child(1)',
+];
 
 /** The PR header's "…" menu button. GP button-contributions.ts `button[id^="__bolt-menu-button-"]`. */
 export const PR_HEADER_MENU_BUTTON: SelectorCandidates = ['.repos-pr-header button[id^="__bolt-menu-button-"]'];

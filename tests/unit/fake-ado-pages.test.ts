@@ -188,7 +188,7 @@ const ANCHORS: Record<string, { on: PageKey[]; exclusive: boolean }> = {
   PR_LIST_SECTION_CARD: { on: ['pullRequests', 'orgPullRequests'], exclusive: true },
   PR_LIST_ROW: { on: ['pullRequests', 'orgPullRequests'], exclusive: true },
 };
-const LEGACY_ONLY = new Set(['#pull-request-vote-button']);
+const LEGACY_ONLY = new Set(['#pull-request-vote-button', '.repos-pr-header>div:nth-child(2)>div:nth-child(1)']);
 
 const candidateLists = Object.entries(selectors).filter((entry): entry is [string, SelectorCandidates] =>
   Array.isArray(entry[1]),
@@ -357,11 +357,23 @@ describe('fake-ado pages', () => {
     ]);
   });
 
-  it('lays out the PR header as GP, GK, AZ, SH and MU expect', () => {
+  it('lays out the PR header as captured on a live page, and as GK, AZ, SH and MU expect', () => {
     const doc = documents.get('pullRequest')!;
+    // The DevTools chain: root > div > div.flex-row.rhythm-horizontal-8.flex-center.flex-grow > div.repos-pr-header-vote-button… > button.
+    const vote = doc.querySelector(
+      'div.repos-pr-header.margin-bottom-8.bolt-header.flex-row.flex-noshrink.flex-start.bolt-header-no-spacing-defined > div > div.flex-row.rhythm-horizontal-8.flex-center.flex-grow > div.repos-pr-header-vote-button.bolt-split-button.flex-stretch.inline-flex-row > button',
+    );
+    expect(vote).not.toBeNull();
+    expect(doc.querySelector('.repos-pr-header')!.children).toHaveLength(1);
+    expect(doc.querySelector('.repos-pr-header.bolt-header-with-commandbar, .repos-pr-header .bolt-header-commandbar')).toBeNull();
     const commands = doc.querySelector(selectors.PR_HEADER_COMMANDS[0])!;
-    const menuItem = commands.querySelector(':scope > div.bolt-header-command-item-button:has(button[id^="__bolt-menu-button-"])');
-    expect(menuItem).not.toBeNull();
+    // The actions row: vote first (the buttons go at its start, just before it), complete, then the ⋮ menu.
+    expect([...commands.children].map((child) => child.className.split(' ')[0])).toEqual([
+      'repos-pr-header-vote-button',
+      'repos-pr-header-complete-button',
+      'bolt-header-command-item-button',
+    ]);
+    expect(commands.lastElementChild!.querySelector('button')!.id).toMatch(/^__bolt-menu-button-\d+$/);
     expect((doc.querySelector(selectors.PR_TITLE_INPUT[0]) as HTMLInputElement).value).toBe(XSS_TITLE);
     const links = [...doc.querySelectorAll<HTMLAnchorElement>(selectors.PR_BRANCH_LINKS[0])];
     expect(links.map((a) => a.getAttribute('href'))).toEqual([

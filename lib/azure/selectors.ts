@@ -20,6 +20,13 @@ export type SelectorCandidates = readonly [string, ...string[]];
 /** React root that survives SPA navigation; the lowest stable node to observe. AZ azdo-pr-dashboard.user.js (MutationObserver root). */
 export const APP_ROOT: SelectorCandidates = ['body > div.full-size'];
 
+/**
+ * The page's main content, where our own bar goes when no anchor of a feature appears
+ * (docs/azure-devops-pages.md#fallback): `#skip-to-main-content`, the first step of a DevTools selector
+ * chain copied from a live pull request page. One source.
+ */
+export const MAIN_CONTENT: SelectorCandidates = ['#skip-to-main-content'];
+
 /** Id of `<script id="dataProviders">` holding `{"data": {...}}`. AZ azdo-pr-dashboard.user.js `onReady`. */
 export const DATA_PROVIDERS_SCRIPT_ID = 'dataProviders';
 

@@ -105,6 +105,38 @@ test.describe('page actions: copy clone URL and clone in a desktop client', () =
   });
 });
 
+test.describe('page actions where Azure DevOps changed its markup', () => {
+  test('shows the buttons in a bar of their own when none of their anchors appears, and they work', async ({ repoPage, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://dev.azure.com' });
+    await repoPage.goto(`${IOS}?fake-ado-anchors=unknown`);
+    await expect(repoPage.ownBar.getByRole('button', { name: 'Copy clone URL', exact: true })).toBeVisible();
+    await expect(repoPage.ownBar.getByRole('link', { name: 'Clone in GitKraken Desktop' })).toBeVisible();
+    await expect(repoPage.ownBar.getByRole('button', { name: 'Create pull request', exact: true })).toBeVisible();
+    await expect(repoPage.ownBar).toContainText('ADO Companion');
+    await repoPage.copyCloneUrlButton.click();
+    expect(await repoPage.page.evaluate(() => navigator.clipboard.readText())).toBe(HTTPS);
+  });
+
+  test('moves the buttons from its own bar to the header when Azure DevOps renders it late: one set', async ({ repoPage }) => {
+    await repoPage.goto(`${IOS}?fake-ado-anchors=late`);
+    await expect(repoPage.ownBar.getByRole('button', { name: 'Copy clone URL', exact: true })).toBeVisible();
+    await repoPage.renderLateAnchors();
+    await expect(repoPage.ownBar).toHaveCount(0);
+    await expect(repoPage.page.locator('.repos-files-header-commandbar').getByRole('button', { name: 'Copy clone URL', exact: true })).toBeVisible();
+    await expect(repoPage.extensionButtons).toHaveCount(3);
+    await expect(repoPage.cloneLink).toHaveCount(1);
+  });
+
+  test('the popup says when the buttons are in their own bar, so a user can tell which page changed', async ({ repoPage, popup }) => {
+    await popup.open();
+    await repoPage.goto(`${IOS}/pullrequest/5?fake-ado-anchors=unknown`);
+    await expect(repoPage.ownBar.getByRole('button', { name: 'Copy clone URL', exact: true })).toBeVisible();
+    await repoPage.page.bringToFront();
+    await popup.openToolbarPopup();
+    await expect.poll(() => popup.toolbarPopupText()).toContain('buttons are in ADO Companion’s own bar');
+  });
+});
+
 /** The GitLens-style link inside a "Clone in GitKraken Desktop" href (lib/clients/gitkraken-link.ts). */
 function innerLink(href: string): URL {
   return new URL(atob(decodeURIComponent(new URL(href).pathname.replace('/link/', ''))));

@@ -164,6 +164,7 @@ const NON_REPO_PAGES: PageKey[] = ['orgHome', 'projectHome', 'boards'];
  */
 const ANCHORS: Record<string, { on: PageKey[]; exclusive: boolean }> = {
   APP_ROOT: { on: Object.keys(PAGES) as PageKey[], exclusive: false },
+  MAIN_CONTENT: { on: Object.keys(PAGES) as PageKey[], exclusive: false },
   HEADER_COMMAND_ITEM: {
     on: ['files', 'empty', 'commit', 'commits', 'pushes', 'branches', 'tags', 'compare', 'pullRequests', 'orgPullRequests', 'pullRequest'],
     exclusive: false,
@@ -218,7 +219,7 @@ describe('fake-ado pages', () => {
     it('matches nowhere it should not', () => {
       const elsewhere = (Object.keys(PAGES) as PageKey[]).filter((page) => !expected.on.includes(page));
       const mustBeAbsent = expected.exclusive ? elsewhere : elsewhere.filter((page) => NON_REPO_PAGES.includes(page));
-      for (const page of name === 'APP_ROOT' ? [] : mustBeAbsent) {
+      for (const page of name === 'APP_ROOT' || name === 'MAIN_CONTENT' ? [] : mustBeAbsent) {
         for (const selector of candidates) {
           expect(documents.get(page)!.querySelector(selector), `${selector} on ${page}`).toBeNull();
         }
@@ -342,6 +343,14 @@ describe('fake-ado pages', () => {
     ]);
     const history = [...documents.get('branches')!.querySelectorAll<HTMLAnchorElement>('a[href*="/commits?"]')].map((a) => a.getAttribute('href'));
     expect(history).toEqual(['/contoso/Fabrikam%20Web/_git/api/commits?itemVersion=GBmain', '/contoso/Fabrikam%20Web/_git/api/commits?itemVersion=GBfeature%2Flogin']);
+  });
+
+  it.each(['files', 'commits', 'pullRequest', 'branches'] as const)('hides every header anchor on the %s page served with unknown markup', (page) => {
+    const doc = load(`${PAGES[page]}${PAGES[page].includes('?') ? '&' : '?'}fake-ado-anchors=unknown`);
+    for (const selector of [...selectors.FILES_HEADER_COMMANDBAR, ...selectors.COMMIT_HEADER_COMMANDBAR, ...selectors.LIST_HEADER_COMMANDBAR, ...selectors.PR_HEADER_COMMANDS]) {
+      expect(doc.querySelector(selector), selector).toBeNull();
+    }
+    expect(doc.querySelector(selectors.MAIN_CONTENT[0])!.querySelector('[class*="fake-unknown-"]')).not.toBeNull();
   });
 
   it('renders the path breadcrumb and keeps path and version in the branch list', () => {
@@ -633,6 +642,15 @@ describe('fake-ado client script', () => {
     expect(view().getAttribute('data-fake-ado-rendered')).toBe('2');
     await vi.advanceTimersByTimeAsync(5000);
     expect(document.querySelector('.repos-files-header-commandbar')).toBe(second);
+  });
+
+  it('renders the anchors of a page served with late anchors only when told to', async () => {
+    mount('/contoso/Fabrikam%20Web/_git/api?fake-ado-anchors=late');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(document.querySelector('.repos-files-header-commandbar')).toBeNull();
+    document.dispatchEvent(new Event('fake-ado-render'));
+    expect(document.querySelector('.repos-files-header-commandbar')).not.toBeNull();
+    expect(view().getAttribute('data-fake-ado-rendered')).toBe('1');
   });
 
   it('navigates SPA links with pushState, keeps the root and the stale dataProviders', async () => {

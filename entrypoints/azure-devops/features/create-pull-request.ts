@@ -38,7 +38,7 @@ export async function openPullRequestDialog(page: CloudPage, sourceBranch: strin
     repository: page.repo.repository,
     organization: page.repo.organization,
     sourceBranch,
-    // Azure DevOps may have re-rendered the header meanwhile: focus the button that is there now.
-    returnFocus: () => (button.isConnected ? button : (document.querySelector('[data-ado-companion-feature="create-pull-request"]')?.shadowRoot?.querySelector('button') ?? null)),
+    // The same button even if Azure DevOps re-rendered the header meanwhile: its host is moved, not replaced.
+    returnFocus: () => button,
   });
 }

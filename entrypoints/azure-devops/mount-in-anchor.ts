@@ -15,6 +15,8 @@ const SETTLED_AT_MOST_MS = 6000;
  * in-app navigation.
  */
 export function whileRendered(signal: AbortSignal, place: () => void): void {
+  // An aborted signal never fires its abort listeners again: nothing would take down what `place` adds.
+  if (signal.aborted) return;
   place();
   const observer = new MutationObserver(place);
   observer.observe(document.querySelector(APP_ROOT[0]) ?? document.body, { childList: true, subtree: true });

@@ -102,7 +102,6 @@ function safeDecode(text: string): string | null {
   }
 }
 
-export const isRepositoryPage = (_page: PageKind): boolean => true;
 export const isFilesPage = (page: PageKind): boolean => page.type === 'files';
 export const isPullRequestPage = (page: PageKind): boolean => page.type === 'pull-request';
 export const isCommitPage = (page: PageKind): boolean => page.type === 'commit';

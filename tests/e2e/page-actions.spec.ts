@@ -2,6 +2,7 @@ import { axeViolations } from './support/axe';
 import { hostRoutedFetch } from '../fake-ado/host-routed-fetch';
 import { basic } from '../fake-ado/fixtures/basic';
 import { test, expect } from './fixtures';
+import type { RepoPage } from './pages/repo-page';
 
 const IOS = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
 const HTTPS = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
@@ -184,17 +185,17 @@ test.describe('page actions on the commits, pushes, pull request list and branch
     await expect(repoPage.cloneLink).toHaveCount(1);
   });
 
-  test('moving between the files, list, Branches and Tags pages in the app never shows a button twice or where it does not belong', async ({ repoPage }) => {
-    const { cloneLink, copyCloneUrlButton, createPullRequestButton, createPrFromBranchButtons, extensionButtons } = repoPage;
-    const expectHeaderButtons = async (createPullRequest: number) => {
-      await expect(cloneLink).toHaveCount(1);
-      await expect(copyCloneUrlButton).toHaveCount(1);
-      await expect(createPullRequestButton).toHaveCount(createPullRequest);
-      await expect(extensionButtons).toHaveCount(2 + createPullRequest);
-    };
+  const expectHeaderButtons = async (repoPage: RepoPage, createPullRequest: number) => {
+    await expect(repoPage.cloneLink).toHaveCount(1);
+    await expect(repoPage.copyCloneUrlButton).toHaveCount(1);
+    await expect(repoPage.createPullRequestButton).toHaveCount(createPullRequest);
+    await expect(repoPage.extensionButtons).toHaveCount(2 + createPullRequest);
+  };
+
+  test('moving in the app from the files page through the list pages shows the header buttons once on each', async ({ repoPage }) => {
     await repoPage.goto(IOS);
     await repoPage.waitForRerender('files');
-    await expectHeaderButtons(1);
+    await expectHeaderButtons(repoPage, 1);
     for (const [name, view] of [
       ['Commits', 'commits'],
       ['Pushes', 'pushes'],
@@ -202,41 +203,47 @@ test.describe('page actions on the commits, pushes, pull request list and branch
     ] as const) {
       await repoPage.navigateTo(name);
       await repoPage.waitForRerender(view);
-      await expectHeaderButtons(0);
+      await expectHeaderButtons(repoPage, 0);
     }
     // A tab of the pull request list changes the query only: Azure DevOps keeps the header.
     await repoPage.page.getByRole('tab', { name: 'Active' }).click();
     await expect(repoPage.page.getByRole('tab', { name: 'Active' })).toHaveAttribute('aria-selected', 'true');
-    await expectHeaderButtons(0);
-    expect(innerLink((await cloneLink.getAttribute('href'))!).searchParams.get('url')).toBe(HTTPS);
+    await expectHeaderButtons(repoPage, 0);
+    expect(innerLink((await repoPage.cloneLink.getAttribute('href'))!).searchParams.get('url')).toBe(HTTPS);
+  });
 
+  test('moving in the app to Branches shows the header buttons once and a Create PR per row; to Tags, none', async ({ repoPage }) => {
+    await repoPage.goto(`${IOS}/pushes`);
+    await repoPage.waitForRerender('pushes');
     await repoPage.navigateTo('Branches');
     await repoPage.waitForRerender('branches');
-    await expect(createPrFromBranchButtons.first()).toBeVisible();
-    // Its header gets the two buttons too, once; its rows their own "Create PR".
-    await expect(cloneLink).toHaveCount(1);
-    await expect(copyCloneUrlButton).toHaveCount(1);
-    await expect(createPullRequestButton).toHaveCount(0);
+    await expect(repoPage.createPrFromBranchButtons).toHaveCount(3);
+    await expect(repoPage.cloneLink).toHaveCount(1);
+    await expect(repoPage.copyCloneUrlButton).toHaveCount(1);
+    await expect(repoPage.createPullRequestButton).toHaveCount(0);
     await repoPage.navigateTo('Tags');
     await repoPage.waitForRerender('tags');
-    await expect(extensionButtons).toHaveCount(0);
+    await expect(repoPage.extensionButtons).toHaveCount(0);
     await repoPage.navigateTo('Files');
     await repoPage.waitForRerender('files');
-    await expectHeaderButtons(1);
+    await expectHeaderButtons(repoPage, 1);
+  });
 
-    // The organization's pull request list is no repository page, though its header looks the same.
+  test('the organization’s pull request list gets no buttons, and going back brings them once', async ({ repoPage }) => {
+    await repoPage.goto(IOS);
+    await repoPage.waitForRerender('files');
     await repoPage.page.getByRole('link', { name: 'contoso', exact: true }).click();
     await repoPage.waitForRerender('organization-home');
     await repoPage.navigateTo('Pull requests');
     await repoPage.waitForRerender('pullrequests');
     await expect(repoPage.page).toHaveURL('https://dev.azure.com/contoso/_pulls');
     await expect(repoPage.page.locator('.bolt-header-commandbar')).toHaveCount(1);
-    await expect(extensionButtons).toHaveCount(0);
+    await expect(repoPage.extensionButtons).toHaveCount(0);
     // Back to the files page (popstate): the buttons come back, once.
     await repoPage.page.goBack();
     await repoPage.page.goBack();
     await repoPage.waitForRerender('files');
-    await expectHeaderButtons(1);
+    await expectHeaderButtons(repoPage, 1);
   });
 });
 

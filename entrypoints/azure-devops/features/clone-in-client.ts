@@ -29,7 +29,7 @@ interface CloneState {
  */
 export default defineFeature({
   include: PAGES_WITH_HEADER,
-  async init(signal, page) {
+  async init(signal, page, featureId) {
     const stored = await browser.storage.local.get([CLONE_CLIENT_KEY, CLONE_CLIENT_NAME_KEY, CLONE_PROTOCOL_KEY]);
     if (signal.aborted) return;
     const id = stored[CLONE_CLIENT_KEY] as string | undefined;
@@ -39,11 +39,13 @@ export default defineFeature({
       const catalogue = withPageMenus(() => state.shadow?.querySelector('p'), (menus) => show(state, menus.client(id)));
       // Set by a version that stored no name: wait for the catalogue's.
       if (!state.client.name) await catalogue;
+      // The page may have changed meanwhile; an abort listener added now would never fire.
+      if (signal.aborted) return;
     }
     mountHeaderButtons(
       signal,
       page,
-      'clone-in-client',
+      featureId,
       '<a class="clone"></a><button class="more" type="button" aria-haspopup="menu" aria-expanded="false" aria-label="Clone in another client">▾</button>',
       (shadow) => wire(shadow, sourceOf(page), state),
     );

@@ -9,12 +9,12 @@ import { withPageMenus } from '../with-page-menus';
  */
 export default defineFeature({
   include: PAGES_WITH_HEADER,
-  init(signal, page) {
+  init(signal, page, id) {
     const { repo } = page;
     mountHeaderButtons(
       signal,
       page,
-      'copy-clone-url',
+      id,
       '<button class="copy" type="button">Copy clone URL</button><button class="more" type="button" aria-haspopup="menu" aria-expanded="false" aria-label="More ways to copy the clone URL">▾</button>',
       (shadow, status) => {
         const [main, more] = shadow.querySelectorAll('button');

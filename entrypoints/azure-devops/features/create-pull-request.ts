@@ -14,8 +14,8 @@ type OpenDialog = (request: { project: string; repository: string; organization:
  */
 export default defineFeature({
   include: [isFilesPage, (page: PageKind) => page.type === 'history', isCommitPage],
-  init(signal, page) {
-    mountHeaderButtons(signal, page, 'create-pull-request', '<button type="button">Create pull request</button>', (shadow, status) => {
+  init(signal, page, id) {
+    mountHeaderButtons(signal, page, id, '<button type="button">Create pull request</button>', (shadow, status) => {
       const button = shadow.querySelector('button')!;
       button.addEventListener('click', () => {
         const page = detectCloudPage(location.href);

@@ -15,7 +15,7 @@ export const OBSERVED_BY_PEERS: Record<string, string> = {
   'bolt-header-title': 'AZ PR #94 (page title `.bolt-header-title.title-m.l`)',
   'title-m': 'AZ PR #94',
   l: 'AZ PR #94',
-  'repos-pr-header-complete-button': 'nthomsencph/unfuck-ado docs/INTERNALS.md (PR header actions row, verified live 2026-08)',
+  'repos-pr-header-complete-button': 'nthomsencph/unfuck-ado (INTERNALS.md in its docs folder) (PR header actions row, verified live 2026-08)',
   'margin-bottom-8': 'a DevTools selector chain of a live PR page (the PR header root)',
   'flex-start': 'a DevTools selector chain of a live PR page (the PR header root)',
   'bolt-header-no-spacing-defined': 'a DevTools selector chain of a live PR page (the PR header root)',

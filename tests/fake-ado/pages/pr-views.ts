@@ -127,7 +127,7 @@ export function pullRequestView(ctx: RepoContext, pr: FixturePullRequest): View 
   // (no command bar) holds one `div`, and in it the row `div.flex-row.rhythm-horizontal-8.flex-center.flex-grow`
   // with the vote split button `div.repos-pr-header-vote-button.bolt-split-button…` (> button), the complete
   // split button `.repos-pr-header-complete-button` and the ⋮ menu `div.bolt-header-command-item-button` >
-  // `button#__bolt-menu-button-N` (a DevTools selector chain; nthomsencph/unfuck-ado docs/INTERNALS.md).
+  // `button#__bolt-menu-button-N` (a DevTools selector chain; nthomsencph/unfuck-ado (INTERNALS.md in its docs folder)).
   // So GP's positional `.repos-pr-header > div:nth-child(2) > div:nth-child(1)` finds nothing here.
   // GK inserts two links after `.repos-pr-title-row`; the title is `.repos-pr-title-row .bolt-textfield-input`
   // ([FS]); `.pr-status-completed` (AZ); branch links `.pr-header-branches > .bolt-link` with

@@ -205,23 +205,25 @@ export function branchesView(ctx: RepoContext): View {
     title: 'Branches',
     commands: [commandItem({ label: 'New branch', icon: 'Add', primary: true })],
   });
+  // No public capture of this page's rows: an azure-devops-ui table with an accessible name and
+  // `tr.bolt-table-row` rows, as seen on other Repos pages (docs/azure-devops-pages.md#selectors).
   const rows = ctx.repo.branches.map((b) => {
     const isDefault = b.name === defaultName;
-    return html`<div class="bolt-table-row flex-row flex-center rhythm-horizontal-8" role="row">
-  <span class="flex-grow">${link(branchFilesHref(ctx, b.name), b.name)}${isDefault ? html` <span class="bolt-pill">Default</span>` : ''}</span>
-  ${link(repoHref(ctx, `commit/${b.objectId}`), shortSha(b.objectId), 'bolt-link monospaced-text')}
-  ${link(historyHref(ctx, 'commits', b.name), 'History')}
-  ${
+    return html`<tr class="bolt-table-row" role="row">
+  <td class="fake-repos-branches-name">${link(branchFilesHref(ctx, b.name), b.name)}${isDefault ? html` <span class="bolt-pill">Default</span>` : ''}</td>
+  <td>${link(repoHref(ctx, `commit/${b.objectId}`), shortSha(b.objectId), 'bolt-link monospaced-text')}</td>
+  <td>${link(historyHref(ctx, 'commits', b.name), 'History')}</td>
+  <td>${
     isDefault || !defaultName
       ? ''
       : html`${link(repoHref(ctx, 'pullrequestcreate', { sourceRef: b.name, targetRef: defaultName }), 'New pull request')}
   ${link(repoHref(ctx, 'branchCompare', { baseVersion: `GB${defaultName}`, targetVersion: `GB${b.name}` }), 'Compare')}`
-  }
-</div>`;
+  }</td>
+</tr>`;
   });
-  const body = html`${header}<div class="fake-repos-branches-table bolt-card" role="table" aria-label="Branches">${
-    rows.length ? rows : html`<div class="secondary-text">No branches yet.</div>`
-  }</div>`;
+  const body = html`${header}<table class="fake-repos-branches-table bolt-table bolt-card" aria-label="Branches"><tbody>${
+    rows.length ? rows : html`<tr><td class="secondary-text">No branches yet.</td></tr>`
+  }</tbody></table>`;
   return { title: `Branches - ${ctx.repo.name}`, kind: 'branches', body };
 }
 

@@ -7,6 +7,7 @@ import { detectCloudPage, type CloudPage } from '@/lib/azure/cloud-page';
 import { PR_BRANCH_LINKS } from '@/lib/azure/selectors';
 import { defineFeature } from '../define-feature';
 import { PAGES_WITH_HEADER, mountHeaderButtons } from '../mount-header-buttons';
+import { onTrustedClick } from '../on-trusted-click';
 import { withPageMenus } from '../with-page-menus';
 
 const DEFAULT_CLIENT: PageClient = { id: DEFAULT_CLIENT_ID, name: DEFAULT_CLIENT_NAME, link: gitKrakenLink };
@@ -59,9 +60,9 @@ function wire(shadow: ShadowRoot, page: CloudPage, state: CloneState) {
   state.request = { httpsUrl: page.repo.httpsUrl, sshUrl: page.repo.sshUrl, protocol: state.ssh ? 'ssh' : 'https', branch: page.branch };
   show(state);
   // The link opens the client by itself; the menus script then watches whether it did.
-  shadow.querySelector('a')!.addEventListener('click', () => withPageMenus(status, (menus) => menus.watchOpen(status, state.client.id, state.request!)));
+  onTrustedClick(shadow.querySelector('a')!, () => withPageMenus(status, (menus) => menus.watchOpen(status, state.client.id, state.request!)));
   const more = shadow.querySelector('button')!;
-  more.addEventListener('click', () =>
+  onTrustedClick(more, () =>
     withPageMenus(status, (menus) =>
       menus.cloneMenu(
         more,

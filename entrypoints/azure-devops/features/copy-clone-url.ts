@@ -1,5 +1,6 @@
 import { defineFeature } from '../define-feature';
 import { PAGES_WITH_HEADER, mountHeaderButtons } from '../mount-header-buttons';
+import { onTrustedClick } from '../on-trusted-click';
 import { withPageMenus } from '../with-page-menus';
 
 /**
@@ -29,8 +30,8 @@ export default defineFeature({
           clearTimeout(clear);
           clear = setTimeout(() => (status.textContent = ''), 2500);
         };
-        main!.addEventListener('click', () => copy(repo.httpsUrl, 'HTTPS clone URL'));
-        more!.addEventListener('click', () => withPageMenus(() => status, (menus) => menus.copyMenu(more!, repo, copy)));
+        onTrustedClick(main!, () => copy(repo.httpsUrl, 'HTTPS clone URL'));
+        onTrustedClick(more!, () => withPageMenus(() => status, (menus) => menus.copyMenu(more!, repo, copy)));
       },
     );
   },

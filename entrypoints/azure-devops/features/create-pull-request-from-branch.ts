@@ -2,6 +2,7 @@ import { BRANCH_ROW_LINKS } from '@/lib/azure/selectors';
 import { detectCloudPage } from '@/lib/azure/cloud-page';
 import { defineFeature } from '../define-feature';
 import { featureHost, whileRendered } from '../mount-in-anchor';
+import { onTrustedClick } from '../on-trusted-click';
 import { openPullRequestDialog } from './create-pull-request';
 
 /**
@@ -23,10 +24,10 @@ export default defineFeature({
         link.after(
           featureHost(signal, id, (shadow) => {
             // Text, not markup: branch names come from the page.
-            shadow.innerHTML = `<style>button{margin-left:8px;padding:0 6px;border:0;border-radius:2px;font:inherit;font-size:12px;cursor:pointer;background:none;color:var(--communication-foreground,#0078d4)}button:hover{text-decoration:underline}</style><button type="button">Create PR</button><span role="status"></span>`;
+            shadow.innerHTML = `<style>button{margin-left:8px;padding:0 6px;border:0;font:inherit;font-size:12px;cursor:pointer;background:none;color:var(--communication-foreground,#0078d4)}button:hover{text-decoration:underline}</style><button type="button">Create PR</button><span role="status"></span>`;
             const button = shadow.querySelector('button')!;
             button.setAttribute('aria-label', `Create PR from ${branch}`);
-            button.addEventListener('click', () => void openPullRequestDialog(page, branch, button, shadow.querySelector('span')!));
+            onTrustedClick(button, () => openPullRequestDialog(page, branch, button, shadow.querySelector('span')!));
           }),
         );
       }

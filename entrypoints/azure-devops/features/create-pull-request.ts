@@ -4,6 +4,7 @@ import { OPEN_DIALOG_GLOBAL } from '@/lib/pull-requests/dialog-global';
 import { defineFeature } from '../define-feature';
 import { loadPageUi } from '../load-page-ui';
 import { mountHeaderButtons } from '../mount-header-buttons';
+import { onTrustedClick } from '../on-trusted-click';
 
 type OpenDialog = (request: { project: string; repository: string; organization: string; sourceBranch: string | null; returnFocus: () => HTMLElement | null }) => void;
 
@@ -17,7 +18,7 @@ export default defineFeature({
   init(signal, page, id) {
     mountHeaderButtons(signal, page, id, '<button type="button">Create pull request</button>', (shadow, status) => {
       const button = shadow.querySelector('button')!;
-      button.addEventListener('click', () => {
+      onTrustedClick(button, () => {
         const page = detectCloudPage(location.href);
         if (page) void openPullRequestDialog(page, page.branch, button, status);
       });

@@ -36,7 +36,7 @@ export default defineFeature({
     }
     if (signal.aborted || !pullRequests?.length) return;
     mountInAnchor(signal, [...FILES_HEADER_COMMANDBAR, ...COMMIT_HEADER_COMMANDBAR], id, (shadow) => {
-      shadow.innerHTML = `<style>:host{display:inline-flex;align-items:center;gap:6px;margin-right:8px;font:13px "Segoe UI",sans-serif;color:var(--text-secondary-color,rgba(0,0,0,.6))}a{color:var(--communication-foreground,#0078d4)}</style><span>Open pull requests:</span>`;
+      shadow.innerHTML = `<style>:host{display:inline-flex;align-items:center;gap:6px;margin-right:8px;font-size:13px;color:var(--text-secondary-color,rgba(0,0,0,.6))}a{color:var(--communication-foreground,#0078d4)}</style><span>Open pull requests:</span>`;
       for (const pr of pullRequests) {
         const link = document.createElement('a');
         link.href = pr.webUrl;

@@ -131,9 +131,9 @@ describe('page actions in Firefox', () => {
       );
     await repo.page.waitForFunction(() => document.querySelector('[data-ado-companion-feature="clone-in-client"]')?.shadowRoot?.querySelector('button.more'), { timeout: 10_000 });
     assert.deepEqual(await menuItems(), []);
-    await repo.page.evaluate(() =>
-      (document.querySelector('[data-ado-companion-feature="clone-in-client"]')!.shadowRoot!.querySelector('button.more') as HTMLButtonElement).click(),
-    );
+    // A real click (an input action): the page buttons ignore a scripted `.click()`.
+    const more = await repo.page.evaluateHandle(() => document.querySelector('[data-ado-companion-feature="clone-in-client"]')!.shadowRoot!.querySelector('button.more')!);
+    await more.click();
     let items: (string | null)[] = [];
     for (let i = 0; i < 50 && items.length === 0; i++) {
       items = await menuItems();

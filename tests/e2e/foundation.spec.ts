@@ -31,22 +31,23 @@ test.describe('foundation', () => {
   const HEADER_BUTTONS = ['Clone in GitKraken Desktop', 'Copy clone URL'];
   const WITH_CREATE = [...HEADER_BUTTONS, 'Create pull request'];
 
-  test('the content script shows each repository page its buttons, on every cloud host form', async ({ repoPage }) => {
-    for (const [url, view, buttons] of [
-      [IOS, 'files', WITH_CREATE],
-      [`${IOS}?version=GBdevelop&_a=history`, 'files', WITH_CREATE],
-      [`${IOS}/commit/54cf8ff374bed83e626f23207f32f16075cf40a1`, 'commit', WITH_CREATE],
-      ['https://contoso.visualstudio.com/DefaultCollection/Mobile%20App/_git/ios-app/commits', 'commits', HEADER_BUTTONS],
-      [`${IOS}/pushes`, 'pushes', HEADER_BUTTONS],
-      ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/pullrequests', 'pullrequests', HEADER_BUTTONS],
-      [`${IOS}/pullrequest/5`, 'pullrequest', HEADER_BUTTONS],
-      ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/branches', 'branches', [...HEADER_BUTTONS, 'Create PR from develop', 'Create PR from feature/1234-login', 'Create PR from main']],
-    ] as const) {
+  // One test per page: each loads one page and waits for it to settle (a loop would not fit a test's time under load).
+  for (const [url, view, buttons] of [
+    [IOS, 'files', WITH_CREATE],
+    [`${IOS}?version=GBdevelop&_a=history`, 'files', WITH_CREATE],
+    [`${IOS}/commit/54cf8ff374bed83e626f23207f32f16075cf40a1`, 'commit', WITH_CREATE],
+    ['https://contoso.visualstudio.com/DefaultCollection/Mobile%20App/_git/ios-app/commits', 'commits', HEADER_BUTTONS],
+    [`${IOS}/pushes`, 'pushes', HEADER_BUTTONS],
+    ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/pullrequests', 'pullrequests', HEADER_BUTTONS],
+    [`${IOS}/pullrequest/5`, 'pullrequest', HEADER_BUTTONS],
+    ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/branches', 'branches', [...HEADER_BUTTONS, 'Create PR from develop', 'Create PR from feature/1234-login', 'Create PR from main']],
+  ] as const) {
+    test(`the content script shows its buttons on ${url}`, async ({ repoPage }) => {
       await repoPage.goto(url);
       await repoPage.waitForRerender(view);
       await expect.poll(() => repoPage.visibleButtonNames(), url).toEqual([...buttons].sort());
-    }
-  });
+    });
+  }
 
   test('the content script follows in-app navigation to another repository page', async ({ repoPage }) => {
     await repoPage.goto(`${IOS}/tags`);
@@ -59,17 +60,17 @@ test.describe('foundation', () => {
     await expect.poll(() => repoPage.visibleButtonNames()).toEqual(HEADER_BUTTONS);
   });
 
-  test('nothing shows on other pages, while the script runs there (the next page in the app gets its buttons)', async ({ repoPage }) => {
-    for (const [url, view] of [
-      [`${IOS}/tags`, 'tags'],
-      [`${IOS}/pullrequestcreate?sourceRef=develop&targetRef=main`, 'pullrequest-create'],
-      [`${IOS}/branchCompare?baseVersion=GBmain&targetVersion=GBdevelop`, 'branch-compare'],
-      ['https://dev.azure.com/contoso/_usersSettings/keys', 'user-settings-ssh-keys'],
-      ['https://dev.azure.com/contoso', 'organization-home'],
-      ['https://dev.azure.com/contoso/_pulls', 'pullrequests'],
-      ['https://dev.azure.com/contoso/Mobile%20App', 'project-home'],
-      ['https://dev.azure.com/contoso/Mobile%20App/_boards/board', 'boards'],
-    ] as const) {
+  for (const [url, view] of [
+    [`${IOS}/tags`, 'tags'],
+    [`${IOS}/pullrequestcreate?sourceRef=develop&targetRef=main`, 'pullrequest-create'],
+    [`${IOS}/branchCompare?baseVersion=GBmain&targetVersion=GBdevelop`, 'branch-compare'],
+    ['https://dev.azure.com/contoso/_usersSettings/keys', 'user-settings-ssh-keys'],
+    ['https://dev.azure.com/contoso', 'organization-home'],
+    ['https://dev.azure.com/contoso/_pulls', 'pullrequests'],
+    ['https://dev.azure.com/contoso/Mobile%20App', 'project-home'],
+    ['https://dev.azure.com/contoso/Mobile%20App/_boards/board', 'boards'],
+  ] as const) {
+    test(`nothing shows on ${url}, while the script runs there (the next page in the app gets its buttons)`, async ({ repoPage }) => {
       await repoPage.goto(url);
       await repoPage.waitForRerender(view);
       expect(await repoPage.visibleButtonNames(), url).toEqual([]);
@@ -78,6 +79,6 @@ test.describe('foundation', () => {
       await repoPage.page.goBack();
       await repoPage.waitForRerender(view);
       await expect(repoPage.extensionButtons, url).toHaveCount(0);
-    }
-  });
+    });
+  }
 });

@@ -4,8 +4,11 @@ import type { CloudPage } from '@/lib/azure/cloud-page';
 export interface FeatureDefinition {
   include: readonly ((page: CloudPage) => boolean)[];
   exclude?: readonly ((page: CloudPage) => boolean)[];
-  /** Mount UI and observe anchors; everything must be torn down when `signal` aborts. */
-  init(signal: AbortSignal, page: CloudPage): void | Promise<void>;
+  /**
+   * Mount UI and observe anchors; everything must be torn down when `signal` aborts. `id` is the
+   * feature's id (its file name), handed over by the runner so that the feature never spells it.
+   */
+  init(signal: AbortSignal, page: CloudPage, id: string): void | Promise<void>;
 }
 
 export interface Feature extends FeatureDefinition {

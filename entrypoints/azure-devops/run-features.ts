@@ -16,7 +16,7 @@ export function runFeatures(features: readonly Feature[]): (href: string) => voi
     for (const feature of features) {
       if (!shouldRun(feature, page)) continue;
       // A promise also for a synchronous init, so that a throw is caught like a rejection.
-      new Promise((resolve) => resolve(feature.init(current!.signal, page))).catch((error: unknown) => {
+      new Promise((resolve) => resolve(feature.init(current!.signal, page, feature.id))).catch((error: unknown) => {
         // A broken feature must not take the others down; log the id, not page data.
         console.warn(`[ADO Companion] feature ${feature.id} failed to start`, error);
       });

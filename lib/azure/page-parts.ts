@@ -21,8 +21,8 @@ export interface AzurePage {
   repo: AzureRepoRef;
   type: AzurePageType;
   /**
-   * The branch the page shows when the URL names one: `version=GB{branch}`, `targetVersion` on
-   * branch compare, `sourceRef` on pull request create. Null means the default branch or unknown.
+   * The branch the page shows when the URL names one: `version=GB{branch}` (`itemVersion` first on
+   * commits and pushes), `targetVersion` on branch compare, `sourceRef` on pull request create. Null means the default branch or unknown.
    */
   branch: string | null;
   pullRequestId: number | null;
@@ -81,7 +81,8 @@ function versionParameter(type: AzurePageType, query: Map<string, string>): stri
     const source = query.get('sourceRef');
     return source ? `GB${source.replace(/^refs\/heads\//, '')}` : undefined;
   }
-  return query.get('version');
+  // Azure DevOps links its commits and pushes pages with `itemVersion` (docs/azure-devops-pages.md#urls).
+  return ((type === 'commits' || type === 'pushes') && query.get('itemVersion')) || query.get('version');
 }
 
 // Not URLSearchParams: it reads `+` as a space, but `+` is a legal branch character and a space is not.
@@ -104,7 +105,6 @@ function safeDecode(text: string): string | null {
   }
 }
 
-export const isRepositoryPage = (_page: PageKind): boolean => true;
 export const isFilesPage = (page: PageKind): boolean => page.type === 'files';
 export const isPullRequestPage = (page: PageKind): boolean => page.type === 'pull-request';
 export const isCommitPage = (page: PageKind): boolean => page.type === 'commit';

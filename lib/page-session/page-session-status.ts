@@ -3,6 +3,7 @@
  * the active Azure DevOps tab (it reads the page data, docs/page-session.md#the-popup-line) and
  * checks what comes back here. The script every page loads has no part in it.
  */
+import { OWN_BAR_ATTRIBUTE } from '@/lib/page-ui/own-bar';
 import { organizationBaseOf } from './page-organization';
 
 /** The script the popup runs in the tab (WXT builds it from entrypoints/page-session-status). */
@@ -15,6 +16,8 @@ export interface PageSessionStatus {
   /** The page shows a signed-in user. */
   signedIn: boolean;
   displayName?: string;
+  /** The page buttons are in our own bar: none of their anchors appeared, so Azure DevOps changed this page. */
+  ownBar?: true;
 }
 
 /**
@@ -24,8 +27,9 @@ export interface PageSessionStatus {
  */
 export function readPageSessionStatus(answer: unknown, tabUrl: string | undefined): PageSessionStatus | null {
   if (typeof answer !== 'object' || answer === null || !tabUrl) return null;
-  const { baseUrl, signedIn, displayName } = answer as Record<string, unknown>;
+  const { baseUrl, signedIn, displayName, ownBar } = answer as Record<string, unknown>;
   if (typeof baseUrl !== 'string' || typeof signedIn !== 'boolean' || (displayName !== undefined && typeof displayName !== 'string')) return null;
+  if (ownBar !== undefined && ownBar !== true) return null;
   if (signedIn !== (typeof displayName === 'string' && displayName.trim() !== '') || (displayName?.length ?? 0) > 256) return null;
   let suiteHomeUrl: string | undefined;
   try {
@@ -37,7 +41,7 @@ export function readPageSessionStatus(answer: unknown, tabUrl: string | undefine
     return null;
   }
   const checked = organizationBaseOf(tabUrl, suiteHomeUrl);
-  return checked ? { baseUrl: checked, signedIn, ...(signedIn ? { displayName: (displayName as string).trim() } : {}) } : null;
+  return checked ? { baseUrl: checked, signedIn, ...(signedIn ? { displayName: (displayName as string).trim() } : {}), ...(ownBar && { ownBar }) } : null;
 }
 
 /** Reads the page data of `doc` (`#dataProviders`): the organization root and who is signed in, nothing else. */
@@ -55,5 +59,6 @@ export function readPageSession(doc: Document): PageSessionStatus {
     baseUrl: typeof home === 'string' ? (/^https?:\/\//i.test(home) ? home : doc.location.origin + home) : '',
     signedIn: typeof displayName === 'string' && displayName.trim() !== '',
     ...(typeof displayName === 'string' && { displayName }),
+    ...(doc.querySelector(`[${OWN_BAR_ATTRIBUTE}]`) && { ownBar: true }),
   };
 }

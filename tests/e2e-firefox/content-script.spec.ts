@@ -143,14 +143,36 @@ describe('page actions in Firefox', () => {
       );
     await repo.page.waitForFunction(() => document.querySelector('[data-ado-companion-feature="clone-in-client"]')?.shadowRoot?.querySelector('button.more'), { timeout: 10_000 });
     assert.deepEqual(await menuItems(), []);
-    await repo.page.evaluate(() =>
-      (document.querySelector('[data-ado-companion-feature="clone-in-client"]')!.shadowRoot!.querySelector('button.more') as HTMLButtonElement).click(),
-    );
+    // A real click (an input action): the page buttons ignore a scripted `.click()`.
+    const more = await repo.page.evaluateHandle(() => document.querySelector('[data-ado-companion-feature="clone-in-client"]')!.shadowRoot!.querySelector('button.more')!);
+    await more.click();
     let items: (string | null)[] = [];
     for (let i = 0; i < 50 && items.length === 0; i++) {
       items = await menuItems();
       if (items.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     assert.ok(items.includes('Visual Studio Code'), `menu items: ${items.join(', ')}`);
+  });
+
+  // Where Azure DevOps changed its markup (docs/azure-devops-pages.md#fallback).
+  const inOwnBar = ['own bar', 'own bar', 'own bar'];
+
+  it('shows the buttons in a bar of their own when none of their anchors appears, and they work', async () => {
+    const repo = await new FirefoxRepoPage(ff.browser).open(`${IOS_APP}?fake-ado-anchors=unknown`);
+    assert.deepEqual(await poll(() => repo.buttonPlaces(), inOwnBar), inOwnBar);
+    assert.deepEqual(await repo.buttonNames(), ['Clone in GitKraken Desktop', 'Copy clone URL', 'Create pull request']);
+    const clipboard = new FirefoxLinkPage(ff.browser);
+    await clipboard.setClipboard('before');
+    await (await repo.page.waitForSelector('pierce/button.copy', { timeout: 10_000 }))!.click();
+    assert.equal(await poll(() => clipboard.clipboard(), IOS_APP), IOS_APP);
+  });
+
+  it('moves the buttons from its own bar to the header when Azure DevOps renders it late: one set', async () => {
+    const repo = await new FirefoxRepoPage(ff.browser).open(`${IOS_APP}?fake-ado-anchors=late`);
+    assert.deepEqual(await poll(() => repo.buttonPlaces(), inOwnBar), inOwnBar);
+    await repo.renderLateAnchors();
+    const inHeader = Array(3).fill('repos-files-header-commandbar flex-row flex-center flex-grow scroll-hidden rhythm-horizontal-8');
+    assert.deepEqual(await poll(() => repo.buttonPlaces(), inHeader), inHeader);
+    assert.equal(await repo.page.evaluate(() => document.querySelectorAll('[data-ado-companion-bar]').length), 0);
   });
 });

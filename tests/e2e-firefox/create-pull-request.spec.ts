@@ -21,9 +21,9 @@ describe('quick "Create pull request" in Firefox', () => {
   }
 
   async function createWithTitle(repo: FirefoxRepoPage, title: string) {
-    await repo.page.evaluate(() =>
-      (document.querySelector('[data-ado-companion-feature="create-pull-request"]')!.shadowRoot!.querySelector('button') as HTMLButtonElement).click(),
-    );
+    // A real click (an input action): the page buttons ignore a scripted `.click()`.
+    const create = await repo.page.evaluateHandle(() => document.querySelector('[data-ado-companion-feature="create-pull-request"]')!.shadowRoot!.querySelector('button')!);
+    await create.click();
     const titleValue = () =>
       repo.page.evaluate(
         () =>

@@ -31,7 +31,7 @@ test.describe('foundation', () => {
   const HEADER_BUTTONS = ['Clone in GitKraken Desktop', 'Copy clone URL'];
   const WITH_CREATE = [...HEADER_BUTTONS, 'Create pull request'];
 
-  // One test per page: each is a short thing a user does (a dozen pages in one test outlived its budget under load).
+  // One test per page: each loads one page and waits for it to settle (a loop would not fit a test's time under load).
   for (const [url, view, buttons] of [
     [IOS, 'files', WITH_CREATE],
     [`${IOS}?version=GBdevelop&_a=history`, 'files', WITH_CREATE],
@@ -42,10 +42,10 @@ test.describe('foundation', () => {
     [`${IOS}/pullrequest/5`, 'pullrequest', HEADER_BUTTONS],
     ['https://contoso.visualstudio.com/Mobile%20App/_git/ios-app/branches', 'branches', [...HEADER_BUTTONS, 'Create PR from develop', 'Create PR from feature/1234-login', 'Create PR from main']],
   ] as const) {
-    test(`the content script shows its buttons on the repository page ${url}`, async ({ repoPage }) => {
+    test(`the content script shows its buttons on ${url}`, async ({ repoPage }) => {
       await repoPage.goto(url);
       await repoPage.waitForRerender(view);
-      await expect.poll(() => repoPage.visibleButtonNames()).toEqual([...buttons].sort());
+      await expect.poll(() => repoPage.visibleButtonNames(), url).toEqual([...buttons].sort());
     });
   }
 
@@ -78,7 +78,7 @@ test.describe('foundation', () => {
       await repoPage.waitForHeaderButtons();
       await repoPage.page.goBack();
       await repoPage.waitForRerender(view);
-      await expect(repoPage.extensionButtons).toHaveCount(0);
+      await expect(repoPage.extensionButtons, url).toHaveCount(0);
     });
   }
 });

@@ -2,6 +2,7 @@ import { axeViolations } from './support/axe';
 import { hostRoutedFetch } from '../fake-ado/host-routed-fetch';
 import { basic } from '../fake-ado/fixtures/basic';
 import { test, expect } from './fixtures';
+import type { RepoPage } from './pages/repo-page';
 
 const IOS = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
 const HTTPS = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
@@ -113,6 +114,38 @@ test.describe('page actions: copy clone URL and clone in a desktop client', () =
   });
 });
 
+test.describe('page actions where Azure DevOps changed its markup', () => {
+  test('shows the buttons in a bar of their own when none of their anchors appears, and they work', async ({ repoPage, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://dev.azure.com' });
+    await repoPage.goto(`${IOS}?fake-ado-anchors=unknown`);
+    await expect(repoPage.ownBar.getByRole('button', { name: 'Copy clone URL', exact: true })).toBeVisible();
+    await expect(repoPage.ownBar.getByRole('link', { name: 'Clone in GitKraken Desktop' })).toBeVisible();
+    await expect(repoPage.ownBar.getByRole('button', { name: 'Create pull request', exact: true })).toBeVisible();
+    await expect(repoPage.ownBar).toContainText('ADO Companion');
+    await repoPage.copyCloneUrlButton.click();
+    expect(await repoPage.page.evaluate(() => navigator.clipboard.readText())).toBe(HTTPS);
+  });
+
+  test('moves the buttons from its own bar to the header when Azure DevOps renders it late: one set', async ({ repoPage }) => {
+    await repoPage.goto(`${IOS}?fake-ado-anchors=late`);
+    await expect(repoPage.ownBar.getByRole('button', { name: 'Copy clone URL', exact: true })).toBeVisible();
+    await repoPage.renderLateAnchors();
+    await expect(repoPage.ownBar).toHaveCount(0);
+    await expect(repoPage.page.locator('.repos-files-header-commandbar').getByRole('button', { name: 'Copy clone URL', exact: true })).toBeVisible();
+    await expect(repoPage.extensionButtons).toHaveCount(3);
+    await expect(repoPage.cloneLink).toHaveCount(1);
+  });
+
+  test('the popup says when the buttons are in their own bar, so a user can tell which page changed', async ({ repoPage, popup }) => {
+    await popup.open();
+    await repoPage.goto(`${IOS}/pullrequest/5?fake-ado-anchors=unknown`);
+    await expect(repoPage.ownBar.getByRole('button', { name: 'Copy clone URL', exact: true })).toBeVisible();
+    await repoPage.page.bringToFront();
+    await popup.openToolbarPopup();
+    await expect.poll(() => popup.toolbarPopupText()).toContain('buttons are in ADO Companion’s own bar');
+  });
+});
+
 /** The GitLens-style link inside a "Clone in GitKraken Desktop" href (lib/clients/gitkraken-link.ts). */
 function innerLink(href: string): URL {
   return new URL(atob(decodeURIComponent(new URL(href).pathname.replace('/link/', ''))));
@@ -150,17 +183,27 @@ test.describe('page actions on the commits, pushes, pull request list and branch
     });
   }
 
-  test('moving between the files, list, Branches and Tags pages in the app never shows a button twice or where it does not belong', async ({ repoPage }) => {
-    const { cloneLink, copyCloneUrlButton, createPullRequestButton, createPrFromBranchButtons, extensionButtons } = repoPage;
-    const expectHeaderButtons = async (createPullRequest: number) => {
-      await expect(cloneLink).toHaveCount(1);
-      await expect(copyCloneUrlButton).toHaveCount(1);
-      await expect(createPullRequestButton).toHaveCount(createPullRequest);
-      await expect(extensionButtons).toHaveCount(2 + createPullRequest);
-    };
+  test('clones the branch picked on the commits page, which Azure DevOps names itemVersion', async ({ repoPage }) => {
+    await repoPage.goto(`${IOS}/commits`);
+    await repoPage.waitForRerender('commits');
+    await repoPage.page.locator('.version-dropdown > button').click();
+    await repoPage.page.getByRole('menuitem', { name: 'feature/1234-login' }).click();
+    await expect(repoPage.page).toHaveURL(/\/commits\?itemVersion=GBfeature%2F1234-login$/);
+    await expect.poll(async () => innerLink((await repoPage.cloneLink.getAttribute('href'))!).pathname).toBe('/link/r/-/b/feature/1234-login');
+    await expect(repoPage.cloneLink).toHaveCount(1);
+  });
+
+  const expectHeaderButtons = async (repoPage: RepoPage, createPullRequest: number) => {
+    await expect(repoPage.cloneLink).toHaveCount(1);
+    await expect(repoPage.copyCloneUrlButton).toHaveCount(1);
+    await expect(repoPage.createPullRequestButton).toHaveCount(createPullRequest);
+    await expect(repoPage.extensionButtons).toHaveCount(2 + createPullRequest);
+  };
+
+  test('moving in the app from the files page through the list pages shows the header buttons once on each', async ({ repoPage }) => {
     await repoPage.goto(IOS);
     await repoPage.waitForRerender('files');
-    await expectHeaderButtons(1);
+    await expectHeaderButtons(repoPage, 1);
     for (const [name, view] of [
       ['Commits', 'commits'],
       ['Pushes', 'pushes'],
@@ -168,41 +211,47 @@ test.describe('page actions on the commits, pushes, pull request list and branch
     ] as const) {
       await repoPage.navigateTo(name);
       await repoPage.waitForRerender(view);
-      await expectHeaderButtons(0);
+      await expectHeaderButtons(repoPage, 0);
     }
     // A tab of the pull request list changes the query only: Azure DevOps keeps the header.
     await repoPage.page.getByRole('tab', { name: 'Active' }).click();
     await expect(repoPage.page.getByRole('tab', { name: 'Active' })).toHaveAttribute('aria-selected', 'true');
-    await expectHeaderButtons(0);
-    expect(innerLink((await cloneLink.getAttribute('href'))!).searchParams.get('url')).toBe(HTTPS);
+    await expectHeaderButtons(repoPage, 0);
+    expect(innerLink((await repoPage.cloneLink.getAttribute('href'))!).searchParams.get('url')).toBe(HTTPS);
+  });
 
+  test('moving in the app to Branches shows the header buttons once and a Create PR per row; to Tags, none', async ({ repoPage }) => {
+    await repoPage.goto(`${IOS}/pushes`);
+    await repoPage.waitForRerender('pushes');
     await repoPage.navigateTo('Branches');
     await repoPage.waitForRerender('branches');
-    await expect(createPrFromBranchButtons.first()).toBeVisible();
-    // Its header gets the two buttons too, once; its rows their own "Create PR".
-    await expect(cloneLink).toHaveCount(1);
-    await expect(copyCloneUrlButton).toHaveCount(1);
-    await expect(createPullRequestButton).toHaveCount(0);
+    await expect(repoPage.createPrFromBranchButtons).toHaveCount(3);
+    await expect(repoPage.cloneLink).toHaveCount(1);
+    await expect(repoPage.copyCloneUrlButton).toHaveCount(1);
+    await expect(repoPage.createPullRequestButton).toHaveCount(0);
     await repoPage.navigateTo('Tags');
     await repoPage.waitForRerender('tags');
-    await expect(extensionButtons).toHaveCount(0);
+    await expect(repoPage.extensionButtons).toHaveCount(0);
     await repoPage.navigateTo('Files');
     await repoPage.waitForRerender('files');
-    await expectHeaderButtons(1);
+    await expectHeaderButtons(repoPage, 1);
+  });
 
-    // The organization's pull request list is no repository page, though its header looks the same.
+  test('the organization’s pull request list gets no buttons, and going back brings them once', async ({ repoPage }) => {
+    await repoPage.goto(IOS);
+    await repoPage.waitForRerender('files');
     await repoPage.page.getByRole('link', { name: 'contoso', exact: true }).click();
     await repoPage.waitForRerender('organization-home');
     await repoPage.navigateTo('Pull requests');
     await repoPage.waitForRerender('pullrequests');
     await expect(repoPage.page).toHaveURL('https://dev.azure.com/contoso/_pulls');
     await expect(repoPage.page.locator('.bolt-header-commandbar')).toHaveCount(1);
-    await expect(extensionButtons).toHaveCount(0);
+    await expect(repoPage.extensionButtons).toHaveCount(0);
     // Back to the files page (popstate): the buttons come back, once.
     await repoPage.page.goBack();
     await repoPage.page.goBack();
     await repoPage.waitForRerender('files');
-    await expectHeaderButtons(1);
+    await expectHeaderButtons(repoPage, 1);
   });
 });
 

@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as selectors from '@/lib/azure/selectors';
-import {
-  isDarkTheme,
-  readDataProviders,
-  type SelectorCandidates,
-} from '@/lib/azure/selectors';
+import type { SelectorCandidates } from '@/lib/azure/selectors';
+import * as peer from '../fake-ado/pages/peer-selectors';
+import { isDarkTheme, readDataProviders } from '../fake-ado/pages/peer-selectors';
 import type { FixtureOrganization, FixtureRepository, FixtureUser } from '../fake-ado/fixture-types';
 import { CLIENT_SCRIPT } from '../fake-ado/pages/client-script';
 import { renderPage, type PageRequest, type PageState } from '../fake-ado/pages/index';
@@ -159,40 +157,50 @@ type PageKey = keyof typeof PAGES;
 const NON_REPO_PAGES: PageKey[] = ['orgHome', 'projectHome', 'boards'];
 
 /**
- * Where each selector of lib/azure/selectors.ts must match. `exclusive`: its candidates match on no
- * other page of this table. Candidates in LEGACY_ONLY name old-UI markup and must match nowhere.
+ * Every selector of lib/azure/selectors.ts (each candidate of each list), the fake pages where it must
+ * match and how many times: on every other page of the table it must match nothing (refined-github's
+ * selectors test has this shape). A candidate that matches nowhere names markup the fake no longer
+ * renders (GP's positional PR path, which the capture of a live PR header does not match).
  */
-const ANCHORS: Record<string, { on: PageKey[]; exclusive: boolean }> = {
-  APP_ROOT: { on: Object.keys(PAGES) as PageKey[], exclusive: false },
+const ALL = Object.fromEntries(Object.keys(PAGES).map((page) => [page, 1])) as Record<PageKey, number>;
+const LIST_PAGES = { commit: 1, commits: 1, pushes: 1, branches: 1, tags: 1, compare: 1, pullRequests: 1, orgPullRequests: 1 } as const;
+const SELECTOR_MATCHES: Record<string, Partial<Record<PageKey, number>>[]> = {
+  APP_ROOT: [ALL],
+  MAIN_CONTENT: [ALL],
+  FILES_HEADER_COMMANDBAR: [{ files: 1 }, { files: 1 }],
+  COMMIT_HEADER_COMMANDBAR: [{ files: 1, ...LIST_PAGES }, LIST_PAGES],
+  LIST_HEADER_COMMANDBAR: [{ files: 1, ...LIST_PAGES }],
+  PR_HEADER_COMMANDS: [{ pullRequest: 1 }, {}],
+  PR_BRANCH_LINKS: [{ pullRequest: 2 }, { pullRequest: 2 }],
+  // Each branch's own link (not its History link: `itemVersion=`; nor the compare link: `targetVersion=`).
+  BRANCH_ROW_LINKS: [{ branches: 2 }, { branches: 2 }],
+};
+
+const candidateLists = Object.entries(selectors).filter((entry): entry is [string, SelectorCandidates] => Array.isArray(entry[1]));
+
+/** What public peers query (tests/fake-ado/pages/peer-selectors.ts): where the fake must show it. `exclusive`: nowhere else. */
+const PEER_ANCHORS: Record<string, { on: PageKey[]; exclusive: boolean }> = {
   HEADER_COMMAND_ITEM: {
     on: ['files', 'empty', 'commit', 'commits', 'pushes', 'branches', 'tags', 'compare', 'pullRequests', 'orgPullRequests', 'pullRequest'],
     exclusive: false,
   },
-  FILES_HEADER_COMMANDBAR: { on: ['files'], exclusive: true },
   FILES_HEADER_OVERFLOW_BUTTON: { on: ['files'], exclusive: false },
   FILES_HEADER_TITLE_AREA: { on: ['files'], exclusive: true },
-  BRANCH_PICKER_BUTTON: { on: ['files', 'commits'], exclusive: true },
-  BRANCH_PICKER_LABEL: { on: ['files', 'commits'], exclusive: true },
+  BRANCH_PICKER_BUTTON: { on: ['files', 'commits', 'pushes'], exclusive: true },
+  BRANCH_PICKER_LABEL: { on: ['files', 'commits', 'pushes'], exclusive: true },
   FILES_BREADCRUMB_ITEM_TEXT: { on: ['files'], exclusive: true },
   EMPTY_REPO_CLONE_PANEL: { on: ['empty'], exclusive: true },
-  COMMIT_HEADER_COMMANDBAR: { on: ['commit'], exclusive: false },
   COMPARE_HEADER_BUTTON_GROUP: { on: ['compare'], exclusive: false },
-  LIST_HEADER_COMMANDBAR: { on: ['commits', 'pushes', 'pullRequests', 'branches'], exclusive: false },
   PR_HEADER: { on: ['pullRequest'], exclusive: true },
-  PR_HEADER_COMMANDS: { on: ['pullRequest'], exclusive: true },
   PR_HEADER_MENU_BUTTON: { on: ['pullRequest'], exclusive: true },
   PR_TITLE_ROW: { on: ['pullRequest'], exclusive: true },
   PR_TITLE_INPUT: { on: ['pullRequest'], exclusive: true },
-  PR_BRANCH_LINKS: { on: ['pullRequest'], exclusive: true },
   PR_VOTE_BUTTON: { on: ['pullRequest'], exclusive: true },
   PR_LIST_SECTION_CARD: { on: ['pullRequests', 'orgPullRequests'], exclusive: true },
   PR_LIST_ROW: { on: ['pullRequests', 'orgPullRequests'], exclusive: true },
 };
 const LEGACY_ONLY = new Set(['#pull-request-vote-button']);
-
-const candidateLists = Object.entries(selectors).filter((entry): entry is [string, SelectorCandidates] =>
-  Array.isArray(entry[1]),
-);
+const peerLists = Object.entries(peer).filter((entry): entry is [string, SelectorCandidates] => Array.isArray(entry[1]));
 
 describe('fake-ado pages', () => {
   const documents = new Map<PageKey, Document>();
@@ -200,12 +208,26 @@ describe('fake-ado pages', () => {
     if (documents.size === 0) for (const [key, url] of Object.entries(PAGES)) documents.set(key as PageKey, load(url));
   });
 
-  it('covers every selector list exported by lib/azure/selectors', () => {
-    expect(candidateLists.map(([name]) => name).sort()).toEqual(Object.keys(ANCHORS).sort());
+  it('lists every selector of lib/azure/selectors, each candidate once', () => {
+    expect(candidateLists.map(([name]) => name).sort()).toEqual(Object.keys(SELECTOR_MATCHES).sort());
+    for (const [name, candidates] of candidateLists) expect(SELECTOR_MATCHES[name], name).toHaveLength(candidates.length);
   });
 
-  describe.each(candidateLists)('%s', (name, candidates) => {
-    const expected = ANCHORS[name]!;
+  describe.each(candidateLists.flatMap(([name, candidates]) => candidates.map((selector, i) => [name, selector, i] as const)))(
+    '%s %s',
+    (name, selector, i) => {
+      it.each(Object.keys(PAGES) as PageKey[])('matches as often as expected on the %s page', (page) => {
+        expect(documents.get(page)!.querySelectorAll(selector)).toHaveLength(SELECTOR_MATCHES[name]![i]![page] ?? 0);
+      });
+    },
+  );
+
+  it('covers every peer selector list', () => {
+    expect(peerLists.map(([name]) => name).sort()).toEqual(Object.keys(PEER_ANCHORS).sort());
+  });
+
+  describe.each(peerLists)('peer %s', (name, candidates) => {
+    const expected = PEER_ANCHORS[name]!;
     it.each(expected.on)('matches on the %s page, every current-UI candidate', (page) => {
       const doc = documents.get(page)!;
       for (const selector of candidates) {
@@ -218,7 +240,7 @@ describe('fake-ado pages', () => {
     it('matches nowhere it should not', () => {
       const elsewhere = (Object.keys(PAGES) as PageKey[]).filter((page) => !expected.on.includes(page));
       const mustBeAbsent = expected.exclusive ? elsewhere : elsewhere.filter((page) => NON_REPO_PAGES.includes(page));
-      for (const page of name === 'APP_ROOT' ? [] : mustBeAbsent) {
+      for (const page of mustBeAbsent) {
         for (const selector of candidates) {
           expect(documents.get(page)!.querySelector(selector), `${selector} on ${page}`).toBeNull();
         }
@@ -227,9 +249,9 @@ describe('fake-ado pages', () => {
   });
 
   it('uses only observed classes; every class it invents starts with fake-', () => {
-    // Observed: each class token in a selector of lib/azure/selectors.ts, and the class constants there.
+    // Observed: each class token in a selector of lib/azure/selectors.ts or of the peers', and the class constants there.
     const fromSelectors = new Set<string>();
-    for (const value of Object.values(selectors)) {
+    for (const value of [...Object.values(selectors), ...Object.values(peer)]) {
       const strings = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
       for (const selector of strings) {
         for (const match of selector.matchAll(/\.([-\w]+)/g)) fromSelectors.add(match[1]!);
@@ -264,7 +286,7 @@ describe('fake-ado pages', () => {
 
   it('serves the shell with the theme class, the React root and the page data on every page', () => {
     for (const [page, doc] of documents) {
-      expect(doc.body.classList.contains(selectors.LIGHT_THEME_BODY_CLASS), page).toBe(true);
+      expect(doc.body.classList.contains(peer.LIGHT_THEME_BODY_CLASS), page).toBe(true);
       expect(doc.querySelectorAll('body > div.full-size')).toHaveLength(1);
       const data = readDataProviders(doc)!;
       expect(data['ms.vss-web.page-data'], page).toMatchObject({ user: { uniqueName: 'jane@contoso.test' } });
@@ -294,7 +316,7 @@ describe('fake-ado pages', () => {
     const doc = documents.get('files')!;
     // GP: `div.repos-files-header-commandbar:nth-child(1)`, insert before the overflow item, strip scroll-hidden.
     const bar = doc.querySelector('div.repos-files-header-commandbar:nth-child(1)')!;
-    expect(bar.classList.contains(selectors.FILES_HEADER_COMMANDBAR_CLIP_CLASS)).toBe(true);
+    expect(bar.classList.contains(peer.FILES_HEADER_COMMANDBAR_CLIP_CLASS)).toBe(true);
     const items = [...bar.children];
     expect(items.every((item) => item.matches('div.bolt-header-command-item-button'))).toBe(true);
     expect(items[0]!.textContent).toContain('Clone');
@@ -303,7 +325,7 @@ describe('fake-ado pages', () => {
     );
     expect(overflow).toBe(items.at(-1));
     expect(overflow!.querySelector('button')!.id).toBe('__bolt-header-command-bar-menu-button-1');
-    expect(doc.querySelector(selectors.FILES_HEADER_OVERFLOW_BUTTON[0])!.closest(selectors.HEADER_COMMAND_ITEM[0])).toBe(overflow);
+    expect(doc.querySelector(peer.FILES_HEADER_OVERFLOW_BUTTON[0])!.closest(peer.HEADER_COMMAND_ITEM[0])).toBe(overflow);
   });
 
   it.each(['commits', 'pushes', 'pullRequests'] as const)('lays out the %s header command bar as azure-devops-ui renders it', (page) => {
@@ -314,14 +336,14 @@ describe('fake-ado pages', () => {
     // (HeaderCommandBarWithFilter) and the overflow button last.
     expect([...bar.children].map((child) => child.className.includes('bolt-header-commandbar-button-group'))).toEqual([true]);
     const items = [...bar.firstElementChild!.children];
-    expect(items.every((item) => item.matches(selectors.HEADER_COMMAND_ITEM[0]))).toBe(true);
+    expect(items.every((item) => item.matches(peer.HEADER_COMMAND_ITEM[0]))).toBe(true);
     expect(items.at(-2)!.querySelector('button')!.getAttribute('aria-label')).toBe('Filter');
     expect(items.at(-1)!.querySelector('button')!.id).toMatch(/^__bolt-header-command-bar-menu-button/);
     if (page === 'pullRequests') expect(items[0]!.textContent).toBe('New pull request');
   });
 
   it('shows the default branch in the picker without version= and the URL branch with it', () => {
-    const label = (doc: Document) => doc.querySelector(selectors.BRANCH_PICKER_LABEL[0])!.textContent;
+    const label = (doc: Document) => doc.querySelector(peer.BRANCH_PICKER_LABEL[0])!.textContent;
     expect(label(documents.get('files')!)).toBe('main');
     expect(label(load(`${API}?path=%2Fsrc%2Fapp.ts&version=GBfeature%2Flogin`))).toBe('feature/login');
     // GP's XPath takes the first `text-ellipsis` span under `.version-dropdown`: it must be the label.
@@ -330,9 +352,31 @@ describe('fake-ado pages', () => {
     expect(label(load(`${API}?version=GC${SHA_LOGIN}`))).toBe(SHA_LOGIN.slice(0, 8));
   });
 
+  it.each(['commits', 'pushes'] as const)('names the branch itemVersion on the %s page, in its picker and in the links to it', (page) => {
+    const label = (doc: Document) => doc.querySelector(peer.BRANCH_PICKER_LABEL[0])!.textContent;
+    expect(label(documents.get(page)!)).toBe('main');
+    const doc = load(`${API}/${page}?itemVersion=GBfeature%2Flogin`);
+    expect(label(doc)).toBe('feature/login');
+    const picked = [...doc.querySelectorAll('.fake-ado-branch-menu a[data-spa]')].map((a) => new URL(a.getAttribute('href')!, 'https://dev.azure.com'));
+    expect(picked.map((u) => [u.pathname, u.searchParams.get('itemVersion'), u.searchParams.has('version')])).toEqual([
+      [`/contoso/Fabrikam%20Web/_git/api/${page}`, 'GBmain', false],
+      [`/contoso/Fabrikam%20Web/_git/api/${page}`, 'GBfeature/login', false],
+    ]);
+    const history = [...documents.get('branches')!.querySelectorAll<HTMLAnchorElement>('a[href*="/commits?"]')].map((a) => a.getAttribute('href'));
+    expect(history).toEqual(['/contoso/Fabrikam%20Web/_git/api/commits?itemVersion=GBmain', '/contoso/Fabrikam%20Web/_git/api/commits?itemVersion=GBfeature%2Flogin']);
+  });
+
+  it.each(['files', 'commits', 'pullRequest', 'branches'] as const)('hides every header anchor on the %s page served with unknown markup', (page) => {
+    const doc = load(`${PAGES[page]}${PAGES[page].includes('?') ? '&' : '?'}fake-ado-anchors=unknown`);
+    for (const selector of [...selectors.FILES_HEADER_COMMANDBAR, ...selectors.COMMIT_HEADER_COMMANDBAR, ...selectors.LIST_HEADER_COMMANDBAR, ...selectors.PR_HEADER_COMMANDS]) {
+      expect(doc.querySelector(selector), selector).toBeNull();
+    }
+    expect(doc.querySelector(selectors.MAIN_CONTENT[0])!.querySelector('[class*="fake-unknown-"]')).not.toBeNull();
+  });
+
   it('renders the path breadcrumb and keeps path and version in the branch list', () => {
     const doc = load(`${API}?path=%2Fsrc%2Fapp.ts&version=GBmain`);
-    const crumbs = [...doc.querySelectorAll(selectors.FILES_BREADCRUMB_ITEM_TEXT[0])].map((e) => e.textContent);
+    const crumbs = [...doc.querySelectorAll(peer.FILES_BREADCRUMB_ITEM_TEXT[0])].map((e) => e.textContent);
     expect(crumbs).toEqual(['api', 'src', 'app.ts']);
     const branchLinks = [...doc.querySelectorAll('.fake-ado-branch-menu a[data-spa]')].map(
       (a) => new URL(a.getAttribute('href')!, 'https://dev.azure.com'),
@@ -343,12 +387,24 @@ describe('fake-ado pages', () => {
     ]);
   });
 
-  it('lays out the PR header as GP, GK, AZ, SH and MU expect', () => {
+  it('lays out the PR header as captured on a live page, and as GK, AZ, SH and MU expect', () => {
     const doc = documents.get('pullRequest')!;
+    // The DevTools chain: root > div > div.flex-row.rhythm-horizontal-8.flex-center.flex-grow > div.repos-pr-header-vote-button… > button.
+    const vote = doc.querySelector(
+      'div.repos-pr-header.margin-bottom-8.bolt-header.flex-row.flex-noshrink.flex-start.bolt-header-no-spacing-defined > div > div.flex-row.rhythm-horizontal-8.flex-center.flex-grow > div.repos-pr-header-vote-button.bolt-split-button.flex-stretch.inline-flex-row > button',
+    );
+    expect(vote).not.toBeNull();
+    expect(doc.querySelector('.repos-pr-header')!.children).toHaveLength(1);
+    expect(doc.querySelector('.repos-pr-header.bolt-header-with-commandbar, .repos-pr-header .bolt-header-commandbar')).toBeNull();
     const commands = doc.querySelector(selectors.PR_HEADER_COMMANDS[0])!;
-    const menuItem = commands.querySelector(':scope > div.bolt-header-command-item-button:has(button[id^="__bolt-menu-button-"])');
-    expect(menuItem).not.toBeNull();
-    expect((doc.querySelector(selectors.PR_TITLE_INPUT[0]) as HTMLInputElement).value).toBe(XSS_TITLE);
+    // The actions row: vote first (the buttons go at its start, just before it), complete, then the ⋮ menu.
+    expect([...commands.children].map((child) => child.className.split(' ')[0])).toEqual([
+      'repos-pr-header-vote-button',
+      'repos-pr-header-complete-button',
+      'bolt-header-command-item-button',
+    ]);
+    expect(commands.lastElementChild!.querySelector('button')!.id).toMatch(/^__bolt-menu-button-\d+$/);
+    expect((doc.querySelector(peer.PR_TITLE_INPUT[0]) as HTMLInputElement).value).toBe(XSS_TITLE);
     const links = [...doc.querySelectorAll<HTMLAnchorElement>(selectors.PR_BRANCH_LINKS[0])];
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
       '/contoso/Fabrikam%20Web/_git/api?version=GBfeature%2Flogin',
@@ -389,18 +445,18 @@ describe('fake-ado pages', () => {
     const doc = documents.get('pullRequests')!;
     const titles = [...doc.querySelectorAll('.repos-pr-section-header-title > span')].map((e) => e.textContent);
     expect(titles).toEqual(['Created by me', 'Assigned to me']);
-    const rows = [...doc.querySelectorAll(selectors.PR_LIST_ROW[0])];
+    const rows = [...doc.querySelectorAll(peer.PR_LIST_ROW[0])];
     expect(rows.map((r) => r.getAttribute('href'))).toEqual(['/contoso/Fabrikam%20Web/_git/api/pullrequest/101']);
     expect(rows.every((r) => r.hasAttribute('data-spa'))).toBe(true);
     const completed = load(`${API}/pullrequests?_a=completed`);
-    expect([...completed.querySelectorAll(selectors.PR_LIST_ROW[0])].map((r) => r.getAttribute('href'))).toEqual([
+    expect([...completed.querySelectorAll(peer.PR_LIST_ROW[0])].map((r) => r.getAttribute('href'))).toEqual([
       '/contoso/Fabrikam%20Web/_git/api/pullrequest/102',
     ]);
     expect(doc.querySelector('.bolt-header-title.title-m.l')!.textContent).toBe('Pull requests');
   });
 
   it('shows the clone panel with the clone URL for an empty repository', () => {
-    const panel = documents.get('empty')!.querySelector(selectors.EMPTY_REPO_CLONE_PANEL[0])!;
+    const panel = documents.get('empty')!.querySelector(peer.EMPTY_REPO_CLONE_PANEL[0])!;
     expect(panel.closest('.fake-repos-empty-repository')!.querySelector('input')!.value).toBe(
       'https://contoso@dev.azure.com/contoso/Fabrikam%20Web/_git/empty-repo',
     );
@@ -408,7 +464,7 @@ describe('fake-ado pages', () => {
   });
 
   it('links compare and create pages to each other with the branches of the URL', () => {
-    const create = documents.get('compare')!.querySelector(`${selectors.COMPARE_HEADER_BUTTON_GROUP[0]} a[data-spa]`)!;
+    const create = documents.get('compare')!.querySelector(`${peer.COMPARE_HEADER_BUTTON_GROUP[0]} a[data-spa]`)!;
     const url = new URL(create.getAttribute('href')!, 'https://dev.azure.com');
     expect(url.pathname).toBe('/contoso/Fabrikam%20Web/_git/api/pullrequestcreate');
     expect([url.searchParams.get('sourceRef'), url.searchParams.get('targetRef')]).toEqual(['feature/login', 'main']);
@@ -421,7 +477,7 @@ describe('fake-ado pages', () => {
     const doc = load(`https://dev.azure.com/contoso/Fabrikam%20Web/_git/${encodeURIComponent(XSS_NAME)}`);
     expect(doc.querySelector('img')).toBeNull();
     expect(doc.querySelector('[onerror]')).toBeNull();
-    expect(doc.querySelector(selectors.FILES_BREADCRUMB_ITEM_TEXT[0])!.textContent).toBe(XSS_NAME);
+    expect(doc.querySelector(peer.FILES_BREADCRUMB_ITEM_TEXT[0])!.textContent).toBe(XSS_NAME);
     expect(doc.title).toBe(`Files - ${XSS_NAME}`);
     const pr = documents.get('pullRequest')!;
     expect(pr.querySelectorAll('script')).toHaveLength(2); // dataProviders + client script, none injected
@@ -431,7 +487,7 @@ describe('fake-ado pages', () => {
   });
 
   it('answers the other URL forms of a repository', () => {
-    const label = (url: string) => load(url).querySelector(selectors.BRANCH_PICKER_LABEL[0])?.textContent;
+    const label = (url: string) => load(url).querySelector(peer.BRANCH_PICKER_LABEL[0])?.textContent;
     // Default repo of a project (GK parsePathname): `/{org}/_git/{project}`; links keep that form.
     const defaultRepo = load('https://dev.azure.com/contoso/_git/Fabrikam%20Web');
     expect(readDataProviders(defaultRepo)!['ms.vss-code-web.versioncontrol-viewmodel-data-provider']).toMatchObject({
@@ -506,7 +562,7 @@ describe('fake-ado pages', () => {
 
   it('picks the dark theme from ?theme=dark or the theme cookie', () => {
     const byQuery = load(`${API}?theme=dark`);
-    expect(byQuery.body.className).toBe(selectors.DARK_THEME_BODY_CLASS);
+    expect(byQuery.body.className).toBe(peer.DARK_THEME_BODY_CLASS);
     expect(readDataProviders(byQuery)!['ms.vss-web.theme-data']).toEqual({ requestedThemeId: 'ms.vss-web.vsts-theme-dark' });
     expect(isDarkTheme(byQuery)).toBe(true);
     expect(isDarkTheme(load(API, 'a=b; fake-ado-theme=dark'))).toBe(true);
@@ -607,6 +663,15 @@ describe('fake-ado client script', () => {
     expect(view().getAttribute('data-fake-ado-rendered')).toBe('2');
     await vi.advanceTimersByTimeAsync(5000);
     expect(document.querySelector('.repos-files-header-commandbar')).toBe(second);
+  });
+
+  it('renders the anchors of a page served with late anchors only when told to', async () => {
+    mount('/contoso/Fabrikam%20Web/_git/api?fake-ado-anchors=late');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(document.querySelector('.repos-files-header-commandbar')).toBeNull();
+    document.dispatchEvent(new Event('fake-ado-render'));
+    expect(document.querySelector('.repos-files-header-commandbar')).not.toBeNull();
+    expect(view().getAttribute('data-fake-ado-rendered')).toBe('1');
   });
 
   it('navigates SPA links with pushState, keeps the root and the stale dataProviders', async () => {

@@ -7,6 +7,7 @@ import { detectCloudPage, type CloudPage } from '@/lib/azure/cloud-page';
 import { PR_BRANCH_LINKS } from '@/lib/azure/selectors';
 import { defineFeature } from '../define-feature';
 import { PAGES_WITH_HEADER, mountHeaderButtons } from '../mount-header-buttons';
+import { onTrustedClick } from '../on-trusted-click';
 import { withPageMenus } from '../with-page-menus';
 
 const DEFAULT_CLIENT: PageClient = { id: DEFAULT_CLIENT_ID, name: DEFAULT_CLIENT_NAME, link: gitKrakenLink };
@@ -29,7 +30,7 @@ interface CloneState {
  */
 export default defineFeature({
   include: PAGES_WITH_HEADER,
-  async init(signal, page) {
+  async init(signal, page, featureId) {
     const stored = await browser.storage.local.get([CLONE_CLIENT_KEY, CLONE_CLIENT_NAME_KEY, CLONE_PROTOCOL_KEY]);
     if (signal.aborted) return;
     const id = stored[CLONE_CLIENT_KEY] as string | undefined;
@@ -39,11 +40,13 @@ export default defineFeature({
       const catalogue = withPageMenus(() => state.shadow?.querySelector('p'), (menus) => show(state, menus.client(id)));
       // Set by a version that stored no name: wait for the catalogue's.
       if (!state.client.name) await catalogue;
+      // The page may have changed meanwhile; an abort listener added now would never fire.
+      if (signal.aborted) return;
     }
     mountHeaderButtons(
       signal,
       page,
-      'clone-in-client',
+      featureId,
       '<a class="clone"></a><button class="more" type="button" aria-haspopup="menu" aria-expanded="false" aria-label="Clone in another client">▾</button>',
       (shadow) => wire(shadow, sourceOf(page), state),
     );
@@ -57,9 +60,9 @@ function wire(shadow: ShadowRoot, page: CloudPage, state: CloneState) {
   state.request = { httpsUrl: page.repo.httpsUrl, sshUrl: page.repo.sshUrl, protocol: state.ssh ? 'ssh' : 'https', branch: page.branch };
   show(state);
   // The link opens the client by itself; the menus script then watches whether it did.
-  shadow.querySelector('a')!.addEventListener('click', () => withPageMenus(status, (menus) => menus.watchOpen(status, state.client.id, state.request!)));
+  onTrustedClick(shadow.querySelector('a')!, () => withPageMenus(status, (menus) => menus.watchOpen(status, state.client.id, state.request!)));
   const more = shadow.querySelector('button')!;
-  more.addEventListener('click', () =>
+  onTrustedClick(more, () =>
     withPageMenus(status, (menus) =>
       menus.cloneMenu(
         more,

@@ -1,5 +1,6 @@
 import { defineFeature } from '../define-feature';
 import { PAGES_WITH_HEADER, mountHeaderButtons } from '../mount-header-buttons';
+import { onTrustedClick } from '../on-trusted-click';
 import { withPageMenus } from '../with-page-menus';
 
 /**
@@ -9,12 +10,12 @@ import { withPageMenus } from '../with-page-menus';
  */
 export default defineFeature({
   include: PAGES_WITH_HEADER,
-  init(signal, page) {
+  init(signal, page, id) {
     const { repo } = page;
     mountHeaderButtons(
       signal,
       page,
-      'copy-clone-url',
+      id,
       '<button class="copy" type="button">Copy clone URL</button><button class="more" type="button" aria-haspopup="menu" aria-expanded="false" aria-label="More ways to copy the clone URL">▾</button>',
       (shadow, status) => {
         const [main, more] = shadow.querySelectorAll('button');
@@ -29,8 +30,8 @@ export default defineFeature({
           clearTimeout(clear);
           clear = setTimeout(() => (status.textContent = ''), 2500);
         };
-        main!.addEventListener('click', () => copy(repo.httpsUrl, 'HTTPS clone URL'));
-        more!.addEventListener('click', () => withPageMenus(() => status, (menus) => menus.copyMenu(more!, repo, copy)));
+        onTrustedClick(main!, () => copy(repo.httpsUrl, 'HTTPS clone URL'));
+        onTrustedClick(more!, () => withPageMenus(() => status, (menus) => menus.copyMenu(more!, repo, copy)));
       },
     );
   },

@@ -4,6 +4,7 @@ import { OPEN_DIALOG_GLOBAL } from '@/lib/pull-requests/dialog-global';
 import { defineFeature } from '../define-feature';
 import { loadPageUi } from '../load-page-ui';
 import { mountHeaderButtons } from '../mount-header-buttons';
+import { onTrustedClick } from '../on-trusted-click';
 
 type OpenDialog = (request: { project: string; repository: string; organization: string; sourceBranch: string | null; returnFocus: () => HTMLElement | null }) => void;
 
@@ -14,10 +15,10 @@ type OpenDialog = (request: { project: string; repository: string; organization:
  */
 export default defineFeature({
   include: [isFilesPage, (page: PageKind) => page.type === 'history', isCommitPage],
-  init(signal, page) {
-    mountHeaderButtons(signal, page, 'create-pull-request', '<button type="button">Create pull request</button>', (shadow, status) => {
+  init(signal, page, id) {
+    mountHeaderButtons(signal, page, id, '<button type="button">Create pull request</button>', (shadow, status) => {
       const button = shadow.querySelector('button')!;
-      button.addEventListener('click', () => {
+      onTrustedClick(button, () => {
         const page = detectCloudPage(location.href);
         if (page) void openPullRequestDialog(page, page.branch, button, status);
       });
@@ -38,7 +39,7 @@ export async function openPullRequestDialog(page: CloudPage, sourceBranch: strin
     repository: page.repo.repository,
     organization: page.repo.organization,
     sourceBranch,
-    // Azure DevOps may have re-rendered the header meanwhile: focus the button that is there now.
-    returnFocus: () => (button.isConnected ? button : (document.querySelector('[data-ado-companion-feature="create-pull-request"]')?.shadowRoot?.querySelector('button') ?? null)),
+    // The same button even if Azure DevOps re-rendered the header meanwhile: its host is moved, not replaced.
+    returnFocus: () => button,
   });
 }

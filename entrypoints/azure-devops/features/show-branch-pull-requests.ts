@@ -22,7 +22,7 @@ interface BranchPullRequest {
  */
 export default defineFeature({
   include: [isFilesPage, (page: PageKind) => page.type === 'history'],
-  async init(signal, page) {
+  async init(signal, page, id) {
     if (!page.branch) return;
     const at = { project: page.repo.project, repository: page.repo.repository, branch: page.branch };
     const answer = (await browser.runtime.sendMessage({ channel: 'ado-companion', type: 'pullRequests.fromBranch', data: at }).catch(() => null)) as {
@@ -35,8 +35,8 @@ export default defineFeature({
       if (typeof fromPage === 'function') pullRequests = await fromPage(at);
     }
     if (signal.aborted || !pullRequests?.length) return;
-    mountInAnchor(signal, [...FILES_HEADER_COMMANDBAR, ...COMMIT_HEADER_COMMANDBAR], 'show-branch-pull-requests', (shadow) => {
-      shadow.innerHTML = `<style>:host{display:inline-flex;align-items:center;gap:6px;margin-right:8px;font:13px "Segoe UI",sans-serif;color:var(--text-secondary-color,rgba(0,0,0,.6))}a{color:var(--communication-foreground,#0078d4)}</style><span>Open pull requests:</span>`;
+    mountInAnchor(signal, [...FILES_HEADER_COMMANDBAR, ...COMMIT_HEADER_COMMANDBAR], id, (shadow) => {
+      shadow.innerHTML = `<style>:host{display:inline-flex;align-items:center;gap:6px;margin-right:8px;font-size:13px;color:var(--text-secondary-color,rgba(0,0,0,.6))}a{color:var(--communication-foreground,#0078d4)}</style><span>Open pull requests:</span>`;
       for (const pr of pullRequests) {
         const link = document.createElement('a');
         link.href = pr.webUrl;

@@ -49,8 +49,15 @@ export function PageSessionLine() {
       ? `Page actions here use your stored account ${account.displayName}.`
       : 'Page actions here need you to connect.';
   return (
-    <p class="muted small" data-page-session={page.signedIn ? 'page' : account ? 'account' : 'none'}>
-      {text}
-    </p>
+    <>
+      <p class="muted small" data-page-session={page.signedIn ? 'page' : account ? 'account' : 'none'}>
+        {text}
+      </p>
+      {page.ownBar && (
+        <p class="muted small" data-page-own-bar>
+          On this page the buttons are in ADO Companion’s own bar: Azure DevOps changed how it looks. Tell us which page it is.
+        </p>
+      )}
+    </>
   );
 }

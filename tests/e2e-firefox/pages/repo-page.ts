@@ -43,6 +43,20 @@ export class FirefoxRepoPage {
     );
   }
 
+  /** Where each of the extension's buttons sits: 'own bar' for the bar of its own, else the class of the element that holds it. */
+  buttonPlaces() {
+    return this.page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-ado-companion-feature]')).map((host) =>
+        host.parentElement?.hasAttribute('data-ado-companion-bar') ? 'own bar' : (host.parentElement?.className ?? ''),
+      ),
+    );
+  }
+
+  /** On a page served with `?fake-ado-anchors=late`: Azure DevOps renders its header now. */
+  async renderLateAnchors() {
+    await this.page.evaluate(() => document.dispatchEvent(new Event('fake-ado-render')));
+  }
+
   /** Waits until the page shows `view` (the fake's view kind) rendered a second time: it will not change by itself. */
   async waitForView(view: string) {
     await this.page.waitForSelector(`[data-fake-ado-view="${view}"][data-fake-ado-rendered="2"]`, { timeout: 10_000 });

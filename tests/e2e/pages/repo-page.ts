@@ -35,6 +35,16 @@ export class RepoPage {
     return this.page.locator('[data-ado-companion-feature]');
   }
 
+  /** The bar of its own the extension shows its buttons in when none of their anchors appeared. */
+  get ownBar() {
+    return this.page.locator('[data-ado-companion-bar]');
+  }
+
+  /** On a page served with `?fake-ado-anchors=late`: Azure DevOps renders its header now. */
+  async renderLateAnchors() {
+    await this.page.evaluate(() => document.dispatchEvent(new Event('fake-ado-render')));
+  }
+
   /** Waits for the header buttons: the content script is running and has recognised a repository page. */
   async waitForHeaderButtons() {
     await expect(this.copyCloneUrlButton).toBeVisible();

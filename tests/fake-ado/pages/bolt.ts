@@ -34,6 +34,15 @@ export function overflowItem(id: string): SafeHtml {
 }
 
 /**
+ * An azure-devops-ui split button (`SplitButton`: `button.bolt-split-button-main`, a divider, and the
+ * option toggle in `div.inline-flex-row`), as the pull request header's vote and complete buttons are
+ * (`div.repos-pr-header-vote-button.bolt-split-button.flex-stretch.inline-flex-row > button` in a capture).
+ */
+export function splitButton(className: string, label: string, optionsLabel: string, primary: boolean): SafeHtml {
+  return html`<div class="${className} bolt-split-button flex-stretch inline-flex-row"><button class="bolt-button bolt-split-button-main enabled${primary ? ' primary' : ''} bolt-focus-treatment" type="button"><span class="bolt-button-text body-m">${label}</span></button><div class="bolt-split-button-divider"></div><div class="inline-flex-row"><button class="bolt-button bolt-split-button-option bolt-icon-button enabled${primary ? ' primary' : ''} icon-only bolt-focus-treatment" type="button" aria-haspopup="true" aria-label="${optionsLabel}">${icon('ChevronDown')}</button></div></div>`;
+}
+
+/**
  * The filter toggle azure-devops-ui's `HeaderCommandBarWithFilter` adds to a header's items
  * (`Components/HeaderCommandBar/Items.js` `getFilterItem`: id "filter", icon only, subtle, labelled "Filter").
  */

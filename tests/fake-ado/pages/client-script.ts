@@ -14,7 +14,9 @@
 // - Late anchors: nodes marked `data-fake-ado-deferred` are taken out at once and inserted after the
 //   view's `data-anchor-delay` (≥300 ms on PR pages, GK waits 300 ms there), then replaced once more by
 //   fresh copies after `data-rerender-delay` (React re-renders, AZ issue #172), dropping whatever an
-//   extension put inside them (first render of a route only). The view root gets `data-fake-ado-rendered="1"`, then `"2"`, so tests can
+//   extension put inside them (first render of a route only). A view served with `?fake-ado-anchors=late`
+//   (`data-anchor-delay="-1"`) renders them only when the page gets a `fake-ado-render` event, so a test
+//   decides when the anchors arrive instead of racing a clock. The view root gets `data-fake-ado-rendered="1"`, then `"2"`, so tests can
 //   wait for each step. A view with `data-fake-ado-instant` keeps its served markup untouched.
 // - Branch picker: `.version-dropdown > button` opens the branch list; picking one navigates with
 //   `?version=GB{branch}` like any SPA link, which re-renders the label.
@@ -67,10 +69,13 @@ export const CLIENT_SCRIPT = `(function () {
       });
       view.setAttribute('data-fake-ado-rendered', String(step));
     }
-    schedule(function () {
+    function first() {
       render(1);
       if (rerenderDelay >= 0) schedule(function () { render(2); }, rerenderDelay);
-    }, delay);
+    }
+    // A negative delay: the anchors wait for the test to say when (a 'fake-ado-render' event on document).
+    if (delay >= 0) schedule(first, delay);
+    else document.addEventListener('fake-ado-render', function () { if (viewRoot() === view) first(); }, { once: true });
   }
 
   // --- React-like reconciliation -------------------------------------------------------------

@@ -15,6 +15,10 @@ export const OBSERVED_BY_PEERS: Record<string, string> = {
   'bolt-header-title': 'AZ PR #94 (page title `.bolt-header-title.title-m.l`)',
   'title-m': 'AZ PR #94',
   l: 'AZ PR #94',
+  'repos-pr-header-complete-button': 'nthomsencph/unfuck-ado (INTERNALS.md in its docs folder) (PR header actions row, verified live 2026-08)',
+  'margin-bottom-8': 'a DevTools selector chain of a live PR page (the PR header root)',
+  'flex-start': 'a DevTools selector chain of a live PR page (the PR header root)',
+  'bolt-header-no-spacing-defined': 'a DevTools selector chain of a live PR page (the PR header root)',
 };
 
 /**
@@ -31,6 +35,7 @@ export const AZURE_DEVOPS_UI_CLASSES: readonly string[] = [
   // icons
   'fluent-icons-enabled', 'fabric-icon', 'left-icon', 'icon-right', 'small', 'medium',
   // buttons and command bars
+  'bolt-split-button', 'bolt-split-button-main', 'bolt-split-button-divider', 'bolt-split-button-option', 'inline-flex-row', 'flex-stretch',
   'bolt-button', 'bolt-icon-button', 'bolt-button-text', 'bolt-button-group', 'bolt-focus-treatment', 'enabled',
   'primary', 'subtle', 'icon-only', 'bolt-expandable-button', 'fake-bolt-dropdown-expandable-button',
   'bolt-header', 'bolt-header-content-area', 'bolt-header-title-area', 'bolt-header-title-row', 'bolt-header-description',

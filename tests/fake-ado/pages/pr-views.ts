@@ -1,7 +1,7 @@
 // Pull request pages: repo list `{base}/pullrequests`, org list `/{org}/_pulls`, detail
 // `{base}/pullrequest/{id}` (docs/azure-devops-pages.md "Pull request page", "PR list pages",).
 import type { FixtureProject, FixturePullRequest, FixtureRepository, FixtureUser } from '../fixture-types';
-import { commandItem, icon, link, listHeader, overflowItem } from './bolt';
+import { commandItem, icon, link, listHeader, overflowItem, splitButton } from './bolt';
 import { html, type SafeHtml } from './html';
 import type { OrgContext, RepoContext, View } from './types';
 import { canonicalRepoPath, projectHref, queryString, repoHref, shortRefName } from './urls';
@@ -122,33 +122,36 @@ export function pullRequestView(ctx: RepoContext, pr: FixturePullRequest): View 
   const tab = requestedTab === 'files' || requestedTab === 'commits' || requestedTab === 'updates' ? requestedTab : 'overview';
   const statusText = pr.status === 'active' ? (pr.isDraft ? 'Draft' : 'Active') : capitalize(pr.status);
   const mainAction = pr.status !== 'active' ? 'Reactivate' : pr.isDraft ? 'Publish' : 'Complete';
-  // Header: GP mounts into `.repos-pr-header > div:nth-child(2) > div:nth-child(1)` before the item holding
-  // `button[id^="__bolt-menu-button-"]`; GK inserts two links after `.repos-pr-title-row`; the title is
-  // `.repos-pr-title-row .bolt-textfield-input` ([FS]); the vote button `.repos-pr-header-vote-button`
-  // (AZ, new PR UX); `.pr-status-completed` (AZ); branch links `.pr-header-branches > .bolt-link` with
+  // Header, as captured on a live page (docs/azure-devops-pages.md#anchors): the root
+  // `div.repos-pr-header.margin-bottom-8.bolt-header.flex-row.flex-noshrink.flex-start.bolt-header-no-spacing-defined`
+  // (no command bar) holds one `div`, and in it the row `div.flex-row.rhythm-horizontal-8.flex-center.flex-grow`
+  // with the vote split button `div.repos-pr-header-vote-button.bolt-split-button…` (> button), the complete
+  // split button `.repos-pr-header-complete-button` and the ⋮ menu `div.bolt-header-command-item-button` >
+  // `button#__bolt-menu-button-N` (a DevTools selector chain; nthomsencph/unfuck-ado (INTERNALS.md in its docs folder)).
+  // So GP's positional `.repos-pr-header > div:nth-child(2) > div:nth-child(1)` finds nothing here.
+  // GK inserts two links after `.repos-pr-title-row`; the title is `.repos-pr-title-row .bolt-textfield-input`
+  // ([FS]); `.pr-status-completed` (AZ); branch links `.pr-header-branches > .bolt-link` with
   // `href="/{org}/{project}/_git/{repo}?version=GB{branch}"`, source first (GK, AZ `a:first-child`, SH, MU).
   // From a fork, the source branch lives in the fork: its link goes there (GK detects cross-repo PRs
   // from the two hrefs), the target link to this repository.
   const fork = forkOf(ctx, pr);
   const sourceRepoPath = fork ? canonicalRepoPath(ctx, fork.project, fork.repo) : ctx.canonicalRepoPath;
-  const header = html`<div class="repos-pr-header flex-column" data-fake-ado-deferred>
-  <div class="fake-repos-pr-header-top flex-row flex-center">
+  const header = html`<div class="repos-pr-header margin-bottom-8 bolt-header flex-row flex-noshrink flex-start bolt-header-no-spacing-defined" data-fake-ado-deferred>
+  <div>
     <div class="repos-pr-title-row flex-row flex-center flex-grow rhythm-horizontal-8">
       <span class="fake-repos-pr-id title-m">!${pr.pullRequestId}</span>
       <div class="bolt-textfield flex-row flex-grow"><input class="bolt-textfield-input flex-grow title-m" aria-label="Pull request title" value="${pr.title}"></div>
     </div>
-  </div>
-  <div class="fake-repos-pr-header-command-area flex-row flex-center">
-    <div class="flex-row flex-center rhythm-horizontal-8">
-      <div class="bolt-header-command-item-button"><button class="repos-pr-header-vote-button bolt-button enabled bolt-focus-treatment" type="button" aria-haspopup="true"><span class="bolt-button-text body-m">Approve</span></button></div>
-      ${commandItem({ label: mainAction, primary: pr.status === 'active' })}
+    <div class="flex-row rhythm-horizontal-8 flex-center flex-grow">
+      ${splitButton('repos-pr-header-vote-button', 'Approve', 'Vote options', false)}
+      ${splitButton('repos-pr-header-complete-button', mainAction, `${mainAction} options`, pr.status === 'active')}
       ${overflowItem('__bolt-menu-button-7')}
     </div>
-  </div>
-  <div class="fake-repos-pr-header-subtitle flex-row flex-center rhythm-horizontal-8">
-    <span class="bolt-pill ${pr.status === 'completed' ? 'pr-status-completed' : `fake-pr-status-${pr.status}`}${pr.isDraft ? ' fake-pr-status-draft' : ''}">${statusText}</span>
-    <span>${author?.displayName ?? 'Unknown'}</span>
-    <div class="pr-header-branches flex-row flex-center rhythm-horizontal-4"><a class="bolt-link monospaced-text" data-spa href="${`${sourceRepoPath}${queryString({ version: `GB${source}` })}`}">${source}</a>${icon('Forward')}<a class="bolt-link monospaced-text" data-spa href="${`${ctx.canonicalRepoPath}${queryString({ version: `GB${target}` })}`}">${target}</a></div>
+    <div class="fake-repos-pr-header-subtitle flex-row flex-center rhythm-horizontal-8">
+      <span class="bolt-pill ${pr.status === 'completed' ? 'pr-status-completed' : `fake-pr-status-${pr.status}`}${pr.isDraft ? ' fake-pr-status-draft' : ''}">${statusText}</span>
+      <span>${author?.displayName ?? 'Unknown'}</span>
+      <div class="pr-header-branches flex-row flex-center rhythm-horizontal-4"><a class="bolt-link monospaced-text" data-spa href="${`${sourceRepoPath}${queryString({ version: `GB${source}` })}`}">${source}</a>${icon('Forward')}<a class="bolt-link monospaced-text" data-spa href="${`${ctx.canonicalRepoPath}${queryString({ version: `GB${target}` })}`}">${target}</a></div>
+    </div>
   </div>
 </div>`;
   const tabNames = ['overview', 'files', 'updates', 'commits'] as const;

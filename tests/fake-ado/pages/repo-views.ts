@@ -5,9 +5,12 @@ import { html, type SafeHtml } from './html';
 import type { RepoContext, View } from './types';
 import { branchFilesHref, cloneUrls, repoHref, shortRefName } from './urls';
 
-/** What the branch picker shows: `version=GB…` (branch), `GC…` (commit), `GT…` (tag), else the default branch. */
-export function currentVersion(ctx: RepoContext): { kind: 'branch' | 'commit' | 'tag'; name: string } {
-  const version = ctx.query.get('version') ?? '';
+/**
+ * What the branch picker shows: `version=GB…` (branch), `GC…` (commit), `GT…` (tag), else the default
+ * branch. The commits and pushes pages name it `itemVersion`, as Azure DevOps' own links to them do.
+ */
+export function currentVersion(ctx: RepoContext, parameter: 'version' | 'itemVersion' = 'version'): { kind: 'branch' | 'commit' | 'tag'; name: string } {
+  const version = ctx.query.get(parameter) ?? '';
   const name = version.slice(2);
   if (name && version.startsWith('GB')) return { kind: 'branch', name };
   if (name && version.startsWith('GC')) return { kind: 'commit', name };
@@ -25,8 +28,8 @@ export function defaultBranchName(repo: FixtureRepository): string | null {
  * GP `urlTransformer` XPath). The list itself is a callout in the portal host, outside
  * `.version-dropdown`, so GP's "first text-ellipsis span" stays the label.
  */
-function branchPicker(ctx: RepoContext): { button: SafeHtml; menu: SafeHtml } {
-  const version = currentVersion(ctx);
+function branchPicker(ctx: RepoContext, historyPage?: HistoryPage): { button: SafeHtml; menu: SafeHtml } {
+  const version = currentVersion(ctx, historyPage ? 'itemVersion' : 'version');
   const label = version.kind === 'commit' ? shortSha(version.name) : version.name;
   const path = ctx.query.get('path');
   const button = html`<div class="version-dropdown flex-row">
@@ -34,7 +37,7 @@ function branchPicker(ctx: RepoContext): { button: SafeHtml; menu: SafeHtml } {
 </div>`;
   const items = ctx.repo.branches.map(
     (branch) =>
-      html`<a class="bolt-list-row fake-ado-menu-item" role="menuitem" data-spa href="${branchFilesHref(ctx, branch.name, path)}"${branch.name === version.name ? html` aria-checked="true"` : ''}>${branch.name}</a>`,
+      html`<a class="bolt-list-row fake-ado-menu-item" role="menuitem" data-spa href="${historyPage ? historyHref(ctx, historyPage, branch.name) : branchFilesHref(ctx, branch.name, path)}"${branch.name === version.name ? html` aria-checked="true"` : ''}>${branch.name}</a>`,
   );
   const menu = html`<div class="bolt-callout fake-ado-branch-menu flex-column" role="menu" aria-label="Branches" hidden>${items}</div>`;
   return { button, menu };
@@ -138,9 +141,17 @@ function emptyRepositoryView(ctx: RepoContext): View {
   return { title: `Files - ${ctx.repo.name}`, kind: 'empty-repository', body, dataProviders: repositoryDataProvider(ctx) };
 }
 
+/** The two pages that name their branch `itemVersion`. */
+type HistoryPage = 'commits' | 'pushes';
+
+/** `{base}/commits?itemVersion=GB{branch}` (or pushes): the form of Azure DevOps' own links (docs/azure-devops-pages.md#urls). */
+export function historyHref(ctx: RepoContext, page: HistoryPage, branch: string): string {
+  return repoHref(ctx, page, { itemVersion: `GB${branch}` });
+}
+
 /** `{base}/commits`: history of the picked branch (the fake knows only branch heads). */
 export function commitsView(ctx: RepoContext): View {
-  const picker = branchPicker(ctx);
+  const picker = branchPicker(ctx, 'commits');
   const body = html`${listHeader('fake-repos-commits-header', 'Commits', [], '__bolt-header-command-bar-menu-button-4', picker.button)}
 <div class="fake-repos-commits-table bolt-card" role="table" aria-label="Commits">${commitRows(ctx, (b) => `Update ${b.name}`)}</div>`;
   return { title: `Commits - ${ctx.repo.name}`, kind: 'commits', body, portal: picker.menu };
@@ -148,14 +159,15 @@ export function commitsView(ctx: RepoContext): View {
 
 /** `{base}/pushes`: one push per branch head (the fake keeps no push history for its pages). */
 export function pushesView(ctx: RepoContext): View {
-  const body = html`${listHeader('fake-repos-pushes-header', 'Pushes', [], '__bolt-header-command-bar-menu-button-5')}
+  const picker = branchPicker(ctx, 'pushes');
+  const body = html`${listHeader('fake-repos-pushes-header', 'Pushes', [], '__bolt-header-command-bar-menu-button-5', picker.button)}
 <div class="fake-repos-pushes-table bolt-card" role="table" aria-label="Pushes">${commitRows(ctx, (b) => `Pushed to ${b.name}`)}</div>`;
-  return { title: `Pushes - ${ctx.repo.name}`, kind: 'pushes', body };
+  return { title: `Pushes - ${ctx.repo.name}`, kind: 'pushes', body, portal: picker.menu };
 }
 
 /** One row per distinct commit at a branch head, the picked branch's first. */
 function commitRows(ctx: RepoContext, text: (branch: FixtureRepository['branches'][number]) => string): SafeHtml | SafeHtml[] {
-  const head = ctx.repo.branches.find((b) => b.name === currentVersion(ctx).name);
+  const head = ctx.repo.branches.find((b) => b.name === currentVersion(ctx, 'itemVersion').name);
   const commits = [head, ...ctx.repo.branches.filter((b) => b !== head)].filter(
     (b, i, all): b is NonNullable<typeof b> => b !== undefined && all.findIndex((o) => o?.objectId === b.objectId) === i,
   );
@@ -193,22 +205,25 @@ export function branchesView(ctx: RepoContext): View {
     title: 'Branches',
     commands: [commandItem({ label: 'New branch', icon: 'Add', primary: true })],
   });
+  // No public capture of this page's rows: an azure-devops-ui table with an accessible name and
+  // `tr.bolt-table-row` rows, as seen on other Repos pages (docs/azure-devops-pages.md#selectors).
   const rows = ctx.repo.branches.map((b) => {
     const isDefault = b.name === defaultName;
-    return html`<div class="bolt-table-row flex-row flex-center rhythm-horizontal-8" role="row">
-  <span class="flex-grow">${link(branchFilesHref(ctx, b.name), b.name)}${isDefault ? html` <span class="bolt-pill">Default</span>` : ''}</span>
-  ${link(repoHref(ctx, `commit/${b.objectId}`), shortSha(b.objectId), 'bolt-link monospaced-text')}
-  ${
+    return html`<tr class="bolt-table-row" role="row">
+  <td class="fake-repos-branches-name">${link(branchFilesHref(ctx, b.name), b.name)}${isDefault ? html` <span class="bolt-pill">Default</span>` : ''}</td>
+  <td>${link(repoHref(ctx, `commit/${b.objectId}`), shortSha(b.objectId), 'bolt-link monospaced-text')}</td>
+  <td>${link(historyHref(ctx, 'commits', b.name), 'History')}</td>
+  <td>${
     isDefault || !defaultName
       ? ''
       : html`${link(repoHref(ctx, 'pullrequestcreate', { sourceRef: b.name, targetRef: defaultName }), 'New pull request')}
   ${link(repoHref(ctx, 'branchCompare', { baseVersion: `GB${defaultName}`, targetVersion: `GB${b.name}` }), 'Compare')}`
-  }
-</div>`;
+  }</td>
+</tr>`;
   });
-  const body = html`${header}<div class="fake-repos-branches-table bolt-card" role="table" aria-label="Branches">${
-    rows.length ? rows : html`<div class="secondary-text">No branches yet.</div>`
-  }</div>`;
+  const body = html`${header}<table class="fake-repos-branches-table bolt-table bolt-card" aria-label="Branches"><tbody>${
+    rows.length ? rows : html`<tr><td class="secondary-text">No branches yet.</td></tr>`
+  }</tbody></table>`;
   return { title: `Branches - ${ctx.repo.name}`, kind: 'branches', body };
 }
 

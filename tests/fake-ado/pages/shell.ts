@@ -32,9 +32,11 @@ export function renderShell(ctx: AnyContext, view: View, routeKey: string): stri
       ...view.dataProviders,
     },
   };
+  const anchors = ctx.query.get('fake-ado-anchors');
   const timing = ctx.instant
     ? html` data-fake-ado-instant`
-    : html` data-anchor-delay="${view.anchorDelayMs ?? DEFAULT_ANCHOR_DELAY_MS}" data-rerender-delay="${RERENDER_DELAY_MS}"`;
+    : html` data-anchor-delay="${anchors === 'late' ? -1 : (view.anchorDelayMs ?? DEFAULT_ANCHOR_DELAY_MS)}" data-rerender-delay="${RERENDER_DELAY_MS}"`;
+  const body = anchors === 'unknown' ? withUnknownAnchors(view.body) : view.body;
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -49,8 +51,8 @@ export function renderShell(ctx: AnyContext, view: View, routeKey: string): stri
 ${topBar(ctx)}
 <div class="fake-ado-body flex-row">
 ${navigation(ctx, view)}
-<main class="fake-ado-main flex-column flex-grow" data-fake-ado-key="${routeKey}">
-${view.body}
+<main id="skip-to-main-content" class="fake-ado-main flex-column flex-grow" data-fake-ado-key="${routeKey}">
+${body}
 </main>
 </div>
 <div class="bolt-portal-host">${view.portal ?? ''}</div>
@@ -62,6 +64,17 @@ ${view.body}
 </html>
 `;
   return page.value;
+}
+
+/**
+ * The page as Azure DevOps might render it after a redesign (`?fake-ado-anchors=unknown`): every class
+ * the page buttons anchor on gets the `fake-unknown-` prefix, so no known anchor appears.
+ */
+const ANCHOR_CLASSES = new Set(['repos-files-header-commandbar', 'bolt-header-commandbar', 'bolt-header-commandbar-button-group', 'repos-pr-header', 'repos-pr-header-vote-button']);
+function withUnknownAnchors(body: SafeHtml): SafeHtml {
+  return raw(
+    body.value.replace(/ class="([^"]*)"/g, (_, names: string) => ` class="${names.split(' ').map((name) => (ANCHOR_CLASSES.has(name) ? `fake-unknown-${name}` : name)).join(' ')}"`),
+  );
 }
 
 function topBar(ctx: AnyContext): SafeHtml {

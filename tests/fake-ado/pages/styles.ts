@@ -129,7 +129,8 @@ a.bolt-list-row:hover { background: var(--palette-black-alpha-4, rgba(0, 0, 0, 0
 .fake-ado-app { min-height: 100%; }
 .fake-ado-body { flex-grow: 1; }
 .repos-pr-header { padding: 12px 20px; gap: 8px; }
-.fake-repos-pr-header-command-area { justify-content: flex-end; }
+.repos-pr-header > div { display: flex; flex-direction: column; flex-grow: 1; gap: 8px; }
+.repos-pr-header :has(> .repos-pr-header-vote-button) { justify-content: flex-end; }
 .fake-repos-empty-repository { padding: 12px 0; }
 .fake-repos-empty-repository > .title-m { padding: 0 20px; }
 .fake-ado-nav { width: 200px; flex-shrink: 0; padding: 8px 0; background: rgba(var(--palette-neutral-2, 248, 248, 248), 1); }

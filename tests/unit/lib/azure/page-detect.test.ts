@@ -7,7 +7,6 @@ import {
   isFilesPage,
   isPullRequestCreatePage,
   isPullRequestPage,
-  isRepositoryPage,
   type AzurePage,
   type AzurePageType,
 } from '@/lib/azure/page-detect';
@@ -40,7 +39,14 @@ const pages: { url: string; expected: Expected }[] = [
   { url: `${BASE}/commit/not-a-sha`, expected: { type: 'commit', commitId: null } },
   { url: `${BASE}/commits`, expected: { type: 'commits' } },
   { url: `${BASE}/commits?version=GBdevelop`, expected: { type: 'commits', branch: 'develop' } },
+  // Azure DevOps' own links to these two pages carry the branch as itemVersion (docs/azure-devops-pages.md#urls).
+  { url: `${BASE}/commits?itemVersion=GBfeature%2F1234-login`, expected: { type: 'commits', branch: 'feature/1234-login' } },
+  { url: `${BASE}/commits?itemVersion=GBrelease&version=GBignored`, expected: { type: 'commits', branch: 'release' } },
+  { url: `${BASE}/commits?itemVersion=GC${SHA}`, expected: { type: 'commits', branch: null, commitId: SHA } },
   { url: `${BASE}/pushes`, expected: { type: 'pushes' } },
+  { url: `${BASE}/pushes?itemVersion=GBdevelop`, expected: { type: 'pushes', branch: 'develop' } },
+  { url: `${BASE}/pushes?version=GBdevelop`, expected: { type: 'pushes', branch: 'develop' } },
+  { url: `${BASE}?itemVersion=GBdevelop`, expected: { type: 'files', branch: null } },
   { url: `${BASE}/branches`, expected: { type: 'branches' } },
   { url: `${BASE}/branches?_a=mine`, expected: { type: 'branches' } },
   { url: `${BASE}/tags`, expected: { type: 'tags' } },
@@ -188,10 +194,6 @@ describe('lib/azure/page-detect predicates', () => {
     for (const [other, url] of Object.entries(matching)) {
       expect(predicates[name](detect(url))).toBe(other === name);
     }
-  });
-
-  it('isRepositoryPage holds when on any detected page', () => {
-    for (const { url } of pages) expect(isRepositoryPage(detect(url))).toBe(true);
   });
 });
 

@@ -20,7 +20,16 @@ describe('lib/page-session/page-session-status', () => {
     expect(readPageSessionStatus({ baseUrl: '', signedIn: false }, TAB)).toEqual({ baseUrl: 'https://dev.azure.com/contoso/', signedIn: false });
   });
 
+  it('says when the page buttons are in our own bar', () => {
+    expect(readPageSessionStatus({ baseUrl: 'https://dev.azure.com/contoso/', signedIn: false, ownBar: true }, TAB)).toEqual({
+      baseUrl: 'https://dev.azure.com/contoso/',
+      signedIn: false,
+      ownBar: true,
+    });
+  });
+
   it.each([
+    ['an own-bar flag that is no true', { baseUrl: 'https://dev.azure.com/contoso/', signedIn: false, ownBar: 'yes' }, TAB],
     ['another origin', { baseUrl: 'https://evil.example/contoso/', signedIn: false }, TAB],
     ['another organization', { baseUrl: 'https://dev.azure.com/fabrikam/', signedIn: false }, TAB],
     ['a signed-in page without a name', { baseUrl: 'https://dev.azure.com/contoso/', signedIn: true }, TAB],

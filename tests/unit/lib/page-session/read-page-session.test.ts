@@ -32,4 +32,9 @@ describe('lib/page-session/page-session-status readPageSession (what the popup l
     showPage({ 'ms.vss-web.page-data': {}, 'ms.vss-tfs-web.header-action-data': { suiteHomeUrl: 'https://dev.azure.com/contoso/' } });
     expect(readPageSession(document)).toEqual({ baseUrl: 'https://dev.azure.com/contoso/', signedIn: false });
   });
+
+  it('says when the page buttons are in our own bar (none of their anchors appeared)', () => {
+    document.body.insertAdjacentHTML('afterbegin', '<div data-ado-companion-bar>ADO Companion</div>');
+    expect(readPageSession(document)).toEqual({ baseUrl: 'https://dev.azure.com/contoso/', signedIn: true, displayName: 'Jane Doe', ownBar: true });
+  });
 });

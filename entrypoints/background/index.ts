@@ -18,6 +18,7 @@ import { accountHandlers } from './handlers/accounts';
 import { readEntraConfig } from './entra-config';
 import { startRepositoryLinkMenu } from './context-menu';
 import { startKeyboardCommands } from './keyboard-commands';
+import { startOmnibox } from './omnibox';
 import { inboxHandlers } from './handlers/inbox';
 import { createInbox, type Inbox } from '@/lib/inbox/refresh-inbox';
 import { inboxStorage, scheduleInboxRefresh, showOnBadge, startInboxSchedule } from './inbox-schedule';
@@ -102,5 +103,6 @@ export default defineBackground(() => {
   });
   startRepositoryLinkMenu();
   startKeyboardCommands();
+  startOmnibox(() => getRepositories().list());
   startInboxSchedule(getInbox);
 });

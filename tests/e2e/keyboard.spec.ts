@@ -1,5 +1,6 @@
 import type { Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { basic } from '../fake-ado/fixtures/basic';
 
 const FILES = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app?path=/README.md&version=GBmain';
 const HTTPS = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
@@ -45,5 +46,46 @@ test.describe('keyboard shortcuts', () => {
     const dialog = repoPage.page.getByRole('dialog', { name: 'Create pull request' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByLabel('Source branch')).toHaveValue('feature/1234-login');
+  });
+});
+
+test.describe('address bar: ado <words>', () => {
+  /** Types `text` after the `ado` keyword: the suggestions the extension gives, as the browser would show them. */
+  function suggestionsFor(worker: Worker, text: string) {
+    return worker.evaluate(
+      (input) =>
+        new Promise<{ content: string; description: string }[]>((resolve) => {
+          const chrome = (globalThis as unknown as { chrome: { omnibox: { onInputChanged: { dispatch(...args: unknown[]): void } } } }).chrome;
+          chrome.omnibox.onInputChanged.dispatch(input, resolve);
+        }),
+      text,
+    );
+  }
+
+  test.beforeEach(async ({ popup }) => {
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    // The repository list is cached once fetched: the address bar searches that cache.
+    await popup.page.getByRole('button', { name: 'Repositories' }).click();
+    await expect(popup.page.locator('#repositories-count')).toContainText('updated');
+  });
+
+  test('suggests cached repositories by word beginnings without asking Azure DevOps', async ({ serviceWorker, fakeAdo }) => {
+    fakeAdo.control.clearRequests();
+    const suggestions = await suggestionsFor(serviceWorker, 'mapios');
+    expect(suggestions[0]).toEqual({
+      content: 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app',
+      description: '<match>ios-app</match> <dim>contoso / Mobile App · clone in GitKraken Desktop: Alt+Shift+K on its page</dim>',
+    });
+    expect(fakeAdo.control.requests()).toEqual([]);
+  });
+
+  test('Enter opens a pull request of the repository the words find', async ({ context, serviceWorker }) => {
+    const opened = context.waitForEvent('page');
+    await serviceWorker.evaluate(() => {
+      const chrome = (globalThis as unknown as { chrome: { omnibox: { onInputEntered: { dispatch(...args: unknown[]): void } } } }).chrome;
+      chrome.omnibox.onInputEntered.dispatch('web-portal 3', 'newForegroundTab');
+    });
+    await expect(await opened).toHaveURL('https://dev.azure.com/contoso/Platform/_git/web-portal/pullrequest/3');
   });
 });

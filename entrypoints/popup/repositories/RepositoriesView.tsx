@@ -7,7 +7,7 @@ import { onWindows } from '@/lib/clients/desktop-platform';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { appErrors } from '@/lib/errors/error-messages';
 import { useAction } from '../use-action';
-import { indexRepositories, inPlaceOrder, matchRepositories } from './match-repositories';
+import { indexRepositories, inPlaceOrder, matchRepositories } from '@/lib/repositories/match-repositories';
 import { useClonePreferences } from './clone-preferences';
 import { RepositoryList } from './RepositoryList';
 import { groupRepositories } from './group-repositories';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupRepositories } from '@/entrypoints/popup/repositories/group-repositories';
-import { indexRepositories, matchRepositories } from '@/entrypoints/popup/repositories/match-repositories';
+import { indexRepositories, matchRepositories } from '@/lib/repositories/match-repositories';
 import { orgs, repo } from './repository-views';
 
 const all = [repo('f', 'Web', 'portal'), repo('c', 'Mobile App', 'ios-app'), repo('c', 'Mobile App', 'android-app'), repo('c', 'Platform', 'app-shell'), repo('f', 'Web', 'web-app')];

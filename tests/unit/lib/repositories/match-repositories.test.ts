@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { indexRepositories, matchRepositories } from '@/entrypoints/popup/repositories/match-repositories';
-import { orgs, repo } from './repository-views';
+import { indexRepositories, matchRepositories } from '@/lib/repositories/match-repositories';
+import { orgs, repo } from '../../entrypoints/popup/repository-views';
 
 const all = [repo('f', 'Web', 'portal'), repo('c', 'Mobile App', 'ios-app'), repo('c', 'Mobile App', 'android-app'), repo('c', 'Platform', 'app-shell'), repo('c', 'Tools', 'scripts')];
 const names = (filter: string, orgKey?: string) => matchRepositories(indexRepositories(all, orgs), filter, orgKey).map((r) => r.name);
 
-describe('popup/match-repositories', () => {
+describe('lib/repositories/match-repositories', () => {
   it('lists everything by organization, project and name when the filter is empty', () => {
     expect(names('  ')).toEqual(['android-app', 'ios-app', 'app-shell', 'scripts', 'portal']);
   });

@@ -1,4 +1,4 @@
-import type { RepositoryListView, RepositoryView } from '@/lib/repositories/repository-cache';
+import type { RepositoryListView, RepositoryView } from './repository-cache';
 
 // One collator for every comparison: `localeCompare` builds one per call.
 const { compare } = new Intl.Collator();

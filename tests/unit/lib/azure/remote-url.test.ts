@@ -4,8 +4,9 @@ import { parseAzureRemote } from '@/lib/azure/remote-url';
 import type { AzureRepoRef } from '@/lib/azure/repo-ref';
 import { legacyOrganizationOfHost } from '@/lib/azure/azure-hosts';
 
-function cloud(organization: string, project: string, repository: string): AzureRepoRef {
-  const [o, p, r] = [organization, project, repository].map(encodeURIComponent);
+/** A cloud repository: its names, and its URL path written out as expected (`org/project/repo`, encoded). */
+function cloud(organization: string, project: string, repository: string, encoded: string): AzureRepoRef {
+  const [o, p, r] = encoded.split('/');
   return {
     kind: 'cloud',
     organization,
@@ -26,10 +27,10 @@ function server(
   return { kind: 'server', organization, project, repository, httpsUrl, sshUrl };
 }
 
-const WEBSITE = cloud('fabrikam', 'FabrikamFiber', 'Website');
-const DEFAULT_REPO = cloud('fabrikam', 'FabrikamFiber', 'FabrikamFiber');
-const SPACES = cloud('fabrikam', 'My Project', 'My Repo');
-const PORTUGUESE = cloud('contoso', 'Framework de Automação', 'Repo');
+const WEBSITE = cloud('fabrikam', 'FabrikamFiber', 'Website', 'fabrikam/FabrikamFiber/Website');
+const DEFAULT_REPO = cloud('fabrikam', 'FabrikamFiber', 'FabrikamFiber', 'fabrikam/FabrikamFiber/FabrikamFiber');
+const SPACES = cloud('fabrikam', 'My Project', 'My Repo', 'fabrikam/My%20Project/My%20Repo');
+const PORTUGUESE = cloud('contoso', 'Framework de Automação', 'Repo', 'contoso/Framework%20de%20Automa%C3%A7%C3%A3o/Repo');
 const SHA = '4b1a6c0f3e2d5b7a9c8e1f0d2b3a4c5d6e7f8a9b';
 const BASE = 'https://dev.azure.com/fabrikam/FabrikamFiber/_git/Website';
 
@@ -50,7 +51,7 @@ const accepted: { input: string; expected: AzureRepoRef }[] = [
   { input: 'https://user:s3cr3tPAT@dev.azure.com/fabrikam/FabrikamFiber/_git/Website', expected: WEBSITE },
   { input: 'http://dev.azure.com/fabrikam/FabrikamFiber/_git/Website', expected: WEBSITE },
   { input: 'HTTPS://DEV.AZURE.COM/fabrikam/FabrikamFiber/_git/Website', expected: WEBSITE },
-  { input: 'https://Dev.Azure.Com/Fabrikam/FabrikamFiber/_git/Website', expected: cloud('Fabrikam', 'FabrikamFiber', 'Website') },
+  { input: 'https://Dev.Azure.Com/Fabrikam/FabrikamFiber/_git/Website', expected: cloud('Fabrikam', 'FabrikamFiber', 'Website', 'Fabrikam/FabrikamFiber/Website') },
   { input: 'https://dev.azure.com:443/fabrikam/FabrikamFiber/_git/Website', expected: WEBSITE },
   { input: `  ${BASE}\n`, expected: WEBSITE },
   { input: `\t${BASE}.git  `, expected: WEBSITE },
@@ -63,20 +64,20 @@ const accepted: { input: string; expected: AzureRepoRef }[] = [
   { input: 'https://fabrikam@dev.azure.com/fabrikam/_git/FabrikamFiber', expected: DEFAULT_REPO },
   { input: 'https://dev.azure.com/fabrikam/_git/FabrikamFiber/pullrequest/1', expected: DEFAULT_REPO },
   { input: 'https://dev.azure.com/fabrikam/_git/FabrikamFiber?path=/README.md', expected: DEFAULT_REPO },
-  { input: 'https://dev.azure.com/fabrikam/_git/My%20Repo', expected: cloud('fabrikam', 'My Repo', 'My Repo') },
+  { input: 'https://dev.azure.com/fabrikam/_git/My%20Repo', expected: cloud('fabrikam', 'My Repo', 'My Repo', 'fabrikam/My%20Repo/My%20Repo') },
   // encoded and unusual names
   { input: 'https://dev.azure.com/fabrikam/My%20Project/_git/My%20Repo', expected: SPACES },
   { input: 'https://dev.azure.com/fabrikam/My Project/_git/My Repo', expected: SPACES },
   { input: 'https://dev.azure.com/contoso/Framework%20de%20Automa%C3%A7%C3%A3o/_git/Repo', expected: PORTUGUESE },
   { input: 'https://dev.azure.com/contoso/Framework de Automação/_git/Repo', expected: PORTUGUESE },
-  { input: 'https://dev.azure.com/contoso/%E6%97%A5%E6%9C%AC/_git/%F0%9F%9A%80', expected: cloud('contoso', '日本', '🚀') },
-  { input: 'https://dev.azure.com/fabrikam/C++/_git/lib+extras', expected: cloud('fabrikam', 'C++', 'lib+extras') },
-  { input: 'https://dev.azure.com/fabrikam/C%2B%2B/_git/lib%2Bextras', expected: cloud('fabrikam', 'C++', 'lib+extras') },
-  { input: 'https://dev.azure.com/fabrikam/C%23/_git/Why%3F', expected: cloud('fabrikam', 'C#', 'Why?') },
-  { input: 'https://dev.azure.com/fabrikam/R%26D/_git/100%25', expected: cloud('fabrikam', 'R&D', '100%') },
-  { input: 'https://dev.azure.com/fabrikam/Tools/_git/my.repo', expected: cloud('fabrikam', 'Tools', 'my.repo') },
-  { input: 'https://dev.azure.com/fab-rikam-2/Tools/_git/a@b', expected: cloud('fab-rikam-2', 'Tools', 'a@b') },
-  { input: 'https://dev.azure.com/fabrikam/FabrikamFiber/_git/Website.github.io', expected: cloud('fabrikam', 'FabrikamFiber', 'Website.github.io') },
+  { input: 'https://dev.azure.com/contoso/%E6%97%A5%E6%9C%AC/_git/%F0%9F%9A%80', expected: cloud('contoso', '日本', '🚀', 'contoso/%E6%97%A5%E6%9C%AC/%F0%9F%9A%80') },
+  { input: 'https://dev.azure.com/fabrikam/C++/_git/lib+extras', expected: cloud('fabrikam', 'C++', 'lib+extras', 'fabrikam/C%2B%2B/lib%2Bextras') },
+  { input: 'https://dev.azure.com/fabrikam/C%2B%2B/_git/lib%2Bextras', expected: cloud('fabrikam', 'C++', 'lib+extras', 'fabrikam/C%2B%2B/lib%2Bextras') },
+  { input: 'https://dev.azure.com/fabrikam/C%23/_git/Why%3F', expected: cloud('fabrikam', 'C#', 'Why?', 'fabrikam/C%23/Why%3F') },
+  { input: 'https://dev.azure.com/fabrikam/R%26D/_git/100%25', expected: cloud('fabrikam', 'R&D', '100%', 'fabrikam/R%26D/100%25') },
+  { input: 'https://dev.azure.com/fabrikam/Tools/_git/my.repo', expected: cloud('fabrikam', 'Tools', 'my.repo', 'fabrikam/Tools/my.repo') },
+  { input: 'https://dev.azure.com/fab-rikam-2/Tools/_git/a@b', expected: cloud('fab-rikam-2', 'Tools', 'a@b', 'fab-rikam-2/Tools/a%40b') },
+  { input: 'https://dev.azure.com/fabrikam/FabrikamFiber/_git/Website.github.io', expected: cloud('fabrikam', 'FabrikamFiber', 'Website.github.io', 'fabrikam/FabrikamFiber/Website.github.io') },
   // repository web pages
   { input: `${BASE}?path=/src/index.ts&version=GBmain&_a=contents`, expected: WEBSITE },
   { input: `${BASE}?path=/src&version=GBfeature/1234-login&line=3&lineEnd=9`, expected: WEBSITE },
@@ -127,12 +128,12 @@ const accepted: { input: string; expected: AzureRepoRef }[] = [
   { input: 'ssh://fabrikam@vs-ssh.visualstudio.com:22/DefaultCollection/FabrikamFiber/_ssh/_full/Website', expected: WEBSITE },
   { input: 'ssh://fabrikam@vs-ssh.visualstudio.com:22/DefaultCollection/FabrikamFiber/_ssh/_optimized/Website', expected: WEBSITE },
   { input: 'ssh://fabrikam@vs-ssh.visualstudio.com:022/FabrikamFiber/_ssh/Website.git', expected: WEBSITE },
-  { input: 'SSH://Fabrikam@VS-SSH.VisualStudio.com:22/FabrikamFiber/_ssh/Website', expected: cloud('Fabrikam', 'FabrikamFiber', 'Website') },
+  { input: 'SSH://Fabrikam@VS-SSH.VisualStudio.com:22/FabrikamFiber/_ssh/Website', expected: cloud('Fabrikam', 'FabrikamFiber', 'Website', 'Fabrikam/FabrikamFiber/Website') },
   // cloud hosts with their explicit default port
   { input: 'https://fabrikam.visualstudio.com:443/FabrikamFiber/_git/Website', expected: WEBSITE },
   { input: 'https://fabrikam.visualstudio.com:443/DefaultCollection/FabrikamFiber/_git/Website', expected: WEBSITE },
   { input: 'ssh://git@ssh.dev.azure.com:22/v3/fabrikam/FabrikamFiber/Website', expected: WEBSITE },
-  { input: 'Fabrikam@VS-SSH.visualstudio.com:v3/Fabrikam/FabrikamFiber/Website', expected: cloud('Fabrikam', 'FabrikamFiber', 'Website') },
+  { input: 'Fabrikam@VS-SSH.visualstudio.com:v3/Fabrikam/FabrikamFiber/Website', expected: cloud('Fabrikam', 'FabrikamFiber', 'Website', 'Fabrikam/FabrikamFiber/Website') },
   // Azure DevOps Server
   { input: 'https://tfs.contoso.com/tfs/DefaultCollection/Fabrikam/_git/Website', expected: TFS },
   { input: 'https://tfs.contoso.com/tfs/DefaultCollection/Fabrikam/_git/Website/', expected: TFS },

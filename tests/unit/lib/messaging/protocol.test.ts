@@ -75,6 +75,9 @@ describe('lib/messaging/protocol', () => {
       'pullRequests.fromBranch': { ...AT, branch: 'feature/1234-login' },
       'repositories.projects': { orgKey: 'https://dev.azure.com/contoso' },
       'repositories.create': CREATE,
+      'inbox.view': {},
+      'inbox.refresh': {},
+      'inbox.setOptions': { periodMinutes: 5, includeDrafts: true },
     };
     expect(Object.keys(samples).sort()).toEqual(Object.keys(protocol).sort());
     for (const [type, rule] of Object.entries(protocol)) {

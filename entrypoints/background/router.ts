@@ -34,7 +34,7 @@ export async function routeMessage(
     }
     const request = rule.request.safeParse(envelope.data.data);
     if (!request.success) {
-      throw new AppError(appErrors.malformedMessage());
+      throw new AppError(tooLong(request.error.issues) ?? appErrors.malformedMessage());
     }
     const handler = handlers[type] as Handler<MessageType>;
     return { ok: true, data: await handler(request.data, senderKind, sender) };
@@ -57,4 +57,16 @@ export function createMessageListener(handlers: Handlers) {
 
 export function startMessageRouter(handlers: Handlers): void {
   browser.runtime.onMessage.addListener(createMessageListener(handlers));
+}
+
+/** The names users know the fields by that they type into (or that the app fills for them). */
+const FIELD_NAMES: Record<string, string> = { title: 'title', description: 'description', displayName: 'key name', name: 'name', holder: 'copyright holder', comment: 'comment' };
+
+/** "The key name is longer than …" for a field a user can shorten, rather than a bare "malformed request". */
+function tooLong(issues: readonly { code: string; path: readonly PropertyKey[]; maximum?: unknown }[]) {
+  for (const issue of issues) {
+    const field = FIELD_NAMES[String(issue.path.at(-1))];
+    if (issue.code === 'too_big' && field && typeof issue.maximum === 'number') return appErrors.fieldTooLong(field, issue.maximum);
+  }
+  return null;
 }

@@ -263,6 +263,11 @@ export const templateUnreadable = (): AppErrorValue => ({
 export const unknownMessage = (): AppErrorValue => ({ kind: 'invalid-message', message: 'ADO Companion received a request it does not understand.' });
 
 export const malformedMessage = (): AppErrorValue => ({ kind: 'invalid-message', message: 'ADO Companion received a malformed request.' });
+/** A value the user typed (or the app filled) is longer than the request allows. */
+export const fieldTooLong = (field: string, maximum: number): AppErrorValue => ({
+  kind: 'invalid-message',
+  message: `The ${field} is longer than Azure DevOps accepts: at most ${maximum} characters.`,
+});
 
 export const forbiddenSender = (): AppErrorValue => ({ kind: 'forbidden-sender', message: 'This page is not allowed to ask ADO Companion for that.' });
 

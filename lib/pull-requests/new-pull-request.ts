@@ -83,6 +83,8 @@ export interface CreatedPullRequest {
 /** Azure DevOps' "Required reviewers" branch policy type. */
 const REQUIRED_REVIEWERS_POLICY = 'fd2167ab-b0be-447a-8ec8-39368250530e';
 const DESCRIPTION_LIMIT = 4000;
+/** The longest title Azure DevOps takes (docs/azure-devops-rest.md#pull-requests); the protocol holds the dialog to it too. */
+export const TITLE_LIMIT = 400;
 /** Refs asked for at once; the service's largest `$top` for refs. */
 const BRANCH_PAGE = 1000;
 const heads = (branch: string) => `refs/heads/${branch}`;
@@ -194,7 +196,7 @@ async function findActivePullRequest(
  * the subjects as a list. None: the branch name.
  */
 export function defaultTitleAndDescription(commits: { subject: string; body: string }[], sourceBranch: string): { title: string; description: string } {
-  if (commits.length === 1) return { title: commits[0]!.subject, description: commits[0]!.body.slice(0, DESCRIPTION_LIMIT) };
+  if (commits.length === 1) return { title: commits[0]!.subject.slice(0, TITLE_LIMIT), description: commits[0]!.body.slice(0, DESCRIPTION_LIMIT) };
   const name = sourceBranch.split('/').pop() ?? sourceBranch;
   const title = name.replace(/[-_]+/g, ' ').replace(/^\d+\s+/, '').trim() || sourceBranch;
   const description = commits
@@ -203,7 +205,7 @@ export function defaultTitleAndDescription(commits: { subject: string; body: str
     .map((c) => `- ${c.subject}`)
     .join('\n')
     .slice(0, DESCRIPTION_LIMIT);
-  return { title: title.charAt(0).toUpperCase() + title.slice(1), description };
+  return { title: (title.charAt(0).toUpperCase() + title.slice(1)).slice(0, TITLE_LIMIT), description };
 }
 
 interface PolicyConfiguration {

@@ -9,6 +9,9 @@ import { copyText } from '@/lib/ui/copy-text';
 import { SshKeyOrganizationRow } from './SshKeyOrganizationRow';
 import { GoButton, ScreenSection } from '../ScreenSection';
 
+/** The comment becomes the key's name on Azure DevOps, which the extension holds to 200 characters (docs/ssh-keys.md). */
+const KEY_NAME_LIMIT = 200;
+
 /** The file name the private key is offered under, and the one the config snippet names. */
 export const PRIVATE_KEY_FILE = 'id_rsa_azure_devops';
 
@@ -73,7 +76,7 @@ export function SshKeyView() {
       <div class="row">
         <label class="field">
           <span>Key comment</span>
-          <input type="text" spellcheck={false} value={comment.value} onInput={(event) => (comment.value = event.currentTarget.value)} />
+          <input type="text" spellcheck={false} maxLength={KEY_NAME_LIMIT} value={comment.value} onInput={(event) => (comment.value = event.currentTarget.value)} />
         </label>
         <label class="field">
           <span>Key size</span>
@@ -138,7 +141,7 @@ export function SshKeyView() {
                   organization={organization}
                   account={state.accounts.value.find((a) => a.id === organization.accountId)}
                   publicKey={key.publicKey}
-                  displayName={key.comment || 'ADO Companion'}
+                  displayName={(key.comment || 'ADO Companion').slice(0, KEY_NAME_LIMIT)}
                 />
               ))}
             </ul>

@@ -55,6 +55,15 @@ describe('background/router', () => {
     expect(all.ping).not.toHaveBeenCalled();
   });
 
+  it('says which field is too long instead of a bare "malformed request"', async () => {
+    const all = { ...handlers(), 'sshKeys.add': vi.fn() } as unknown as Handlers;
+    const message = { channel: 'ado-companion', type: 'sshKeys.add', data: { orgKey: 'https://dev.azure.com/contoso', publicKey: 'ssh-rsa AAAA x', displayName: 'k'.repeat(201) } };
+    expect(await routeMessage(message, extensionPage, all)).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-message', message: 'The key name is longer than Azure DevOps accepts: at most 200 characters.' },
+    });
+  });
+
   it('turns a handler crash into a plain sentence without a stack trace', async () => {
     const crashing = {
       ping: () => {

@@ -51,6 +51,11 @@ describe('lib/pull-requests/new-pull-request', () => {
     ).toEqual({ title: 'Login page', description: '- First\n- Second' });
   });
 
+
+  it('keeps a default title within the 400 characters Azure DevOps accepts, from a long commit subject or branch name', () => {
+    expect(defaultTitleAndDescription([{ subject: 'x'.repeat(450), body: '' }], 'feature/a').title).toHaveLength(400);
+    expect(defaultTitleAndDescription([{ subject: 'a', body: '' }, { subject: 'b', body: '' }], `feature/${'y'.repeat(450)}`).title.length).toBeLessThanOrEqual(400);
+  });
   it('loads the branches, the default branch and who I am', async () => {
     const context = await loadNewPullRequestContext(await client(), IOS);
     expect(context).toMatchObject({

@@ -45,7 +45,8 @@ export function pageMenus(): PageMenus {
         button.type = 'button';
         button.setAttribute('role', 'menuitem');
         button.textContent = text;
-        button.addEventListener('click', choose);
+        // Only a person's choice: a script of the page could reach this open shadow root (docs/security.md).
+        button.addEventListener('click', (event) => event.isTrusted && choose());
         item.append(button);
         menu.append(item);
       }

@@ -196,6 +196,10 @@ function PullRequestForm({
     transitionWorkItems,
   });
   const [busy, setBusy] = useState(false);
+  // Set by a person's click on Create or Enter in a field, taken by the submit that follows: a script of
+  // the page (our shadow root is open) can call .click() or requestSubmit(), and neither may create a
+  // pull request through the user's account (docs/security.md).
+  const armed = useRef(false);
   const [error, setError] = useState<AppErrorValue | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
@@ -243,6 +247,8 @@ function PullRequestForm({
 
   async function submit(event: Event) {
     event.preventDefault();
+    if (!armed.current) return;
+    armed.current = false;
     if (busy || !source || !target || sameBranch || !title.trim()) return;
     setBusy(true);
     setError(null);
@@ -273,7 +279,7 @@ function PullRequestForm({
   const needsConnect = error?.details?.connect === true || (error !== null && ['auth-invalid', 'auth-expired', 'reauth-required'].includes(error.kind));
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onKeyDown={(event) => (armed.current = event.isTrusted && event.key === 'Enter' && event.target instanceof HTMLInputElement)} noValidate>
       <div class="row">
         <label>
           Source branch
@@ -405,7 +411,7 @@ function PullRequestForm({
         </div>
       )}
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy || !source || !target || sameBranch || !title.trim()}>
+        <button type="submit" class="primary" onClick={(event) => (event.isTrusted ? (armed.current = true) : event.preventDefault())} disabled={busy || !source || !target || sameBranch || !title.trim()}>
           {busy ? 'Creating…' : 'Create'}
         </button>
         <button type="button" onClick={onClose}>Cancel</button>

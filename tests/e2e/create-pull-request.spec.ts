@@ -103,6 +103,25 @@ test.describe('quick "Create pull request" on repository pages', () => {
     await expect(page.getByRole('button', { name: 'Create pull request' })).toBeFocused();
   });
 
+  test('a script of the page cannot create the pull request: .click() and requestSubmit() send nothing, a click by the user does', async ({ repoPage, fakeAdo }) => {
+    // Signed in to the page, no account: the page session would create it in the user's name.
+    await repoPage.goto(`${IOS}?version=GBdevelop`);
+    const dialog = await openDialog(repoPage.page);
+    await expect(dialog.getByLabel('Title')).toHaveValue('Work on develop');
+    fakeAdo.control.clearRequests();
+    await repoPage.page.evaluate(() => {
+      const root = document.querySelector('[data-ado-companion-feature="pull-request-dialog"]')!.shadowRoot!;
+      root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      root.querySelector('form')!.requestSubmit();
+      root.querySelector('form')!.requestSubmit(root.querySelector<HTMLButtonElement>('button[type="submit"]')!);
+    });
+    await dialog.getByLabel('Title').fill('Work on develop, by hand');
+    expect(fakeAdo.control.requests().filter((r) => r.method === 'POST')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(dialog.getByText(/Pull request #\d+ created\./)).toBeVisible();
+    expect(fakeAdo.control.requests().filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
   test('without auto-complete: exactly one POST; the next dialog offers the reviewers just used', async ({ popup, repoPage, fakeAdo }) => {
     await popup.connectWithPat('dev.azure.com/contoso', JANE_PAT);
     await expect(popup.account(/Jane Doe/)).toBeVisible();

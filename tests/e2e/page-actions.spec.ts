@@ -39,6 +39,19 @@ test.describe('page actions: copy clone URL and clone in a desktop client', () =
     expect(fakeAdo.control.requests()).toEqual([]);
   });
 
+  test('a script of the page cannot pick a menu item for the user', async ({ repoPage }) => {
+    await repoPage.goto(IOS);
+    const page = repoPage.page;
+    await page.evaluate(() => navigator.clipboard.writeText('before'));
+    await page.getByRole('button', { name: 'More ways to copy the clone URL' }).click();
+    await expect(page.getByRole('menuitem', { name: 'Copy SSH URL' })).toBeVisible();
+    await page.getByRole('menuitem', { name: 'Copy SSH URL' }).evaluate((item: HTMLElement) => item.click());
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before');
+    await page.getByRole('button', { name: 'More ways to copy the clone URL' }).click();
+    await page.getByRole('menuitem', { name: 'Copy SSH URL' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('git@ssh.dev.azure.com:v3/contoso/Mobile%20App/ios-app');
+  });
+
   test('copies the dev.azure.com form from a legacy visualstudio.com page', async ({ repoPage }) => {
     await repoPage.goto('https://contoso.visualstudio.com/DefaultCollection/Mobile%20App/_git/ios-app');
     await repoPage.page.getByRole('button', { name: 'Copy clone URL', exact: true }).click();

@@ -38,9 +38,11 @@ describe('quick "Create pull request" in Firefox', () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }, title);
     ff.fakeAdo.control.clearRequests();
-    await repo.page.evaluate(() =>
-      (document.querySelector('[data-ado-companion-feature="pull-request-dialog"]')!.shadowRoot!.querySelector('button[type=submit]') as HTMLButtonElement).click(),
+    // A real click: the dialog ignores a script's .click() (docs/security.md).
+    const submit = await repo.page.evaluateHandle(
+      () => document.querySelector('[data-ado-companion-feature="pull-request-dialog"]')!.shadowRoot!.querySelector('button[type=submit]') as HTMLButtonElement,
     );
+    await submit.click();
     const statusText = () =>
       repo.page.evaluate(() => document.querySelector('[data-ado-companion-feature="pull-request-dialog"]')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '');
     const created = await poll(async () => /Pull request #\d+ created\./.test(await statusText()), true);

@@ -157,8 +157,12 @@ describe('popup tools in Firefox', () => {
       await (await popup.page.waitForSelector('a[download="id_rsa_azure_devops"]'))!.click();
       const privatePath = path.join(downloads, 'id_rsa_azure_devops');
       assert.equal(await poll(async () => fs.existsSync(privatePath) && fs.readFileSync(privatePath, 'utf8').endsWith('-----END OPENSSH PRIVATE KEY-----\n'), true), true);
-      fs.chmodSync(privatePath, 0o600);
-      assert.equal(sshKeygen(privatePath, '-y'), publicKey);
+      // A copy of our own, readable by us only as ssh-keygen wants: Firefox may still be finishing its
+      // download (and setting the file's mode) after the content is complete.
+      const keyCopy = path.join(dir, 'id_rsa_copy');
+      fs.copyFileSync(privatePath, keyCopy);
+      fs.chmodSync(keyCopy, 0o600);
+      assert.equal(sshKeygen(keyCopy, '-y'), publicKey);
 
       await click(popup.page, 'Add to contoso');
       await waitForText(popup.page, 'Added to contoso.', popup.organizationRowSelector('contoso'));
@@ -168,25 +172,25 @@ describe('popup tools in Firefox', () => {
     }
   });
 
-  it('my pull requests: waiting for my review (draft marked) and created by me; a vote takes one off the review list', async () => {
-    const { login, darkModeDraft, iosCrash } = basic.pullRequests;
+  it('my pull requests: waiting for my vote (drafts left out) and created by me; a vote takes one off the waiting list', async () => {
+    const { login, iosCrash } = basic.pullRequests;
     const popup = await signedIn();
     await popup.go('Pull requests');
-    const reviewing = await popup.pullRequestLines('Waiting for my review');
-    assert.deepEqual(reviewing.map((line) => line.split(':')[0]).sort(), [`ios-app#${iosCrash}`, `web-portal#${darkModeDraft}`]);
-    assert.match(reviewing.find((line) => line.startsWith(`web-portal#${darkModeDraft}:`))!, new RegExp(` draft contoso / web-portal · #${darkModeDraft} · feature/dark-mode → develop · Sam Lee `));
-    assert.doesNotMatch(reviewing.find((line) => line.startsWith(`ios-app#${iosCrash}:`))!, /draft/);
+    const waiting = [`ios-app#${iosCrash}`];
+    const waitingIds = async () => (await popup.pullRequestLines('Waiting for my vote')).map((line) => line.split(':')[0]);
+    assert.deepEqual(await poll(waitingIds, waiting), waiting);
+    const reviewing = await popup.pullRequestLines('Waiting for my vote');
+    assert.match(reviewing[0]!, new RegExp(`contoso / ios-app · #${iosCrash} · Sam Lee · opened .*Asked of you`));
     const created = await popup.pullRequestLines('Created by me');
     assert.deepEqual(created.map((line) => line.split(':')[0]), [`web-portal#${login}`]);
-    assert.match(created[0]!, new RegExp(`contoso / web-portal · #${login} · feature/1234-login → main · Jane Doe`));
+    assert.match(created[0]!, new RegExp(`contoso / web-portal · #${login} ·`));
 
-    // Jane approves the ios-app one in Azure DevOps: it no longer waits for her.
+    // Jane approves the ios-app one in Azure DevOps: once the popup refreshes, it no longer waits for her.
     const crash = project('Mobile App').repositories.find((r) => r.name === 'ios-app')!.pullRequests.find((pr) => pr.pullRequestId === iosCrash)!;
     crash.reviewers.find((r) => r.userId === basic.users.jane.id)!.vote = 10;
     await popup.reopen();
     await popup.go('Pull requests');
-    const after = await popup.pullRequestLines('Waiting for my review');
-    assert.deepEqual(after.map((line) => line.split(':')[0]), [`web-portal#${darkModeDraft}`]);
+    assert.deepEqual(await poll(waitingIds, []), []);
   });
 
   it('remote URL helper (no account needed): a visualstudio.com remote gives the dev.azure.com set-url command, copied', async () => {

@@ -143,7 +143,7 @@ export class FirefoxPopup {
   }
 
   // Pull requests
-  /** Each pull request of the list `name` ("Waiting for my review", "Created by me") as its title line reads. */
+  /** Each pull request of the list `name` ("Waiting for my vote", "Created by me") as its title line reads. */
   async pullRequestLines(name: string): Promise<string[]> {
     const heading = (await this.page.waitForFunction(
       (name: string) => Array.from(document.querySelectorAll('h3')).find((h) => h.textContent === name),

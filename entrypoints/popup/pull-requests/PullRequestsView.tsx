@@ -54,14 +54,19 @@ export function PullRequestsView() {
     </div>
   );
 
+  // Both lists open a pull request by its title, draft marked.
+  const titleLine = (pr: { webUrl: string; title: string; isDraft: boolean }) => (
+    <div class="repo-title">
+      <a href={pr.webUrl} target="_blank" rel="noreferrer" class="repo-name">
+        {pr.title}
+      </a>
+      {pr.isDraft && <span class="badge">draft</span>}
+    </div>
+  );
+
   const waitingRow = (pr: ReviewRequest) => (
     <li key={`${pr.orgKey}-${pr.id}`} class="repo-row" data-pull-request={`${pr.repository}#${pr.id}`}>
-      <div class="repo-title">
-        <a href={pr.webUrl} target="_blank" rel="noreferrer" class="repo-name">
-          {pr.title}
-        </a>
-        {pr.isDraft && <span class="badge">draft</span>}
-      </div>
+      {titleLine(pr)}
       <div class="muted small">
         {pr.organization} / {pr.repository} · #{pr.id} · {pr.author} · opened {timeAgo(pr.createdAt)}
       </div>
@@ -81,12 +86,7 @@ export function PullRequestsView() {
         <ul class="repo-list" aria-labelledby={id}>
           {prs.map((pr) => (
             <li key={`${pr.organization}-${pr.repository}-${pr.id}`} class="repo-row" data-pull-request={`${pr.repository}#${pr.id}`}>
-              <div class="repo-title">
-                <a href={pr.webUrl} target="_blank" rel="noreferrer" class="repo-name">
-                  {pr.title}
-                </a>
-                {pr.isDraft && <span class="badge">draft</span>}
-              </div>
+              {titleLine(pr)}
               <div class="muted small">
                 {pr.organization} / {pr.repository} · #{pr.id} · {pr.sourceBranch} → {pr.targetBranch}
                 {pr.author && ` · ${pr.author}`}

@@ -26,6 +26,8 @@ export interface CredentialDeps {
   redirectUri: string;
   /** Per request, Entra's included; default 30 s. */
   requestTimeoutMs?: number;
+  /** How the REST clients wait between retries; tests pass one that does not wait the real seconds. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 type AccountIdentity = Pick<AccountRecord, 'id' | 'kind' | 'email' | 'displayName'>;
@@ -185,6 +187,7 @@ export function createCredentials(deps: CredentialDeps) {
       fetch: deps.fetch,
       apiVersions,
       timeoutMs,
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
       isAllowedUrl: (url) => mayReceiveToken(account, url, () => (baseUrls ??= accountBaseUrls(account.id))),
       getCredential: async () => {
         const { credential, account: stored } = await credentialWithAccount(account.id);
@@ -241,6 +244,7 @@ export function createCredentials(deps: CredentialDeps) {
       fetch: deps.fetch,
       apiVersions,
       timeoutMs,
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
       maxRetries: 1,
       isAllowedUrl: (url) => mayCarryToken(url, baseUrl),
       getCredential: async () => credential,

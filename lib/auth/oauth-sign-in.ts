@@ -9,6 +9,7 @@ import { parseHostInput } from './pat-input';
 import { discoverTenant } from './tenant-discovery';
 import { SPA_REFRESH_LIFETIME_MS, type Credentials, type CredentialDeps } from './credentials';
 import { toAccountView, type AccountView, type AvailableOrganization } from './account-views';
+import { organizationKeyOf } from '../azure/organization-key';
 
 /** Where an OAuth sign-in stands, for a popup opened again after it closed mid-sign-in. */
 export type SignInProgressView =
@@ -109,7 +110,7 @@ export function createOAuthSignIn(deps: OAuthDeps, credentials: Credentials) {
     const byKey = new Map(records.map((o) => [o.key, o]));
     const byId = new Map(accounts.map((a) => [a.id, a]));
     const available: AvailableOrganization[] = organizations.map((o) => {
-      const record = byKey.get(o.baseUrl.toLowerCase());
+      const record = byKey.get(organizationKeyOf(o.baseUrl));
       const owner = record && record.accountId !== accountId ? byId.get(record.accountId) : undefined;
       return {
         name: o.name,
@@ -137,8 +138,8 @@ export function createOAuthSignIn(deps: OAuthDeps, credentials: Credentials) {
     const account = await credentials.accountOrThrow(input.accountId);
     if (account.kind !== 'oauth') throw new AppError(appErrors.onlyOAuthPicksOrganizations());
     const client = credentials.clientFor(account);
-    const wanted = new Set(input.baseUrls.map((url) => url.toLowerCase()));
-    const takeOver = new Set((input.takeOver ?? []).map((url) => url.toLowerCase()));
+    const wanted = new Set(input.baseUrls.map(organizationKeyOf));
+    const takeOver = new Set((input.takeOver ?? []).map(organizationKeyOf));
 
     /** Who else serves the organization, unless the user asked to move it here. */
     async function otherOwner(key: string) {

@@ -7,6 +7,7 @@ import { parseHostInput, checkPatFormat, type HostWarning, type PatTarget } from
 import { discoverTenant } from './tenant-discovery';
 import { toAccountView, toOrganizationView } from './account-views';
 import type { Credentials, CredentialDeps } from './credentials';
+import { organizationKeyOf } from '../azure/organization-key';
 
 export interface PatConnectDeps extends Pick<CredentialDeps, 'db' | 'fetch' | 'now'> {
   /** Whether the extension may talk to an Azure DevOps Server origin (optional host permission). */
@@ -46,7 +47,7 @@ export function createPatConnect(deps: PatConnectDeps, credentials: Credentials)
       throw new AppError(appErrors.tokenCannotReadCode(name));
     }
 
-    const key = target.baseUrl.toLowerCase();
+    const key = organizationKeyOf(target.baseUrl);
     const fresh: AccountRecord = {
       id: crypto.randomUUID(),
       kind: 'pat',

@@ -8,6 +8,7 @@ import { createCredentials, type CredentialDeps } from './credentials';
 import { createPatConnect } from './pat-connect';
 import { createOAuthSignIn } from './oauth-sign-in';
 import { toAccountView, toOrganizationView } from './account-views';
+import { organizationKeyOf } from '../azure/organization-key';
 
 export interface SessionDeps extends CredentialDeps {
   /** Whether the extension may talk to an Azure DevOps Server origin (optional host permission). */
@@ -27,7 +28,7 @@ export function createSession(deps: SessionDeps) {
   const oauth = createOAuthSignIn(deps, credentials);
 
   async function organizationOrThrow(key: string): Promise<OrganizationRecord> {
-    const organization = await db.organizations.get(key.toLowerCase());
+    const organization = await db.organizations.get(organizationKeyOf(key));
     if (!organization) throw new AppError(appErrors.organizationGone());
     return organization;
   }

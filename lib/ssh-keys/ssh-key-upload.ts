@@ -4,6 +4,7 @@ import type { CompanionDb } from '../db/schema';
 import type { Session } from '../auth/session';
 import { getConnectionData } from '../azure/connection-data';
 import { addSshPublicKey } from '../azure/ssh-public-keys';
+import { organizationKeyOf } from '../azure/organization-key';
 
 export interface SshKeyUploadDeps {
   db: CompanionDb;
@@ -34,7 +35,7 @@ export function createSshKeyUpload(deps: SshKeyUploadDeps) {
   const { db } = deps;
 
   async function add(input: { orgKey: string; publicKey: string; displayName: string }) {
-    const organization = await db.organizations.get(input.orgKey.toLowerCase());
+    const organization = await db.organizations.get(organizationKeyOf(input.orgKey));
     if (!organization) throw new AppError(appErrors.organizationGone());
     if (organization.kind !== 'cloud') throw new AppError(appErrors.sshKeyApiRefused(organization.name));
     const account = await db.accounts.get(organization.accountId);

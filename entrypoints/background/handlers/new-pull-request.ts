@@ -18,6 +18,7 @@ import {
 } from '@/lib/pull-requests/new-pull-request';
 import { getConnectionData } from '@/lib/azure/connection-data';
 import type { Handler } from '../router';
+import { organizationKeyOf } from '@/lib/azure/organization-key';
 
 type Messages =
   | 'newPullRequest.openConnect'
@@ -46,7 +47,7 @@ export function newPullRequestHandlers(deps: () => { db: CompanionDb; session: P
   async function connect(from: SenderInfo): Promise<{ organization: OrganizationRecord; client: RestClient } | { organization: string; client: null }> {
     const name = pageOrganization(from);
     const { db, session } = deps();
-    const organization = await db.organizations.get(`https://dev.azure.com/${name}`);
+    const organization = await db.organizations.get(organizationKeyOf(`https://dev.azure.com/${name}`));
     const account = organization?.selected ? await db.accounts.get(organization.accountId) : undefined;
     if (!organization || !account) return { organization: name, client: null };
     return { organization, client: session.clientFor(account) };

@@ -1,18 +1,11 @@
 import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { cloudOrganizationOf, legacyOrganizationOfHost } from '@/lib/azure/azure-hosts';
+import { cloudOrganizationOf } from '@/lib/azure/azure-hosts';
+import { organizationKeyOf } from '@/lib/azure/organization-key';
 import { PAGE_SESSION_STATUS_SCRIPT, readPageSessionStatus, type PageSessionStatus } from '@/lib/page-session/page-session-status';
 import { runScriptInTab } from '@/lib/page-ui/run-script-in-tab';
 import { usePopupState } from '../state';
-
-/** The key of the organization a page session's root names (organization records are keyed by canonical base URL). */
-function organizationKeyOf(baseUrl: string): string {
-  const url = new URL(baseUrl);
-  const host = url.hostname.toLowerCase();
-  const org = host === 'dev.azure.com' ? url.pathname.split('/')[1] : legacyOrganizationOfHost(host);
-  return (org ? `https://dev.azure.com/${org}` : baseUrl.replace(/\/+$/, '')).toLowerCase();
-}
 
 /**
  * Reads the page data of the tab the popup was opened over; null for a tab that is no Azure DevOps

@@ -108,6 +108,8 @@ export function startSession(fake: FakeAdo, options: SessionHarnessOptions = {})
     redirectUri: REDIRECT_URI,
     hasHostPermission,
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    // Retries and backoff run as in the product, without waiting the real 1, 2, 4 s between them.
+    sleep: () => Promise.resolve(),
   });
   return { session, db, dbOptions, clock, hasHostPermission, launchWebAuthFlow };
 }

@@ -10,6 +10,7 @@ import { discoverTenant } from './tenant-discovery';
 import { SPA_REFRESH_LIFETIME_MS, type Credentials, type CredentialDeps } from './credentials';
 import { toAccountView, type AccountView, type AvailableOrganization } from './account-views';
 import { organizationKeyOf } from '../azure/organization-key';
+import { CLOUD_HOST } from '../azure/azure-hosts';
 
 /** Where an OAuth sign-in stands, for a popup opened again after it closed mid-sign-in. */
 export type SignInProgressView =
@@ -85,7 +86,7 @@ export function createOAuthSignIn(deps: OAuthDeps, credentials: Credentials) {
         displayName: who.name ?? email,
         email,
         userId: who.objectId ?? '',
-        host: 'dev.azure.com',
+        host: CLOUD_HOST,
         tenantId: who.tenantId,
         scopes: [],
         features: null,
@@ -205,7 +206,7 @@ export function createOAuthSignIn(deps: OAuthDeps, credentials: Credentials) {
    */
   async function explainOAuthRefusal(account: AccountRecord, name: string, baseUrl: string, error: AppError): Promise<OrganizationSelection> {
     const tenant = await discoverTenant(baseUrl, credentials.entraDeps.fetch).catch(() => null);
-    const patHost = `dev.azure.com/${name}`;
+    const patHost = `${CLOUD_HOST}/${name}`;
     if (tenant?.msa) {
       return {
         baseUrl,

@@ -1,7 +1,7 @@
 import { AppError } from '../errors/app-error';
 import { appErrors } from '../errors/error-messages';
 import type { RestClient } from '../azure/rest-client';
-import { PROFILE_ORIGIN } from '../azure/azure-hosts';
+import { PROFILE_ORIGIN, cloudOrganizationUrl } from '../azure/azure-hosts';
 
 /** An Azure DevOps organization the signed-in user belongs to. */
 export interface EntraOrganization {
@@ -40,7 +40,7 @@ export async function listEntraOrganizations(client: RestClient): Promise<{ prof
     const name = text(record?.accountName);
     const id = text(record?.accountId);
     if (!name || !id) continue;
-    organizations.push({ name, id, baseUrl: `https://dev.azure.com/${encodeURIComponent(name)}` });
+    organizations.push({ name, id, baseUrl: cloudOrganizationUrl(name) });
   }
   organizations.sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.name.localeCompare(b.name));
   return { profile: { displayName: text(profile?.displayName), email: text(profile?.emailAddress) }, organizations };

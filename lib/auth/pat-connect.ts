@@ -8,6 +8,7 @@ import { discoverTenant } from './tenant-discovery';
 import { toAccountView, toOrganizationView } from './account-views';
 import type { Credentials, CredentialDeps } from './credentials';
 import { organizationKeyOf } from '../azure/organization-key';
+import { CLOUD_HOST } from '../azure/azure-hosts';
 
 export interface PatConnectDeps extends Pick<CredentialDeps, 'db' | 'fetch' | 'now'> {
   /** Whether the extension may talk to an Azure DevOps Server origin (optional host permission). */
@@ -54,7 +55,7 @@ export function createPatConnect(deps: PatConnectDeps, credentials: Credentials)
       displayName: who.displayName,
       email: who.email,
       userId: who.userId,
-      host: target.kind === 'cloud' ? 'dev.azure.com' : target.baseUrl,
+      host: target.kind === 'cloud' ? CLOUD_HOST : target.baseUrl,
       tenantId: null,
       scopes: [],
       features,

@@ -5,7 +5,7 @@
  */
 import { parseAzureRemote } from '../azure/remote-url';
 import type { AzureRepoRef } from '../azure/repo-ref';
-import { ORGANIZATION_NAME, isAzureDevOpsSshHost, isDevAzureHost, legacyOrganizationOfHost, namesMicrosoftCloud, significantPort } from '../azure/azure-hosts';
+import { ORGANIZATION_NAME, isAzureDevOpsSshHost, isDevAzureHost, legacyOrganizationOfHost, namesMicrosoftCloud, significantPort, CLOUD_HOST, cloudOrganizationUrl } from '../azure/azure-hosts';
 
 export type PatTarget =
   | {
@@ -133,7 +133,7 @@ export function parseHostInput(input: string): HostInputResult {
     if (org === undefined || org.startsWith('_')) return fail(MESSAGES.addOrganization);
     return ORG_NAME.test(org) ? { ok: true, target: cloudTarget(org) } : fail(MESSAGES.badOrganization);
   }
-  if (endsWithDomain(host, 'dev.azure.com')) return fail(MESSAGES.notOrganizationHost('dev.azure.com'));
+  if (endsWithDomain(host, CLOUD_HOST)) return fail(MESSAGES.notOrganizationHost(CLOUD_HOST));
   if (endsWithDomain(host, 'visualstudio.com')) {
     if (url.port) return fail(MESSAGES.cloudPort);
     const org = legacyOrganizationOfHost(host, { withService: true });
@@ -212,7 +212,7 @@ function imitatedHostname(typed: string): string | null {
 }
 
 function cloudTarget(organization: string): PatTarget {
-  const baseUrl = `https://dev.azure.com/${encodeURIComponent(organization)}`;
+  const baseUrl = cloudOrganizationUrl(organization);
   return { kind: 'cloud', organization, baseUrl, tokenPageUrl: `${baseUrl}/_usersSettings/tokens` };
 }
 

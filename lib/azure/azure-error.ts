@@ -15,7 +15,7 @@ import {
   type AdoErrorContext,
   type AdoErrorEntry,
 } from '../errors/error-messages';
-import { isAzureDevOpsServiceHost, legacyOrganizationOfHost } from './azure-hosts';
+import { isAzureDevOpsServiceHost, legacyOrganizationOfHost, CLOUD_HOST } from './azure-hosts';
 
 export type CredentialKind = 'pat' | 'bearer';
 
@@ -75,7 +75,7 @@ export function organizationOf(url: string): string | undefined {
     return undefined;
   }
   const host = parsed.hostname.toLowerCase();
-  if (host === 'dev.azure.com' || host === 'vssps.dev.azure.com') {
+  if (host === CLOUD_HOST || host === 'vssps.dev.azure.com') {
     const first = parsed.pathname.split('/').find(Boolean);
     if (!first || first.toLowerCase() === '_apis') return undefined;
     try {

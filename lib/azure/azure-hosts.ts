@@ -4,11 +4,22 @@
  * `marketplace.visualstudio.com` is not" is written once.
  */
 
+/** The host of Azure DevOps Services (cloud) organizations: `https://dev.azure.com/{org}`. */
+export const CLOUD_HOST = 'dev.azure.com';
+
+/** Where Azure Repos serves Git over SSH today. */
+export const CLOUD_SSH_HOST = 'ssh.dev.azure.com';
+
+/** The base URL of a cloud organization, in the form Azure DevOps itself uses today. */
+export function cloudOrganizationUrl(organization: string): string {
+  return `https://${CLOUD_HOST}/${encodeURIComponent(organization)}`;
+}
+
 /** Organization names: letters, digits and hyphens, starting with a letter or digit. */
 export const ORGANIZATION_NAME = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 
 /** Where Azure Repos serves Git over SSH (the second is the legacy name). */
-export const CLOUD_SSH_HOSTS: ReadonlySet<string> = new Set(['ssh.dev.azure.com', 'vs-ssh.visualstudio.com']);
+export const CLOUD_SSH_HOSTS: ReadonlySet<string> = new Set([CLOUD_SSH_HOST, 'vs-ssh.visualstudio.com']);
 export const LEGACY_SSH_HOST = 'vs-ssh.visualstudio.com';
 
 /** The profile and accounts service, shared by all organizations. */
@@ -16,7 +27,7 @@ export const PROFILE_ORIGIN = 'https://app.vssps.visualstudio.com';
 
 /** dev.azure.com and its organization-scoped service hosts (`{service}.dev.azure.com/{org}`). */
 const DEV_AZURE_HOSTS: ReadonlySet<string> = new Set([
-  'dev.azure.com',
+  CLOUD_HOST,
   'vssps.dev.azure.com',
   'vsrm.dev.azure.com',
   'feeds.dev.azure.com',
@@ -47,7 +58,7 @@ export function legacyOrganizationOfHost(hostname: string, options: { withServic
 /** Hosts of the Azure DevOps Services web UI: dev.azure.com and `{org}.visualstudio.com`. */
 export function isAzureDevOpsCloudHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
-  return host === 'dev.azure.com' || legacyOrganizationOfHost(host) !== null;
+  return host === CLOUD_HOST || legacyOrganizationOfHost(host) !== null;
 }
 
 /** dev.azure.com or one of its organization-scoped service hosts (vssps, vsrm, feeds…). */
@@ -91,7 +102,7 @@ export function cloudOrganizationOf(url: URL): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   if (url.port !== '') return null;
   const host = url.hostname.toLowerCase();
-  if (host !== 'dev.azure.com') return legacyOrganizationOfHost(host);
+  if (host !== CLOUD_HOST) return legacyOrganizationOfHost(host);
   const first = url.pathname.split('/').find(Boolean);
   if (first === undefined) return null;
   let name: string;
@@ -120,7 +131,7 @@ export function vsspsBaseOf(baseUrl: string): string | null {
   const url = parseUrl(baseUrl);
   const org = url && cloudOrganizationOf(url);
   if (!url || !org) return null;
-  return url.hostname.toLowerCase() === 'dev.azure.com' ? `https://vssps.dev.azure.com/${org}` : `https://${org}.vssps.visualstudio.com`;
+  return url.hostname.toLowerCase() === CLOUD_HOST ? `https://vssps.dev.azure.com/${org}` : `https://${org}.vssps.visualstudio.com`;
 }
 
 /**
@@ -135,7 +146,7 @@ export function tokenOriginsOf(baseUrl: string): string[] {
   const org = cloudOrganizationOf(url);
   if (org) {
     return [
-      'https://dev.azure.com',
+      `https://${CLOUD_HOST}`,
       'https://vssps.dev.azure.com',
       PROFILE_ORIGIN,
       `https://${org}.visualstudio.com`,
@@ -154,7 +165,7 @@ export function tokenOriginsOf(baseUrl: string): string[] {
 export function mayCarryToken(url: URL, baseUrl: string): boolean {
   if (!tokenOriginsOf(baseUrl).includes(url.origin.toLowerCase())) return false;
   const host = url.hostname.toLowerCase();
-  if (host !== 'dev.azure.com' && host !== 'vssps.dev.azure.com') return true;
+  if (host !== CLOUD_HOST && host !== 'vssps.dev.azure.com') return true;
   const base = parseUrl(baseUrl);
   const org = base && cloudOrganizationOf(base);
   const first = url.pathname.split('/').find(Boolean);

@@ -23,6 +23,8 @@ export function detectCloudPage(href: string): CloudPage | null {
   const host = url.hostname.toLowerCase();
   let segments = url.pathname.split('/').filter(Boolean);
   let org: string | undefined;
+  // Host names written here rather than imported from azure-hosts: this parser is all of its rules the
+  // page script every Azure DevOps page loads needs, and that module's tables would cost it bytes.
   if (host === 'dev.azure.com') org = segments.shift();
   else if (host.endsWith('.visualstudio.com') && host.split('.').length === 3) {
     org = host.split('.')[0];

@@ -1,4 +1,4 @@
-import { cloudOrganizationOf } from './azure-hosts';
+import { cloudOrganizationOf, cloudOrganizationUrl } from './azure-hosts';
 
 /**
  * The one key an organization (cloud) or collection (Server) is stored and looked up under: its
@@ -14,5 +14,5 @@ export function organizationKeyOf(baseUrl: string): string {
     return baseUrl.replace(/\/+$/, '').toLowerCase();
   }
   const org = cloudOrganizationOf(url);
-  return org ? `https://dev.azure.com/${org}` : baseUrl.replace(/\/+$/, '').toLowerCase();
+  return org ? cloudOrganizationUrl(org) : baseUrl.replace(/\/+$/, '').toLowerCase();
 }

@@ -1,5 +1,5 @@
 import { cloudRepo, type AzureRepoRef } from './repo-ref';
-import { LEGACY_SSH_HOST, ORGANIZATION_NAME, isAzureDevOpsSshHost, legacyOrganizationOfHost, namesMicrosoftCloud, significantPort } from './azure-hosts';
+import { LEGACY_SSH_HOST, ORGANIZATION_NAME, isAzureDevOpsSshHost, legacyOrganizationOfHost, namesMicrosoftCloud, significantPort, CLOUD_HOST } from './azure-hosts';
 
 /** A repository URL split into the repository and the raw path segments of the page inside it. */
 export interface AzureRepoUrl {
@@ -32,7 +32,7 @@ export function parseAzureRepoUrl(input: string): AzureRepoUrl | null {
     return host === LEGACY_SSH_HOST && segments.includes('_ssh') ? parseLegacySsh(location) : parseCloudSsh(segments);
   }
   if (scheme === 'ssh') return parseServer(location);
-  if (host === 'dev.azure.com') {
+  if (host === CLOUD_HOST) {
     return cloudPortOk ? parseCloudGitPath(segments[0], segments.slice(1)) : null;
   }
   const legacyOrg = legacyOrganizationOfHost(host);

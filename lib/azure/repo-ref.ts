@@ -31,6 +31,7 @@ export function cloudRepo(organization: string, project: string, repository: str
     organization,
     project,
     repository,
+    // Literal hosts: this leaf module is part of the page script every page loads (azure-hosts would cost it bytes).
     httpsUrl: `https://dev.azure.com/${o}/${p}/_git/${r}`,
     sshUrl: `git@ssh.dev.azure.com:v3/${o}/${p}/${r}`,
   };

@@ -3,6 +3,7 @@ import type { AppErrorValue } from '../errors/app-error';
 import { appErrors } from '../errors/error-messages';
 import type { InboxOptions, InboxState } from './inbox-state';
 import type { ReviewRequest } from './review-requests';
+import { CLOUD_HOST } from '../azure/azure-hosts';
 
 /** The one action that fixes an account's trouble: a new token, a new sign-in, or patience. */
 export type TroubleFix = 'new-token' | 'sign-in' | 'wait';
@@ -62,7 +63,7 @@ export function inboxView(
     const known = trouble.get(account.id);
     if (known) known.organizations.push(organization.name);
     else {
-      const host = organization.kind === 'server' && organization.baseUrl ? organization.baseUrl : `dev.azure.com/${organization.name}`;
+      const host = organization.kind === 'server' && organization.baseUrl ? organization.baseUrl : `${CLOUD_HOST}/${organization.name}`;
       trouble.set(account.id, { accountId: account.id, account: account.displayName || account.email, organizations: [organization.name], host, ...problem });
     }
   }

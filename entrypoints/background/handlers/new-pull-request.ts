@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CompanionDb, OrganizationRecord } from '@/lib/db/schema';
 import type { Session } from '@/lib/auth/session';
-import { cloudOrganizationOf } from '@/lib/azure/azure-hosts';
+import { cloudOrganizationOf, cloudOrganizationUrl } from '@/lib/azure/azure-hosts';
 import { AppError } from '@/lib/errors/app-error';
 import { appErrors } from '@/lib/errors/error-messages';
 import type { SenderInfo } from '@/lib/messaging/classify-sender';
@@ -47,7 +47,7 @@ export function newPullRequestHandlers(deps: () => { db: CompanionDb; session: P
   async function connect(from: SenderInfo): Promise<{ organization: OrganizationRecord; client: RestClient } | { organization: string; client: null }> {
     const name = pageOrganization(from);
     const { db, session } = deps();
-    const organization = await db.organizations.get(organizationKeyOf(`https://dev.azure.com/${name}`));
+    const organization = await db.organizations.get(organizationKeyOf(cloudOrganizationUrl(name)));
     const account = organization?.selected ? await db.accounts.get(organization.accountId) : undefined;
     if (!organization || !account) return { organization: name, client: null };
     return { organization, client: session.clientFor(account) };

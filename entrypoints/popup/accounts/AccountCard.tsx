@@ -6,6 +6,7 @@ import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
 import { useAction } from '../use-action';
 import { dropRepositoryListCopy } from '../repositories/drop-repository-list-copy';
+import { CLOUD_HOST } from '@/lib/azure/azure-hosts';
 
 const KIND_LABEL = { oauth: 'Microsoft Entra', pat: 'Personal Access Token' } as const;
 
@@ -13,7 +14,7 @@ export function AccountCard({ account, organizations }: { account: AccountView; 
   const state = usePopupState();
   const confirmingSignOut = useSignal(false);
   const { busy, error, run } = useAction();
-  const isServer = account.host !== 'dev.azure.com';
+  const isServer = account.host !== CLOUD_HOST;
 
   async function signOut() {
     if (await run(() => sendMessage('accounts.signOut', { accountId: account.id }))) {
@@ -180,5 +181,5 @@ function FeatureList({
 
 /** What to pre-fill in the PAT form's host field for an organization. */
 function hostInputOf(organization: OrganizationView): string {
-  return organization.kind === 'cloud' ? `dev.azure.com/${organization.name}` : organization.baseUrl;
+  return organization.kind === 'cloud' ? `${CLOUD_HOST}/${organization.name}` : organization.baseUrl;
 }

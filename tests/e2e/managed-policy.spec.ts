@@ -65,7 +65,7 @@ test.describe('managed policy: desktop client and clone protocol', () => {
 
   test("the page's Clone button opens the client the policy sets, over SSH", async ({ repoPage, serviceWorker }) => {
     // The background writes the policy's choice where the page script reads it, as it starts.
-    await expect.poll(() => serviceWorker.evaluate(() => chrome.storage.local.get('clone-client'))).toEqual({ 'clone-client': 'vscode' });
+    await expect.poll(() => serviceWorker.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.get('clone-client'))).toEqual({ 'clone-client': 'vscode' });
     await repoPage.goto('https://dev.azure.com/contoso/Mobile%20App/_git/ios-app');
     await expect(repoPage.page.getByRole('link', { name: 'Clone in Visual Studio Code' })).toHaveAttribute('href', /^vscode:.*ssh\.dev\.azure\.com/);
   });

@@ -43,6 +43,7 @@ test.describe('managed policy: allowed organizations and the Entra app', () => {
     await expect(popup.page.getByRole('heading', { name: 'Choose organizations' })).toBeVisible();
     await expect(popup.page.getByRole('checkbox')).toHaveCount(1);
     await expect(popup.page.getByRole('checkbox', { name: 'contoso' })).toBeChecked();
+    await expect(popup.page.getByText("Only the organizations your organization's policy allows are listed.")).toBeVisible();
   });
 });
 

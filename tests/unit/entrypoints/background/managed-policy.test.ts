@@ -37,6 +37,17 @@ describe('background/managed-policy', () => {
     await expect(readManagedPolicy()).resolves.toEqual({ allowPatSignIn: false });
   });
 
+  it('says which Azure DevOps Server origins the policy pre-approves for page actions', async () => {
+    const { isServerPreapprovedForPageActions, start } = await loadWorker();
+    await fakeBrowser.storage.managed.set({ pageActionServerHosts: ['tfs.contoso.test', 'build.contoso.test:8443'] });
+    start();
+
+    expect(await isServerPreapprovedForPageActions('https://tfs.contoso.test')).toBe(true);
+    expect(await isServerPreapprovedForPageActions('https://build.contoso.test:8443')).toBe(true);
+    expect(await isServerPreapprovedForPageActions('https://build.contoso.test')).toBe(false);
+    expect(await isServerPreapprovedForPageActions('https://tfs.fabrikam.test')).toBe(false);
+  });
+
   it("makes the policy's client and protocol the clone choice, over the user's", async () => {
     const { readCloneChoice, start } = await loadWorker();
     await fakeBrowser.storage.local.set({ 'clone-client': 'fork', 'clone-protocol': 'https' });

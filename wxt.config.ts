@@ -63,6 +63,9 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: SERVER_HOST_PERMISSIONS }
       : { optional_permissions: SERVER_HOST_PERMISSIONS }),
+    // What an IT department may preset (docs/managed-configuration.md). Firefox takes the same keys
+    // from its enterprise policies' `3rdparty` part and knows no schema key.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     content_scripts: [PAGE_SCRIPT],
     action: { default_title: 'ADO Companion' },
     omnibox: { keyword: 'ado' },

@@ -22,8 +22,13 @@ import { startOmnibox } from './omnibox';
 import { inboxHandlers } from './handlers/inbox';
 import { createInbox, type Inbox } from '@/lib/inbox/refresh-inbox';
 import { inboxStorage, scheduleInboxRefresh, showOnBadge, startInboxSchedule } from './inbox-schedule';
+import { readManagedPolicy, watchManagedPolicy } from './managed-policy';
+import { keepPolicyCloneChoice } from './clone-choice';
+import { policyHandlers } from './handlers/policy';
 
 export default defineBackground(() => {
+  // Before any other listener: a policy change must be read afresh by everything after it.
+  watchManagedPolicy();
   let session: Session | null = null;
   let db: CompanionDb | null = null;
   // Created on first use: a worker woken for a ping does not open the database.
@@ -39,6 +44,7 @@ export default defineBackground(() => {
         launchWebAuthFlow: (details) => browser.identity.launchWebAuthFlow(details),
         redirectUri: browser.identity.getRedirectURL(),
         hasHostPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+        managedPolicy: readManagedPolicy,
       });
     })());
 
@@ -100,7 +106,9 @@ export default defineBackground(() => {
     ...newPullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
     ...newRepositoryHandlers(getNewRepository),
     ...pageUiHandlers(),
+    ...policyHandlers(),
   });
+  keepPolicyCloneChoice();
   startRepositoryLinkMenu();
   startKeyboardCommands();
   startOmnibox(() => getRepositories().list());

@@ -8,6 +8,7 @@ import { sendMessage } from '@/lib/messaging/send-message';
 import type { AppErrorValue } from '@/lib/errors/app-error';
 import { readFirstScreenCache, writeFirstScreenCache } from './first-screen-cache';
 import type { AccountTrouble } from '@/lib/inbox/inbox-view';
+import type { PolicyView } from '@/lib/policy/policy-rules';
 
 export type Screen =
   | { name: 'loading' }
@@ -36,7 +37,13 @@ export function createPopupState() {
   const signInError = signal<AppErrorValue | null>(null);
   const signIn = signal<SignInProgressView | null>(null);
 
+  /** The settings the organization's policy fixes; null until the background has said. */
+  const policy = signal<PolicyView | null>(null);
+
   async function reload(): Promise<void> {
+    void sendMessage('policy.view', {}).then((answer) => {
+      if (answer.ok) policy.value = answer.data;
+    });
     const result = await sendMessage('accounts.list', {});
     if (!result.ok) {
       loadError.value = result.error;
@@ -99,7 +106,7 @@ export function createPopupState() {
     if (result.ok) inboxTrouble.value = result.data.trouble;
   }
 
-  return { screen, accounts, organizations, loadError, signInError, signIn, status, inboxTrouble, reload, refreshInbox, go, goHome, announce };
+  return { screen, accounts, organizations, loadError, signInError, signIn, policy, status, inboxTrouble, reload, refreshInbox, go, goHome, announce };
 }
 
 export type PopupState = ReturnType<typeof createPopupState>;

@@ -11,6 +11,8 @@ import { SPA_REFRESH_LIFETIME_MS, type Credentials, type CredentialDeps } from '
 import { toAccountView, type AccountView, type AvailableOrganization } from './account-views';
 import { organizationKeyOf } from '../azure/organization-key';
 import { CLOUD_HOST } from '../azure/azure-hosts';
+import type { ManagedPolicy } from '../policy/managed-policy';
+import { organizationRefusal } from '../policy/policy-rules';
 
 /** Where an OAuth sign-in stands, for a popup opened again after it closed mid-sign-in. */
 export type SignInProgressView =
@@ -27,7 +29,7 @@ export type OrganizationSelection =
   | { baseUrl: string; name: string; status: 'served-elsewhere'; message: string }
   | { baseUrl: string; name: string; status: 'failed'; message: string };
 
-export type OAuthDeps = Pick<CredentialDeps, 'db' | 'fetch' | 'now' | 'entra'>;
+export type OAuthDeps = Pick<CredentialDeps, 'db' | 'fetch' | 'now' | 'entra'> & { managedPolicy: () => Promise<ManagedPolicy> };
 
 /** A sign-in "running" for longer than this without a live flow in this worker was lost with its window. */
 const SIGN_IN_WINDOW_MS = 10 * 60_000;
@@ -103,7 +105,9 @@ export function createOAuthSignIn(deps: OAuthDeps, credentials: Credentials) {
   /** The organizations the Entra user belongs to, marked with those in use and who serves them. */
   async function offerOrganizations(accountId: string, nameFromProfile = false) {
     const account = await credentials.accountOrThrow(accountId);
-    const { profile, organizations } = await listEntraOrganizations(credentials.clientFor(account));
+    const [{ profile, organizations: all }, policy] = await Promise.all([listEntraOrganizations(credentials.clientFor(account)), deps.managedPolicy()]);
+    // Organizations the policy does not allow are not offered at all.
+    const organizations = all.filter((o) => !organizationRefusal(policy, { kind: 'cloud', organization: o.name, baseUrl: o.baseUrl, tokenPageUrl: '' }));
     if (nameFromProfile && profile.displayName && profile.displayName !== account.displayName) {
       await db.accounts.update(accountId, { displayName: profile.displayName });
     }
@@ -141,6 +145,7 @@ export function createOAuthSignIn(deps: OAuthDeps, credentials: Credentials) {
     const client = credentials.clientFor(account);
     const wanted = new Set(input.baseUrls.map(organizationKeyOf));
     const takeOver = new Set((input.takeOver ?? []).map(organizationKeyOf));
+    const policy = await deps.managedPolicy();
 
     /** Who else serves the organization, unless the user asked to move it here. */
     async function otherOwner(key: string) {
@@ -156,6 +161,8 @@ export function createOAuthSignIn(deps: OAuthDeps, credentials: Credentials) {
           return { baseUrl: key, name: key, status: 'failed', message: appErrors.notAnOrganizationAddress().message };
         }
         const { organization: name, baseUrl } = host.target;
+        const refusal = organizationRefusal(policy, host.target);
+        if (refusal) return { baseUrl, name, status: 'failed', message: refusal.message };
         const servedElsewhere = (owner: AccountRecord): OrganizationSelection => ({
           baseUrl,
           name,

@@ -9,10 +9,13 @@ import { toAccountView, toOrganizationView } from './account-views';
 import type { Credentials, CredentialDeps } from './credentials';
 import { organizationKeyOf } from '../azure/organization-key';
 import { CLOUD_HOST } from '../azure/azure-hosts';
+import type { ManagedPolicy } from '../policy/managed-policy';
+import { isPatSignInAllowed, organizationRefusal } from '../policy/policy-rules';
 
 export interface PatConnectDeps extends Pick<CredentialDeps, 'db' | 'fetch' | 'now'> {
   /** Whether the extension may talk to an Azure DevOps Server origin (optional host permission). */
   hasHostPermission: (origin: string) => Promise<boolean>;
+  managedPolicy: () => Promise<ManagedPolicy>;
 }
 
 /**
@@ -24,8 +27,13 @@ export function createPatConnect(deps: PatConnectDeps, credentials: Credentials)
   const { db } = deps;
 
   async function connectPat(input: { host: string; token: string; acceptedWarning?: HostWarning['kind'] }) {
+    // The popup hides what the policy forbids, but the popup can be bypassed: the rules hold here.
+    const policy = await deps.managedPolicy();
+    if (!isPatSignInAllowed(policy)) throw new AppError(appErrors.patSignInNotAllowedByPolicy());
     const host = parseHostInput(input.host);
     if (!host.ok) throw new AppError({ kind: 'invalid-input', message: host.message, details: { field: 'host' } });
+    const refusal = organizationRefusal(policy, host.target);
+    if (refusal) throw new AppError({ ...refusal, details: { ...refusal.details, field: 'host' } });
     // The background enforces the confirmation too: no token goes to a risky server unconfirmed.
     if (host.warning && input.acceptedWarning !== host.warning.kind) {
       throw new AppError({ kind: 'invalid-input', message: host.warning.message, details: { field: 'host', warning: host.warning.kind } });

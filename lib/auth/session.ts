@@ -9,10 +9,13 @@ import { createPatConnect } from './pat-connect';
 import { createOAuthSignIn } from './oauth-sign-in';
 import { toAccountView, toOrganizationView } from './account-views';
 import { organizationKeyOf } from '../azure/organization-key';
+import type { ManagedPolicy } from '../policy/managed-policy';
 
 export interface SessionDeps extends CredentialDeps {
   /** Whether the extension may talk to an Azure DevOps Server origin (optional host permission). */
   hasHostPermission: (origin: string) => Promise<boolean>;
+  /** The organization's managed policy, which connects and organization choices obey. */
+  managedPolicy: () => Promise<ManagedPolicy>;
 }
 
 /**

@@ -291,3 +291,24 @@ export const organizationNotAnswering = (org: string): AppErrorValue => ({
   kind: 'offline',
   message: `${org} has not answered for a while. Check that it is still reachable; ADO Companion keeps trying.`,
 });
+
+// Refusals by the organization's managed policy (docs/managed-configuration.md): each sentence names
+// the policy, so the user knows to ask their IT department rather than retry.
+
+export const patSignInNotAllowedByPolicy = (): AppErrorValue => ({
+  kind: 'permission-denied',
+  message: "Your organization's policy allows only Microsoft sign-in in ADO Companion.",
+  details: { policy: 'allowPatSignIn' },
+});
+
+export const organizationNotAllowedByPolicy = (name: string): AppErrorValue => ({
+  kind: 'permission-denied',
+  message: `Your organization's policy does not allow ADO Companion to connect to ${name}. Ask your IT department to add it to the allowed organizations.`,
+  details: { policy: 'allowedOrganizations' },
+});
+
+export const serverHostNotAllowedByPolicy = (host: string): AppErrorValue => ({
+  kind: 'permission-denied',
+  message: `Your organization's policy does not allow ADO Companion to connect to the Azure DevOps Server at ${host}. Ask your IT department to add it to the allowed Server hosts.`,
+  details: { policy: 'allowedServerHosts' },
+});

@@ -10,6 +10,7 @@ import { GITIGNORE_IDS, LICENSE_IDS } from '../new-repository/templates';
 import { PAGE_UI_NAMES } from '../page-ui/page-ui-scripts';
 import type { InboxView } from '../inbox/inbox-view';
 import { MAX_PERIOD_MINUTES, MIN_PERIOD_MINUTES } from '../inbox/inbox-state';
+import type { PolicyView } from '../policy/policy-rules';
 
 /**
  * The single catalogue of messages between extension pages / content scripts and the background.
@@ -54,6 +55,8 @@ export interface ResponseMap {
   'inbox.view': InboxView;
   'inbox.refresh': InboxView;
   'inbox.setOptions': InboxView;
+  /** The settings the organization's managed policy fixes (docs/managed-configuration.md). */
+  'policy.view': PolicyView;
 }
 
 const empty = z.strictObject({});
@@ -200,6 +203,7 @@ export const protocol = {
     request: z.strictObject({ periodMinutes: z.optional(z.number().check(z.int(), z.minimum(MIN_PERIOD_MINUTES), z.maximum(MAX_PERIOD_MINUTES))), includeDrafts: z.optional(z.boolean()) }),
     senders: EXTENSION_PAGE,
   },
+  'policy.view': { request: empty, senders: EXTENSION_PAGE },
 } as const satisfies { [K in keyof ResponseMap]: { request: z.ZodMiniType; senders: readonly SenderKind[] } };
 
 export type MessageType = keyof typeof protocol;

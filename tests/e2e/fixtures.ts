@@ -1,6 +1,7 @@
 import { test as base, expect, type BrowserContext, type Worker } from '@playwright/test';
 import { startFakeAdo, type FakeAdo } from '../fake-ado/server';
 import { extensionIdOf, launchExtensionBrowser, registerWithFakeEntra, signInToAzureDevOpsWeb } from './support/launch-browser';
+import { presetChromiumPolicy } from './support/chromium-policy';
 import { resetExtensionBrowser } from './support/reset-extension-browser';
 import { PopupPage } from './pages/popup';
 import { RepoPage } from './pages/repo-page';
@@ -15,15 +16,16 @@ interface TestFixtures {
 }
 interface WorkerFixtures {
   fakeAdo: FakeAdo;
+  /**
+   * A managed policy for the extension (docs/managed-configuration.md); none by default. Chromium
+   * reads policies when it starts, so a spec that sets one gets workers (and browsers) of its own.
+   */
+  managedPolicy: Record<string, unknown> | null;
   workerBrowser: WorkerBrowser;
 }
 
-/** The browser a worker's tests share, and whether a test has used it since its last reset. */
-interface WorkerBrowser {
-  context: BrowserContext;
-  extensionId: string;
-  worker: Worker;
-}
+/** The browser a worker's tests share: launched once, reset after each test. */
+type WorkerBrowser = { context: BrowserContext; extensionId: string; worker: Worker } | { skip: string };
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   // One fake Azure DevOps per worker, reset before every test so tests cannot leak state.
@@ -35,20 +37,28 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  managedPolicy: [null, { option: true, scope: 'worker' }],
   // One Chromium per worker, launched once: a launch costs seconds on two cores, a reset far less.
   // After each test the browser is reset to as good as new (tests/e2e/support/reset-extension-browser.ts);
   // after a failed test Playwright starts a new worker, so a browser a failure left behind is not reused.
   workerBrowser: [
-    async ({ fakeAdo }, use) => {
-      const context = await launchExtensionBrowser({ fakeAdoPort: fakeAdo.port, hosts: fakeAdo.hosts });
-      const extensionId = await extensionIdOf(context);
-      const browser: WorkerBrowser = { context, extensionId, worker: context.serviceWorkers()[0]! };
-      await use(browser);
-      await context.close();
+    async ({ fakeAdo, managedPolicy }, use) => {
+      const preset = managedPolicy ? presetChromiumPolicy(managedPolicy) : null;
+      if (preset && 'skip' in preset) return use(preset);
+      try {
+        const context = await launchExtensionBrowser({ fakeAdoPort: fakeAdo.port, hosts: fakeAdo.hosts, extensionDir: preset?.extensionDir });
+        const extensionId = await extensionIdOf(context);
+        await use({ context, extensionId, worker: context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')) });
+        await context.close();
+      } finally {
+        // The policy names only this copy's id, but it is the machine's folder: leave nothing behind.
+        preset?.remove();
+      }
     },
     { scope: 'worker' },
   ],
-  context: async ({ fakeAdo, workerBrowser }, use) => {
+  context: async ({ fakeAdo, workerBrowser }, use, testInfo) => {
+    if ('skip' in workerBrowser) return testInfo.skip(true, workerBrowser.skip);
     fakeAdo.control.reset();
     const { context, extensionId } = workerBrowser;
     registerWithFakeEntra(fakeAdo, extensionId);
@@ -60,9 +70,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   // Every test, whatever fixtures it asks for, takes the context, so every test leaves a reset browser behind.
   everyTestResetsTheBrowser: [async ({ context: _context }, use) => use(), { auto: true }],
   serviceWorker: async ({ workerBrowser }, use) => {
+    if ('skip' in workerBrowser) throw new Error(workerBrowser.skip);
     await use(workerBrowser.worker);
   },
   extensionId: async ({ workerBrowser }, use) => {
+    if ('skip' in workerBrowser) throw new Error(workerBrowser.skip);
     await use(workerBrowser.extensionId);
   },
   popup: async ({ context, extensionId }, use) => {

@@ -30,6 +30,10 @@ test.describe('packaging', () => {
       // The oldest browser versions the message protocol and storage were checked against.
       if (target === 'chrome-mv3') expect(manifest.minimum_chrome_version).toBe(MINIMUM_CHROME_VERSION);
       else expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe(MINIMUM_FIREFOX_VERSION);
+      // What an IT department may preset: Chromium checks it against the packaged schema; Firefox
+      // takes its enterprise policy's `3rdparty` part without one (docs/managed-configuration.md).
+      if (target === 'chrome-mv3') expect(JSON.parse(fs.readFileSync(path.resolve('.output', target, manifest.storage.managed_schema), 'utf8')).type).toBe('object');
+      else expect(manifest.storage).toBeUndefined();
     });
   }
 

@@ -1,5 +1,6 @@
 import { sendMessage } from '@/lib/messaging/send-message';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
+import { appErrors } from '@/lib/errors/error-messages';
 import { usePopupState } from '../state';
 import { useAction } from '../use-action';
 import { PageSessionLine } from './PageSessionLine';
@@ -14,6 +15,8 @@ export function ConnectView() {
     state.signInError.value = null;
   }
 
+  const patAllowed = state.policy.value?.patSignIn !== false;
+
   async function connectWithOAuth() {
     const data = await run(() => sendMessage('accounts.signInOAuth', {}));
     if (!data) return;
@@ -25,14 +28,22 @@ export function ConnectView() {
     <section class="stack" aria-labelledby="connect-title">
       <h2 tabIndex={-1} id="connect-title">Connect to Azure DevOps</h2>
       <PageSessionLine />
-      <p class="muted">Sign in with your work account, or use a Personal Access Token for one organization or an Azure DevOps Server.</p>
+      <p class="muted">
+        {patAllowed
+          ? 'Sign in with your work account, or use a Personal Access Token for one organization or an Azure DevOps Server.'
+          : 'Sign in with your work account.'}
+      </p>
       <button class="primary" type="button" disabled={busy.value} onClick={connectWithOAuth}>
         {busy.value ? 'Waiting for Microsoft sign-in…' : 'Connect to Azure DevOps'}
       </button>
       <ErrorNotice error={error.value} />
-      <button class="secondary" type="button" onClick={() => state.go({ name: 'pat' })}>
-        Use a Personal Access Token
-      </button>
+      {patAllowed ? (
+        <button class="secondary" type="button" onClick={() => state.go({ name: 'pat' })}>
+          Use a Personal Access Token
+        </button>
+      ) : (
+        <p class="muted small">{appErrors.patSignInNotAllowedByPolicy().message}</p>
+      )}
       <button class="link" type="button" onClick={() => state.go({ name: 'remote-helper' })}>
         Remote URL helper (no account needed)
       </button>

@@ -93,6 +93,8 @@ export function OrganizationPicker({ account, available }: { account: AccountVie
     );
   }
 
+  const limitedByPolicy = state.policy.value?.organizationsLimited === true;
+
   return (
     <section class="stack" aria-labelledby="pick-title">
       <h2 tabIndex={-1} id="pick-title">Choose organizations</h2>
@@ -102,9 +104,12 @@ export function OrganizationPicker({ account, available }: { account: AccountVie
       </p>
       {available.length === 0 && (
         <p class="notice notice-info">
-          This account is not a member of any Azure DevOps organization. Use a Personal Access Token, or ask to be added.
+          {limitedByPolicy
+            ? "None of this account's organizations is one your organization's policy allows in ADO Companion."
+            : 'This account is not a member of any Azure DevOps organization. Use a Personal Access Token, or ask to be added.'}
         </p>
       )}
+      {limitedByPolicy && available.length > 0 && <p class="muted small">Only the organizations your organization's policy allows are listed.</p>}
       {available.length > 8 && (
         <input
           type="search"

@@ -73,6 +73,19 @@ export function PatForm({ initialHost, notice }: { initialHost?: string; notice?
   const invalidField = error.value?.details?.field;
   const hostProblem = parsedHost.value && !parsedHost.value.ok ? parsedHost.value.message : null;
 
+  // Reached from elsewhere (an organization that refused OAuth): say why there is no form.
+  if (state.policy.value?.patSignIn === false) {
+    return (
+      <section class="stack" aria-labelledby="pat-title">
+        <h2 tabIndex={-1} id="pat-title">Connect with a Personal Access Token</h2>
+        <p class="notice notice-info">{appErrors.patSignInNotAllowedByPolicy().message}</p>
+        <button class="link" type="button" onClick={() => state.goHome()}>
+          Back
+        </button>
+      </section>
+    );
+  }
+
   return (
     <form class="stack" onSubmit={connect} aria-labelledby="pat-title" noValidate>
       <h2 tabIndex={-1} id="pat-title">Connect with a Personal Access Token</h2>

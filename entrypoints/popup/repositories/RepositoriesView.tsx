@@ -114,6 +114,8 @@ export function RepositoriesView() {
   const client = desktopClient(preferences.clientId.value);
   const windows = onWindows();
   const platformNote = clientPlatformNote(client, windows);
+  const clientByPolicy = preferences.clientSetByPolicy.value;
+  const protocolByPolicy = preferences.protocolSetByPolicy.value;
 
   return (
     <ScreenSection
@@ -161,20 +163,32 @@ export function RepositoriesView() {
         )}
         <label>
           Clone with{' '}
-          <select value={client.id} onChange={(event) => preferences.setClient(event.currentTarget.value)} aria-describedby={platformNote ? 'client-platform-note' : undefined}>
+          <select
+            value={client.id}
+            disabled={clientByPolicy}
+            onChange={(event) => preferences.setClient(event.currentTarget.value)}
+            aria-describedby={[platformNote ? 'client-platform-note' : '', clientByPolicy ? 'client-set-by-policy' : ''].join(' ').trim() || undefined}
+          >
             {DESKTOP_CLIENTS.map((c) => (
               <option key={c.id} value={c.id}>
                 {clientLabel(c, windows)}
               </option>
             ))}
           </select>
+          {clientByPolicy && <SetByPolicy id="client-set-by-policy" />}
         </label>
         <label>
           using{' '}
-          <select value={preferences.protocol.value} onChange={(event) => preferences.setProtocol(event.currentTarget.value === 'ssh' ? 'ssh' : 'https')}>
+          <select
+            value={preferences.protocol.value}
+            disabled={protocolByPolicy}
+            onChange={(event) => preferences.setProtocol(event.currentTarget.value === 'ssh' ? 'ssh' : 'https')}
+            aria-describedby={protocolByPolicy ? 'protocol-set-by-policy' : undefined}
+          >
             <option value="https">HTTPS</option>
             <option value="ssh">SSH</option>
           </select>
+          {protocolByPolicy && <SetByPolicy id="protocol-set-by-policy" />}
         </label>
       </div>
       {platformNote && (
@@ -224,5 +238,15 @@ export function RepositoriesView() {
         handle={rows}
       />
     </ScreenSection>
+  );
+}
+
+/** Beside a setting the organization's managed policy fixes (docs/managed-configuration.md). */
+function SetByPolicy({ id }: { id: string }) {
+  return (
+    <span id={id} class="muted small">
+      {' '}
+      Set by your organization
+    </span>
   );
 }

@@ -40,7 +40,7 @@ export interface FirefoxWithExtension {
  * Firefox ESR, headless, driven over WebDriver BiDi, with the built extension installed as a
  * temporary add-on and every Azure DevOps and Entra host reaching the fake through `proxyPort`.
  */
-export async function launchFirefox(options: { proxyPort: number; extension?: string }): Promise<FirefoxWithExtension> {
+export async function launchFirefox(options: { proxyPort: number; extension?: string; addonId?: string }): Promise<FirefoxWithExtension> {
   const started = Date.now();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -52,7 +52,8 @@ export async function launchFirefox(options: { proxyPort: number; extension?: st
     // BiDi refuses moz-extension:// pages without it.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // The same host for a copy with another add-on id (a managed policy's), so pages open alike.
+      'extensions.webextensions.uuids': JSON.stringify({ [options.addonId ?? GECKO_ID]: EXTENSION_UUID }),
       // Every connection goes through the proxy, which tunnels only the fake's hosts.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',

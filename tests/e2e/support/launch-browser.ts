@@ -19,8 +19,10 @@ export async function launchExtensionBrowser(options: {
   headless?: boolean;
   /** Other unpacked extensions loaded beside ours (the benchmarks' bare extension). */
   alongside?: readonly string[];
+  /** A copy of the built extension to load instead (an id of its own, for a managed policy). */
+  extensionDir?: string;
 }): Promise<BrowserContext> {
-  const extensions = [EXTENSION_DIR, ...(options.alongside ?? [])].join(',');
+  const extensions = [options.extensionDir ?? EXTENSION_DIR, ...(options.alongside ?? [])].join(',');
   const rules = options.hosts.map((host) => `MAP ${host} 127.0.0.1:${options.fakeAdoPort}`);
   // Everything else fails fast instead of trying the network.
   rules.push('MAP * ~NOTFOUND', 'EXCLUDE localhost', 'EXCLUDE 127.0.0.1');

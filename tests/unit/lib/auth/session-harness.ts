@@ -9,6 +9,7 @@
 import { vi } from 'vitest';
 import type { DexieOptions } from 'dexie';
 import { createSession } from '@/lib/auth/session';
+import type { ManagedPolicy } from '@/lib/policy/managed-policy';
 import type { CompanionDb } from '@/lib/db/schema';
 import type { FakeAdo } from '../../../fake-ado/server';
 import { basic } from '../../../fake-ado/fixtures/basic';
@@ -63,6 +64,8 @@ export interface SessionHarnessOptions {
   silentFlowStalls?: boolean;
   /** Entra's id token carries no `name` claim (it is optional; some tenants leave it out). */
   idTokenWithoutName?: boolean;
+  /** The organization's managed policy (none by default). */
+  managedPolicy?: ManagedPolicy;
 }
 
 export function startSession(fake: FakeAdo, options: SessionHarnessOptions = {}) {
@@ -107,6 +110,7 @@ export function startSession(fake: FakeAdo, options: SessionHarnessOptions = {})
     launchWebAuthFlow,
     redirectUri: REDIRECT_URI,
     hasHostPermission,
+    managedPolicy: async () => options.managedPolicy ?? {},
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     // Retries and backoff run as in the product, without waiting the real 1, 2, 4 s between them.
     sleep: () => Promise.resolve(),

@@ -78,6 +78,7 @@ describe('lib/messaging/protocol', () => {
       'inbox.view': {},
       'inbox.refresh': {},
       'inbox.setOptions': { periodMinutes: 5, includeDrafts: true },
+      'policy.view': {},
     };
     expect(Object.keys(samples).sort()).toEqual(Object.keys(protocol).sort());
     for (const [type, rule] of Object.entries(protocol)) {

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EXTENSION_DIR } from './launch-browser';
+
+/** Where Debian's Chromium reads the machine's mandatory policies (docs/managed-configuration.md). */
+export const CHROMIUM_POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
+
+/**
+ * Chromium's id for an extension loaded unpacked without a manifest `key`: the SHA-256 of its
+ * absolute path, whose first 32 hex digits are written with the letters a–p.
+ */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+export interface PresetPolicy {
+  /** The copy of the built extension the policy is for. */
+  extensionDir: string;
+  extensionId: string;
+  remove(): void;
+}
+
+/**
+ * A policy for a copy of the built extension at a path of its own, so for an id of its own: the
+ * policy folder is the machine's, and every other Chromium running meanwhile (other tests, other
+ * worktrees) loads the extension under another id that this policy does not name. Returns why not
+ * when the folder cannot be written (not root).
+ */
+export function presetChromiumPolicy(policy: Record<string, unknown>): PresetPolicy | { skip: string } {
+  try {
+    fs.mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true });
+    fs.accessSync(CHROMIUM_POLICY_DIR, fs.constants.W_OK);
+  } catch {
+    return { skip: `Chromium's policy folder ${CHROMIUM_POLICY_DIR} cannot be written by this user (it needs root).` };
+  }
+  const copyRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'ado-companion-policy-'));
+  const extensionDir = path.join(copyRoot, 'chrome-mv3');
+  fs.cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+  const extensionId = unpackedExtensionId(extensionDir);
+  const file = path.join(CHROMIUM_POLICY_DIR, `ado-companion-e2e-${extensionId}.json`);
+  fs.writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policy } } }));
+  return {
+    extensionDir,
+    extensionId,
+    remove() {
+      fs.rmSync(file, { force: true });
+      fs.rmSync(copyRoot, { recursive: true, force: true });
+    },
+  };
+}

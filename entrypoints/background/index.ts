@@ -22,6 +22,7 @@ import { startOmnibox } from './omnibox';
 import { inboxHandlers } from './handlers/inbox';
 import { createInbox, type Inbox } from '@/lib/inbox/refresh-inbox';
 import { inboxStorage, scheduleInboxRefresh, showOnBadge, startInboxSchedule } from './inbox-schedule';
+import { hasNotificationsPermission, showPullRequestNotification, startNotificationClicks } from './inbox-notifications';
 
 export default defineBackground(() => {
   let session: Session | null = null;
@@ -75,6 +76,7 @@ export default defineBackground(() => {
       now: () => Date.now(),
       isOnline: () => navigator.onLine,
       onView: showOnBadge,
+      onEvents: showPullRequestNotification,
     }));
   // Right after a sign-in or sign-out the badge follows (docs/pull-request-inbox.md#refresh).
   const accounts = accountHandlers(getSession);
@@ -92,7 +94,7 @@ export default defineBackground(() => {
     'accounts.connectPat': thenRefreshInbox(accounts['accounts.connectPat']),
     'accounts.selectOrganizations': thenRefreshInbox(accounts['accounts.selectOrganizations']),
     'accounts.signOut': thenRefreshInbox(accounts['accounts.signOut']),
-    ...inboxHandlers(getInbox, scheduleInboxRefresh),
+    ...inboxHandlers(getInbox, scheduleInboxRefresh, hasNotificationsPermission),
     ...repositoryHandlers(getRepositories),
     ...pullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
     ...sshKeyHandlers(getSshKeys),
@@ -105,4 +107,5 @@ export default defineBackground(() => {
   startKeyboardCommands();
   startOmnibox(() => getRepositories().list());
   startInboxSchedule(getInbox);
+  startNotificationClicks(() => void getInbox().setOptions({ notify: false }).catch(() => undefined));
 });

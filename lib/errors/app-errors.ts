@@ -291,3 +291,8 @@ export const organizationNotAnswering = (org: string): AppErrorValue => ({
   kind: 'offline',
   message: `${org} has not answered for a while. Check that it is still reachable; ADO Companion keeps trying.`,
 });
+
+export const notificationsNotAllowed = (): AppErrorValue => ({
+  kind: 'permission-denied',
+  message: 'ADO Companion may not show notifications: the browser did not allow it. Turn notifications on again and choose Allow.',
+});

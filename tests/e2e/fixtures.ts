@@ -1,10 +1,14 @@
 import { test as base, expect, type BrowserContext, type Worker } from '@playwright/test';
 import { startFakeAdo, type FakeAdo } from '../fake-ado/server';
-import { extensionIdOf, launchExtensionBrowser, registerWithFakeEntra, signInToAzureDevOpsWeb } from './support/launch-browser';
+import { rmSync } from 'node:fs';
+import { EXTENSION_DIR, extensionIdOf, launchExtensionBrowser, registerWithFakeEntra, signInToAzureDevOpsWeb } from './support/launch-browser';
+import { profileAllowing } from './support/allow-optional-permissions';
 import { PopupPage } from './pages/popup';
 import { RepoPage } from './pages/repo-page';
 
 interface TestFixtures {
+  /** Optional API permissions the user allowed before (`test.use`): asking for them shows no prompt. */
+  allowedPermissions: string[];
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
@@ -25,14 +29,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  context: async ({ fakeAdo }, use) => {
+  allowedPermissions: [[], { option: true }],
+  context: async ({ fakeAdo, allowedPermissions }, use) => {
     fakeAdo.control.reset();
-    const context = await launchExtensionBrowser({ fakeAdoPort: fakeAdo.port, hosts: fakeAdo.hosts });
+    const userDataDir = allowedPermissions.length ? profileAllowing(EXTENSION_DIR, allowedPermissions) : undefined;
+    const context = await launchExtensionBrowser({ fakeAdoPort: fakeAdo.port, hosts: fakeAdo.hosts, userDataDir });
     registerWithFakeEntra(fakeAdo, await extensionIdOf(context));
     // Signed in to Azure DevOps' web UI like a user of the extension (tests that need otherwise clear the cookies).
     await signInToAzureDevOpsWeb(context, fakeAdo);
     await use(context);
     await context.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   },
   serviceWorker: async ({ context }, use) => {
     await use(context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { basic } from '../fake-ado/fixtures/basic';
 import { useFirefox } from './support/harness';
-import { poll } from './support/queries';
+import { poll, waitForText } from './support/queries';
 
 /** The toolbar button's badge and tooltip (MV2: `browserAction`), read from an extension page. */
 const badge = (page: Page) =>
@@ -11,6 +11,10 @@ const badge = (page: Page) =>
     const action = (globalThis as unknown as { browser: { browserAction: typeof browser.action } }).browser.browserAction;
     return { text: await action.getBadgeText({}), title: await action.getTitle({}) };
   });
+
+/** The notifications the add-on shows now (ids), read from an extension page. */
+const notifications = (page: Page) =>
+  page.evaluate(async () => Object.keys(await (globalThis as unknown as { browser: typeof browser }).browser.notifications.getAll()));
 
 describe('the pull request inbox on the toolbar badge in Firefox', () => {
   const ff = useFirefox();
@@ -26,5 +30,24 @@ describe('the pull request inbox on the toolbar badge in Firefox', () => {
     // Opening the popup reads the inbox again.
     await popup.reopen();
     assert.equal(await poll(async () => (await badge(popup.page)).text, '2'), '2');
+  });
+
+  it('turned on in the popup, tells of a new review request in one notification', async () => {
+    const popup = await ff.popup().open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await popup.page.waitForSelector(popup.organizationRowSelector('contoso'), { timeout: 10_000 });
+    await popup.go('Pull requests');
+    await waitForText(popup.page, 'Waiting for my vote');
+    // A real click: the permission is granted to it (the test profile answers Firefox's prompt).
+    const toggle = await popup.page.waitForSelector('label input[type="checkbox"]');
+    await toggle!.click();
+    await popup.announced('Notifications are on.');
+    assert.deepEqual(await notifications(popup.page), []);
+
+    ff.fakeAdo.control.openPullRequest({ org: 'contoso', repository: 'android-app', createdBy: basic.users.sam.id, reviewers: [{ id: basic.groups.mobileTeam.id }] });
+    // Opening the popup reads the inbox again.
+    await popup.reopen();
+    assert.equal(await poll(async () => (await badge(popup.page)).text, '2'), '2');
+    assert.equal(await poll(async () => (await notifications(popup.page)).length, 1), 1);
   });
 });

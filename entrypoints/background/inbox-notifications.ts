@@ -49,9 +49,11 @@ async function openNotification(id: string): Promise<void> {
 /**
  * A click on a notification opens its pull request. The `notifications` namespace exists only once
  * the permission is granted, so the listener is added at start when it is, or when it is granted.
- * A permission taken back in the browser's settings turns notifications off.
+ * Only the popup's switch asks for the permission: granted, notifications are on even if the popup
+ * closed while the browser asked (Firefox closes it for its prompt); taken back in the browser's
+ * settings, they are off.
  */
-export function startNotificationClicks(onPermissionRemoved: () => void): void {
+export function startNotificationClicks(onPermission: (granted: boolean) => void): void {
   let listening = false;
   const listen = () => {
     if (listening || !browser.notifications) return;
@@ -59,8 +61,12 @@ export function startNotificationClicks(onPermissionRemoved: () => void): void {
     listening = true;
   };
   listen();
-  browser.permissions.onAdded.addListener(listen);
+  browser.permissions.onAdded.addListener((added) => {
+    if (!added.permissions?.includes('notifications')) return;
+    listen();
+    onPermission(true);
+  });
   browser.permissions.onRemoved.addListener((removed) => {
-    if (removed.permissions?.includes('notifications')) onPermissionRemoved();
+    if (removed.permissions?.includes('notifications')) onPermission(false);
   });
 }

@@ -107,5 +107,5 @@ export default defineBackground(() => {
   startKeyboardCommands();
   startOmnibox(() => getRepositories().list());
   startInboxSchedule(getInbox);
-  startNotificationClicks(() => void getInbox().setOptions({ notify: false }).catch(() => undefined));
+  startNotificationClicks((granted) => void getInbox().setOptions({ notify: granted }).catch(() => undefined));
 });

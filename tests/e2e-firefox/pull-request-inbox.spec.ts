@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { basic } from '../fake-ado/fixtures/basic';
 import { useFirefox } from './support/harness';
-import { poll, waitForText } from './support/queries';
+import { poll } from './support/queries';
 
 /** The toolbar button's badge and tooltip (MV2: `browserAction`), read from an extension page. */
 const badge = (page: Page) =>
@@ -37,10 +37,8 @@ describe('the pull request inbox on the toolbar badge in Firefox', () => {
     await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
     await popup.page.waitForSelector(popup.organizationRowSelector('contoso'), { timeout: 10_000 });
     await popup.go('Pull requests');
-    await waitForText(popup.page, 'Waiting for my vote');
     // A real click: the permission is granted to it (the test profile answers Firefox's prompt).
-    const toggle = await popup.page.waitForSelector('label input[type="checkbox"]');
-    await toggle!.click();
+    await (await popup.notificationsToggle()).click();
     await popup.announced('Notifications are on.');
     assert.deepEqual(await notifications(popup.page), []);
 

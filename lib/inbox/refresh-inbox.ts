@@ -132,9 +132,12 @@ export function createInbox(deps: InboxDeps) {
     // Notifications turned on (again) start from a new baseline: nothing that happened before is news.
     if (notifyChanged) for (const organization of Object.values(next.organizations)) organization.mine = null;
     await writeInboxState(deps.storage, next);
+    // Turned on twice at once (the popup, and the background seeing the permission granted): the
+    // second answers once the baseline is read too.
+    const baselinePending = patch.notify === true && Object.values(next.organizations).some((o) => !o.mine);
     // Drafts change what counts, notifications what is read: read again, after a refresh that started
     // with the old options.
-    if (!draftsChanged && !notifyChanged) return viewOf(next);
+    if (!draftsChanged && !notifyChanged && !baselinePending) return viewOf(next);
     await running?.catch(() => undefined);
     return refresh();
   }

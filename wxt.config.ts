@@ -60,9 +60,10 @@ export default defineConfig({
     host_permissions: AZURE_HOST_PERMISSIONS,
     // Azure DevOps Server hosts, asked for when the user adds one. MV2 (Firefox) has no
     // optional_host_permissions key: there they are plain optional permissions.
+    // `notifications` is asked for when the user turns pull request notifications on (docs/pull-request-inbox.md#notifications).
     ...(manifestVersion === 3
-      ? { optional_host_permissions: SERVER_HOST_PERMISSIONS }
-      : { optional_permissions: SERVER_HOST_PERMISSIONS }),
+      ? { optional_host_permissions: SERVER_HOST_PERMISSIONS, optional_permissions: ['notifications'] }
+      : { optional_permissions: ['notifications', ...SERVER_HOST_PERMISSIONS] }),
     // What an IT department may preset (docs/managed-configuration.md). Firefox takes the same keys
     // from its enterprise policies' `3rdparty` part and knows no schema key.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),

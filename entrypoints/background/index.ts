@@ -25,6 +25,7 @@ import { inboxStorage, scheduleInboxRefresh, showOnBadge, startInboxSchedule } f
 import { readManagedPolicy, watchManagedPolicy } from './managed-policy';
 import { keepPolicyCloneChoice } from './clone-choice';
 import { policyHandlers } from './handlers/policy';
+import { hasNotificationsPermission, showPullRequestNotification, startNotificationClicks } from './inbox-notifications';
 
 export default defineBackground(() => {
   // Before any other listener: a policy change must be read afresh by everything after it.
@@ -81,6 +82,7 @@ export default defineBackground(() => {
       now: () => Date.now(),
       isOnline: () => navigator.onLine,
       onView: showOnBadge,
+      onEvents: showPullRequestNotification,
     }));
   // Right after a sign-in or sign-out the badge follows (docs/pull-request-inbox.md#refresh).
   const accounts = accountHandlers(getSession);
@@ -98,7 +100,7 @@ export default defineBackground(() => {
     'accounts.connectPat': thenRefreshInbox(accounts['accounts.connectPat']),
     'accounts.selectOrganizations': thenRefreshInbox(accounts['accounts.selectOrganizations']),
     'accounts.signOut': thenRefreshInbox(accounts['accounts.signOut']),
-    ...inboxHandlers(getInbox, scheduleInboxRefresh),
+    ...inboxHandlers(getInbox, scheduleInboxRefresh, hasNotificationsPermission),
     ...repositoryHandlers(getRepositories),
     ...pullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
     ...sshKeyHandlers(getSshKeys),
@@ -113,4 +115,5 @@ export default defineBackground(() => {
   startKeyboardCommands();
   startOmnibox(() => getRepositories().list());
   startInboxSchedule(getInbox);
+  startNotificationClicks((granted) => void getInbox().setOptions({ notify: granted }).catch(() => undefined));
 });

@@ -312,3 +312,8 @@ export const serverHostNotAllowedByPolicy = (host: string): AppErrorValue => ({
   message: `Your organization's policy does not allow ADO Companion to connect to the Azure DevOps Server at ${host}. Ask your IT department to add it to the allowed Server hosts.`,
   details: { policy: 'allowedServerHosts' },
 });
+
+export const notificationsNotAllowed = (): AppErrorValue => ({
+  kind: 'permission-denied',
+  message: 'ADO Companion may not show notifications: the browser did not allow it. Turn notifications on again and choose Allow.',
+});

@@ -1,6 +1,7 @@
 import type { AppErrorValue } from '../errors/app-error';
 import type { CachedIdentities } from './read-review-requests';
 import type { ReviewRequest } from './review-requests';
+import type { MyPullRequestSnapshot } from './pull-request-events';
 
 /** One organization's part of the inbox as last refreshed; kept in storage (the worker may stop any time). */
 export interface OrganizationInbox {
@@ -17,6 +18,8 @@ export interface OrganizationInbox {
   /** ms epoch before which nothing is asked of this organization (backoff, Retry-After). */
   retryAt: number;
   identities: CachedIdentities | null;
+  /** The user's own pull requests as last read; null (or absent) while notifications are off. */
+  mine?: MyPullRequestSnapshot[] | null;
 }
 
 export interface InboxOptions {
@@ -24,9 +27,11 @@ export interface InboxOptions {
   periodMinutes: number;
   /** Count drafts that wait for the user's vote too. */
   includeDrafts: boolean;
+  /** Notifications for review requests and the user's own pull requests (off until the user turns them on). */
+  notify: boolean;
 }
 
-export const DEFAULT_INBOX_OPTIONS: InboxOptions = { periodMinutes: 5, includeDrafts: false };
+export const DEFAULT_INBOX_OPTIONS: InboxOptions = { periodMinutes: 5, includeDrafts: false, notify: false };
 /** The periods the popup offers, in minutes: Chromium's alarms fire at most every 30 s, and more often than a minute is not worth the requests. */
 export const PERIOD_CHOICES = [1, 2, 5, 10, 15, 30, 60] as const;
 export const MIN_PERIOD_MINUTES = 1;
@@ -44,6 +49,8 @@ export interface InboxStorage {
 }
 
 export const INBOX_STORAGE_KEY = 'pullRequestInbox';
+/** The keys of the events already notified (lib/inbox/pull-request-events.ts), kept across restarts. */
+export const NOTIFIED_STORAGE_KEY = 'pullRequestNotified';
 
 export async function readInboxState(area: InboxStorage): Promise<InboxState> {
   const stored = (await area.get(INBOX_STORAGE_KEY))[INBOX_STORAGE_KEY] as Partial<InboxState> | undefined;
@@ -53,4 +60,9 @@ export async function readInboxState(area: InboxStorage): Promise<InboxState> {
 
 export async function writeInboxState(area: InboxStorage, state: InboxState): Promise<void> {
   await area.set({ [INBOX_STORAGE_KEY]: state });
+}
+
+export async function readNotifiedKeys(area: InboxStorage): Promise<string[]> {
+  const stored = (await area.get(NOTIFIED_STORAGE_KEY))[NOTIFIED_STORAGE_KEY];
+  return Array.isArray(stored) ? stored.filter((key): key is string => typeof key === 'string') : [];
 }

@@ -1,9 +1,21 @@
 import type { CompanionDb, OrganizationRecord } from '../db/schema';
 import type { Session } from '../auth/session';
 import { toAppErrorValue } from '../errors/error-messages';
-import { readInboxState, writeInboxState, type InboxOptions, type InboxState, type InboxStorage, type OrganizationInbox } from './inbox-state';
+import {
+  INBOX_STORAGE_KEY,
+  NOTIFIED_STORAGE_KEY,
+  readInboxState,
+  readNotifiedKeys,
+  writeInboxState,
+  type InboxOptions,
+  type InboxState,
+  type InboxStorage,
+  type OrganizationInbox,
+} from './inbox-state';
 import { inboxView, type InboxView } from './inbox-view';
 import { readReviewRequests } from './read-review-requests';
+import { readMyPullRequests } from './read-my-pull-requests';
+import { pullRequestEvents, unnotified, type PullRequestEvent } from './pull-request-events';
 
 /** Backoff after a failed refresh: 1, 2, 4… minutes, at most an hour (docs/pull-request-inbox.md#refresh). */
 const FIRST_BACKOFF_MS = 60_000;
@@ -20,6 +32,8 @@ export interface InboxDeps {
   isOnline: () => boolean;
   /** Called with every new view (the badge follows it). */
   onView?: (view: InboxView) => void | Promise<void>;
+  /** Called with the events of a refresh not notified before, while notifications are on. */
+  onEvents?: (events: PullRequestEvent[]) => void | Promise<void>;
 }
 
 /**
@@ -50,6 +64,7 @@ export function createInbox(deps: InboxDeps) {
     const now = deps.now();
     const next: InboxState = { options: state.options, organizations: {} };
     const online = deps.isOnline();
+    const events: PullRequestEvent[] = [];
     await Promise.all(
       organizations.map(async (organization) => {
         const before = state.organizations[organization.key];
@@ -63,12 +78,26 @@ export function createInbox(deps: InboxDeps) {
         const fixed = kept.error !== null && FIXED_BY_NEW_CREDENTIALS.has(kept.error.kind) && account?.needsReauth === false;
         if (!online || !account || account.needsReauth || (kept.retryAt > now && !fixed)) return;
         try {
-          const { requests, identities } = await readReviewRequests(deps.session.clientFor(account), organization, {
+          const client = deps.session.clientFor(account);
+          const { requests, identities } = await readReviewRequests(client, organization, {
             includeDrafts: state.options.includeDrafts,
             cached: kept.identities,
             now,
           });
-          next.organizations[organization.key] = { ...kept, name: organization.name, requests, identities, refreshedAt: deps.now(), error: null, failures: 0, retryAt: 0 };
+          // The user's own pull requests are read only while notifications are on (one listing more).
+          const mine = state.options.notify ? await readMyPullRequests(client, organization, identities.me, kept.mine ?? null) : null;
+          if (mine) events.push(...pullRequestEvents({ requests: kept.requests, mine: kept.mine ?? null }, { requests, mine }, organization));
+          next.organizations[organization.key] = {
+            ...kept,
+            name: organization.name,
+            requests,
+            identities,
+            mine: mine?.filter((pr) => pr.status === 'active') ?? null,
+            refreshedAt: deps.now(),
+            error: null,
+            failures: 0,
+            retryAt: 0,
+          };
         } catch (caught) {
           const error = toAppErrorValue(caught);
           const failures = kept.failures + 1;
@@ -80,9 +109,13 @@ export function createInbox(deps: InboxDeps) {
     );
     // The latest options win over those read before the requests went out.
     next.options = (await readInboxState(deps.storage)).options;
-    await writeInboxState(deps.storage, next);
+    // The snapshots and the events' keys are stored together, before anything is shown: an event is
+    // notified once even if the worker stops right after (docs/pull-request-inbox.md#notifications).
+    const { fresh, notified } = next.options.notify ? unnotified(events, await readNotifiedKeys(deps.storage)) : { fresh: [], notified: [] };
+    await deps.storage.set({ [INBOX_STORAGE_KEY]: next, ...(fresh.length ? { [NOTIFIED_STORAGE_KEY]: notified } : {}) });
     const result = await viewOf(next, organizations);
     await deps.onView?.(result);
+    if (fresh.length) await Promise.resolve(deps.onEvents?.(fresh)).catch(() => undefined);
     return result;
   }
 
@@ -94,10 +127,19 @@ export function createInbox(deps: InboxDeps) {
   async function setOptions(patch: Partial<InboxOptions>): Promise<InboxView> {
     const state = await readInboxState(deps.storage);
     const draftsChanged = patch.includeDrafts !== undefined && patch.includeDrafts !== state.options.includeDrafts;
+    const notifyChanged = patch.notify !== undefined && patch.notify !== state.options.notify;
     const next: InboxState = { ...state, options: { ...state.options, ...patch } };
+    // Notifications turned on (again) start from a new baseline: nothing that happened before is news.
+    if (notifyChanged) for (const organization of Object.values(next.organizations)) organization.mine = null;
     await writeInboxState(deps.storage, next);
-    // Drafts change what counts: read again rather than show a count that ignores the choice.
-    return draftsChanged ? refresh() : viewOf(next);
+    // Turned on twice at once (the popup, and the background seeing the permission granted): the
+    // second answers once the baseline is read too.
+    const baselinePending = patch.notify === true && Object.values(next.organizations).some((o) => !o.mine);
+    // Drafts change what counts, notifications what is read: read again, after a refresh that started
+    // with the old options.
+    if (!draftsChanged && !notifyChanged && !baselinePending) return viewOf(next);
+    await running?.catch(() => undefined);
+    return refresh();
   }
 
   /** The badge again from what is stored (a browser start clears it; nothing is asked of Azure DevOps). */

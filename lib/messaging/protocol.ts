@@ -200,7 +200,11 @@ export const protocol = {
   'inbox.view': { request: empty, senders: EXTENSION_PAGE },
   'inbox.refresh': { request: empty, senders: EXTENSION_PAGE },
   'inbox.setOptions': {
-    request: z.strictObject({ periodMinutes: z.optional(z.number().check(z.int(), z.minimum(MIN_PERIOD_MINUTES), z.maximum(MAX_PERIOD_MINUTES))), includeDrafts: z.optional(z.boolean()) }),
+    request: z.strictObject({
+      periodMinutes: z.optional(z.number().check(z.int(), z.minimum(MIN_PERIOD_MINUTES), z.maximum(MAX_PERIOD_MINUTES))),
+      includeDrafts: z.optional(z.boolean()),
+      notify: z.optional(z.boolean()),
+    }),
     senders: EXTENSION_PAGE,
   },
   'policy.view': { request: empty, senders: EXTENSION_PAGE },

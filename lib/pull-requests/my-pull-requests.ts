@@ -18,9 +18,7 @@ export interface PullRequestView {
   /** ISO date. */
   createdAt: string;
   webUrl: string;
-  /** My vote: 10 approved, 5 with suggestions, 0 none, -5 waiting for author, -10 rejected. */
-  myVote: number;
-  /** Every reviewer (people and groups) with their vote, as above. */
+  /** Every reviewer (people and groups) with their vote: 10 approved, 5 with suggestions, 0 none, -5 waiting for author, -10 rejected. */
   reviewers: { name: string; vote: number; isRequired: boolean }[];
   /** Azure DevOps could not merge it as it stands (`mergeStatus` conflicts). */
   conflicts: boolean;
@@ -28,20 +26,18 @@ export interface PullRequestView {
 
 export interface MyPullRequestsView {
   created: PullRequestView[];
-  reviewing: PullRequestView[];
   failures: { key: string; name: string; error: AppErrorValue }[];
 }
 
 /**
- * Active pull requests I created and those waiting for my review, across the selected organizations
- * (docs/azure-devops-rest.md#pull-requests): per organization, who I am there (connectionData: the
- * identity id the "me" filters need, which for an Entra account is not its object id), then one
- * organization-wide list per role.
+ * Active pull requests I created, across the selected organizations (docs/azure-devops-rest.md#pull-requests):
+ * per organization, who I am there (connectionData: the identity id the "me" filter needs, which for an
+ * Entra account is not its object id), then one organization-wide list. Those waiting for my vote are
+ * the inbox's (lib/inbox).
  */
 export async function listMyPullRequests(deps: { db: CompanionDb; session: Pick<Session, 'clientFor'> }): Promise<MyPullRequestsView> {
   const organizations = (await deps.db.organizations.toArray()).filter((o) => o.selected);
   const created: PullRequestView[] = [];
-  const reviewing: PullRequestView[] = [];
   const failures: MyPullRequestsView['failures'] = [];
   await Promise.all(
     organizations.map(async (organization) => {
@@ -50,20 +46,13 @@ export async function listMyPullRequests(deps: { db: CompanionDb; session: Pick<
         if (!account) return;
         const client = deps.session.clientFor(account);
         const me = (await getConnectionData(client, organization.baseUrl)).userId;
-        const list = (criteria: Record<string, string>) =>
-          client.request<{ value?: GitPullRequest[] }>({
-            url: `${organization.baseUrl}/_apis/git/pullrequests`,
-            query: { 'searchCriteria.status': 'active', $top: 100, ...criteria },
-          });
-        const [mine, toReview] = await Promise.all([list({ 'searchCriteria.creatorId': me }), list({ 'searchCriteria.reviewerId': me })]);
+        const mine = await client.request<{ value?: GitPullRequest[] }>({
+          url: `${organization.baseUrl}/_apis/git/pullrequests`,
+          query: { 'searchCriteria.status': 'active', 'searchCriteria.creatorId': me, $top: 100 },
+        });
         for (const pr of mine?.value ?? []) {
-          const view = toView(pr, organization.name, me);
+          const view = toView(pr, organization.name);
           if (view) created.push(view);
-        }
-        for (const pr of toReview?.value ?? []) {
-          const view = toView(pr, organization.name, me);
-          // Waiting for me: I have not voted yet, and it is not my own.
-          if (view && view.myVote === 0 && pr.createdBy?.id !== me) reviewing.push(view);
         }
       } catch (error) {
         failures.push({ key: organization.key, name: organization.name, error: toAppErrorValue(error) });
@@ -71,10 +60,10 @@ export async function listMyPullRequests(deps: { db: CompanionDb; session: Pick<
     }),
   );
   const newestFirst = (a: PullRequestView, b: PullRequestView) => b.createdAt.localeCompare(a.createdAt);
-  return { created: created.sort(newestFirst), reviewing: reviewing.sort(newestFirst), failures };
+  return { created: created.sort(newestFirst), failures };
 }
 
-function toView(pr: GitPullRequest, organization: string, me: string): PullRequestView | null {
+function toView(pr: GitPullRequest, organization: string): PullRequestView | null {
   const repoUrl = pr.repository?.webUrl;
   if (!pr.pullRequestId || !repoUrl || !pr.title) return null;
   return {
@@ -88,7 +77,6 @@ function toView(pr: GitPullRequest, organization: string, me: string): PullReque
     author: pr.createdBy?.displayName ?? '',
     createdAt: pr.creationDate ? new Date(pr.creationDate).toISOString() : '',
     webUrl: `${repoUrl}/pullrequest/${pr.pullRequestId}`,
-    myVote: pr.reviewers?.find((r) => r.id === me)?.vote ?? 0,
     reviewers: (pr.reviewers ?? []).map((r) => ({ name: r.displayName ?? r.uniqueName ?? '', vote: r.vote ?? 0, isRequired: r.isRequired === true })),
     // The REST answer names it (`"conflicts"`); the official client's enum numbers it (2).
     conflicts: String(pr.mergeStatus).toLowerCase() === 'conflicts' || (pr.mergeStatus as unknown) === 2,

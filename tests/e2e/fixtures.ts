@@ -1,6 +1,8 @@
 import { test as base, expect, type BrowserContext, type Worker } from '@playwright/test';
 import { startFakeAdo, type FakeAdo } from '../fake-ado/server';
-import { extensionIdOf, launchExtensionBrowser, registerWithFakeEntra, signInToAzureDevOpsWeb } from './support/launch-browser';
+import { rmSync } from 'node:fs';
+import { EXTENSION_DIR, extensionIdOf, launchExtensionBrowser, registerWithFakeEntra, signInToAzureDevOpsWeb } from './support/launch-browser';
+import { profileAllowing } from './support/allow-optional-permissions';
 import { presetChromiumPolicy } from './support/chromium-policy';
 import { resetExtensionBrowser } from './support/reset-extension-browser';
 import { PopupPage } from './pages/popup';
@@ -21,6 +23,8 @@ interface WorkerFixtures {
    * reads policies when it starts, so a spec that sets one gets workers (and browsers) of its own.
    */
   managedPolicy: Record<string, unknown> | null;
+  /** Optional API permissions the user allowed before (a profile made so): asking for them shows no prompt. */
+  allowedPermissions: string[];
   workerBrowser: WorkerBrowser;
 }
 
@@ -38,21 +42,24 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   managedPolicy: [null, { option: true, scope: 'worker' }],
+  allowedPermissions: [[], { option: true, scope: 'worker' }],
   // One Chromium per worker, launched once: a launch costs seconds on two cores, a reset far less.
   // After each test the browser is reset to as good as new (tests/e2e/support/reset-extension-browser.ts);
   // after a failed test Playwright starts a new worker, so a browser a failure left behind is not reused.
   workerBrowser: [
-    async ({ fakeAdo, managedPolicy }, use) => {
+    async ({ fakeAdo, managedPolicy, allowedPermissions }, use) => {
       const preset = managedPolicy ? presetChromiumPolicy(managedPolicy) : null;
       if (preset && 'skip' in preset) return use(preset);
+      const userDataDir = allowedPermissions.length ? profileAllowing(preset?.extensionDir ?? EXTENSION_DIR, allowedPermissions) : undefined;
       try {
-        const context = await launchExtensionBrowser({ fakeAdoPort: fakeAdo.port, hosts: fakeAdo.hosts, extensionDir: preset?.extensionDir });
+        const context = await launchExtensionBrowser({ fakeAdoPort: fakeAdo.port, hosts: fakeAdo.hosts, extensionDir: preset?.extensionDir, userDataDir });
         const extensionId = await extensionIdOf(context);
         await use({ context, extensionId, worker: context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')) });
         await context.close();
       } finally {
         // The policy names only this copy's id, but it is the machine's folder: leave nothing behind.
         preset?.remove();
+        if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
       }
     },
     { scope: 'worker' },

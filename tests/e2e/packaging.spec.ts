@@ -21,9 +21,10 @@ test.describe('packaging', () => {
       // `alarms`: the pull request inbox behind the badge is refreshed on a period. `activeTab`: a
       // keyboard shortcut may show a short note in the tab it was pressed in (no install warning).
       expect(apiPermissions.sort()).toEqual(['activeTab', 'alarms', 'clipboardWrite', 'contextMenus', 'identity', ...chromiumOnly, 'storage']);
-      // Azure DevOps Server hosts are only ever asked for at run time.
-      const optional = target === 'chrome-mv3' ? manifest.optional_host_permissions : manifest.optional_permissions;
-      expect(optional).toEqual(['https://*/*', 'http://*/*']);
+      // Azure DevOps Server hosts, and notifications when the user turns them on, are only ever asked for at run time.
+      const optionalHosts = target === 'chrome-mv3' ? manifest.optional_host_permissions : manifest.optional_permissions.filter((p: string) => p.includes('://'));
+      expect(optionalHosts).toEqual(['https://*/*', 'http://*/*']);
+      expect(manifest.optional_permissions.filter((p: string) => !p.includes('://'))).toEqual(['notifications']);
       expect(manifest.content_scripts[0].matches.sort()).toEqual(['https://*.visualstudio.com/*', 'https://dev.azure.com/*']);
       expect(manifest.content_scripts[0].exclude_matches).toContain('https://marketplace.visualstudio.com/*');
       expect(manifest.externally_connectable).toBeUndefined();

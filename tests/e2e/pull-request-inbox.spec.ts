@@ -2,6 +2,8 @@ import { axeViolations } from './support/axe';
 import type { Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { basic } from '../fake-ado/fixtures/basic';
+import type { PopupPage } from './pages/popup';
+import { stopServiceWorker } from './support/stop-service-worker';
 
 /** What the toolbar icon shows: its badge text and tooltip, read in the service worker. */
 const badge = (worker: Worker) =>

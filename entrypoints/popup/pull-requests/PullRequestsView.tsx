@@ -11,6 +11,7 @@ import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
 import { useAction } from '../use-action';
 import { GoButton, ScreenSection } from '../ScreenSection';
+import { NotificationsToggle } from './NotificationsToggle';
 
 /** A reviewer's vote in words (docs/azure-devops-rest.md#pull-requests). */
 const VOTES = new Map([
@@ -121,6 +122,7 @@ export function PullRequestsView() {
       )}
       <ErrorNotice error={loading.error.value} />
       {view.value?.failures.map((failure) => <ErrorNotice key={failure.key} error={appErrors.organizationSkipped(failure.name, failure.error)} />)}
+      <NotificationsToggle inbox={inbox} />
       {inbox.value && (
         <section aria-labelledby="prs-waiting" class="stack">
           <h3 id="prs-waiting">Waiting for my vote</h3>

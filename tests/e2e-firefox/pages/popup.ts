@@ -157,6 +157,15 @@ export class FirefoxPopup {
     );
   }
 
+  /** The switch for notifications on the Pull requests screen, found by its label. */
+  async notificationsToggle(): Promise<ElementHandle<HTMLInputElement>> {
+    const box = await this.page.waitForFunction(
+      () => Array.from(document.querySelectorAll('label')).find((l) => (l.textContent ?? '').trim().startsWith('Notify me of review requests'))?.querySelector('input'),
+      { timeout: 10_000 },
+    );
+    return box as ElementHandle<HTMLInputElement>;
+  }
+
   /** Sends a protocol message from this extension page, as the popup's own code does. */
   send(type: string, data: unknown) {
     return this.page.evaluate(

@@ -68,6 +68,8 @@ export async function launchFirefox(options: { proxyPort: number; extension?: st
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
       'app.update.enabled': false,
+      // Optional permissions are granted to a real click without Firefox's prompt (automation cannot answer it).
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   try {

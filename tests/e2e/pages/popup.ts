@@ -98,6 +98,15 @@ export class PopupPage {
     return this.page.locator(`li.org-row[data-organization="${name}"]`);
   }
 
+  // Pull requests
+  async openPullRequests() {
+    await this.page.getByRole('button', { name: 'Pull requests' }).click();
+    await expect(this.page.getByRole('heading', { name: 'Pull requests', level: 2 })).toBeFocused();
+  }
+  get notificationsToggle() {
+    return this.page.getByRole('checkbox', { name: /^Notify me of review requests/ });
+  }
+
   // New repository (from Repositories)
   async openNewRepository() {
     await this.page.getByRole('button', { name: 'Repositories' }).click();

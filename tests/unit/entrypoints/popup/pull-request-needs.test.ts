@@ -14,7 +14,6 @@ function mine(id: number, reviewers: [vote: number, isRequired?: boolean][], con
     author: 'Jane Doe',
     createdAt: new Date(Date.UTC(2026, 0, id)).toISOString(),
     webUrl: `https://dev.azure.com/contoso/p/_git/web/pullrequest/${id}`,
-    myVote: 0,
     reviewers: reviewers.map(([vote, isRequired = false], i) => ({ name: `R${i}`, vote, isRequired })),
     conflicts,
   };

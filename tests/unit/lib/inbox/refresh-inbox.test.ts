@@ -107,3 +107,55 @@ describe('lib/inbox/refresh-inbox', () => {
     expect(fake.control.requests({ since, host: 'dev.azure.com', pathIncludes: '/contoso/' })).toEqual([]);
   });
 });
+
+describe('lib/inbox/refresh-inbox: notifications', () => {
+  /** Jane in contoso with notifications on; `restart()` is a new worker over the same storage. */
+  async function notifyingInbox() {
+    const { session, db } = startSession(fake);
+    await session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    const storage = memoryStorage();
+    const shown: string[][] = [];
+    const restart = () =>
+      createInbox({ db, session, storage, now: () => Date.now(), isOnline: () => true, onEvents: (events) => void shown.push(events.map((e) => `#${e.id} ${e.sentence}`)) });
+    const inbox = restart();
+    await inbox.setOptions({ notify: true });
+    return { inbox, restart, shown };
+  }
+
+  it('records a baseline when turned on, then tells each change once, even after a restart', async () => {
+    const { inbox, restart, shown } = await notifyingInbox();
+    expect(shown).toEqual([]);
+
+    const opened = fake.control.openPullRequest({ org: 'contoso', repository: 'android-app', createdBy: basic.users.sam.id, reviewers: [{ id: basic.users.jane.id }] });
+    fake.control.changePullRequest({ org: 'contoso', pullRequestId: basic.pullRequests.login, vote: { reviewer: basic.users.sam.id, vote: -5 } });
+    await inbox.refresh();
+    expect(shown).toEqual([[`#${opened} Sam Lee asks for your review`, '#1 Sam Lee is waiting for you to change your pull request']]);
+
+    await restart().refresh();
+    expect(shown).toHaveLength(1);
+  });
+
+  it('learns that my pull request was completed by reading it once it left the active listing', async () => {
+    const { inbox, shown } = await notifyingInbox();
+    fake.control.changePullRequest({ org: 'contoso', pullRequestId: basic.pullRequests.login, status: 'completed' });
+    const since = lastSeq();
+    await inbox.refresh();
+    expect(shown).toEqual([['#1 Your pull request was completed']]);
+    // The listing of mine, and the one pull request that left it.
+    expect(fake.control.requests({ since, pathIncludes: `/_apis/git/pullrequests/${basic.pullRequests.login}` })).toHaveLength(1);
+
+    const after = lastSeq();
+    await inbox.refresh();
+    expect(fake.control.requests({ since: after, pathIncludes: `/_apis/git/pullrequests/${basic.pullRequests.login}` })).toEqual([]);
+  });
+
+  it('reads nothing more and tells nothing while notifications are off', async () => {
+    const { inbox, shown } = await notifyingInbox();
+    await inbox.setOptions({ notify: false });
+    fake.control.changePullRequest({ org: 'contoso', pullRequestId: basic.pullRequests.login, mergeStatus: 'conflicts' });
+    const since = lastSeq();
+    await inbox.refresh();
+    expect(shown).toEqual([]);
+    expect(fake.control.requests({ since }).filter((r) => r.query.includes('creatorId'))).toEqual([]);
+  });
+});

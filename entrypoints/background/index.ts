@@ -22,6 +22,7 @@ import { startOmnibox } from './omnibox';
 import { inboxHandlers } from './handlers/inbox';
 import { createInbox, type Inbox } from '@/lib/inbox/refresh-inbox';
 import { inboxStorage, scheduleInboxRefresh, showOnBadge, startInboxSchedule } from './inbox-schedule';
+import { createServerPageScripts, isGrantedServerPage, startServerPageScripts } from './server-page-scripts';
 
 export default defineBackground(() => {
   let session: Session | null = null;
@@ -76,13 +77,16 @@ export default defineBackground(() => {
       isOnline: () => navigator.onLine,
       onView: showOnBadge,
     }));
-  // Right after a sign-in or sign-out the badge follows (docs/pull-request-inbox.md#refresh).
+  const serverPageScripts = createServerPageScripts({ db: getDb });
+  // Right after a sign-in or sign-out the badge follows (docs/pull-request-inbox.md#refresh), and the
+  // Server page script comes or goes with the host's accounts.
   const accounts = accountHandlers(getSession);
   const thenRefreshInbox =
     <A extends unknown[], R>(handler: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       const result = await handler(...args);
       void getInbox().refresh().catch(() => undefined);
+      void serverPageScripts.sync();
       return result;
     };
 
@@ -100,9 +104,10 @@ export default defineBackground(() => {
     ...newPullRequestHandlers(() => ({ db: getDb(), session: getSession() })),
     ...newRepositoryHandlers(getNewRepository),
     ...pageUiHandlers(),
-  });
+  }, { isServerPage: (url) => isGrantedServerPage(getDb(), url) });
   startRepositoryLinkMenu();
   startKeyboardCommands();
   startOmnibox(() => getRepositories().list());
   startInboxSchedule(getInbox);
+  startServerPageScripts(serverPageScripts);
 });

@@ -15,7 +15,7 @@ p a{display:inline;height:auto;padding:0;background:none;color:var(--communicati
 type MenuItem = readonly [label: string, choose: () => void];
 
 /** Why a Server page offers no SSH URL. */
-export const SSH_UNKNOWN = 'This server’s SSH address is not known here: Azure DevOps Server states it only for each repository. Copy it from the Clone dialog in Azure DevOps, or use HTTPS.';
+export const SSH_UNKNOWN = 'This server did not state its SSH URL here: copy it from Azure DevOps’ Clone dialog, or use HTTPS.';
 
 /**
  * The menus, created on first opening under their toggle button: Escape and clicks elsewhere close

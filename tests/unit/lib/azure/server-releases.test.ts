@@ -7,6 +7,7 @@ describe('lib/azure/server-releases', () => {
     ['6.0', 'Azure DevOps Server 2020'],
     ['7.0', 'Azure DevOps Server 2022'],
     ['7.1', null],
+    ['4.0', null],
   ])('names the release whose newest api-version is %s', (version, release) => {
     expect(serverReleaseOf(version)).toBe(release);
   });

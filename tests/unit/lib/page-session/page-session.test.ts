@@ -198,7 +198,7 @@ describe('lib/page-session/page-session', () => {
       message: 'VS800071: The requested REST API version of 7.1 is out of range for this server. The latest REST API version this server supports is 6.0.',
     };
     const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) =>
-      (init!.headers as Record<string, string>).Accept.includes('api-version=7.1') ? json(400, outOfRange) : json(200, { value: [] }),
+      (init!.headers as Record<string, string>).Accept!.includes('api-version=7.1') ? json(400, outOfRange) : json(200, { value: [] }),
     );
     const session = createPageSession({ href: SERVER_REPO, document: signedIn('/tfs/DefaultCollection/'), fetch: fetch as unknown as typeof globalThis.fetch })!;
     expect(await session.request('Legacy/_apis/git/repositories/legacy-app/refs')).toEqual({ kind: 'ok', value: { value: [] } });

@@ -18,9 +18,10 @@ export interface FirefoxHarness {
 /**
  * node:test hooks for one spec file: one fake Azure DevOps and one proxy for the file, reset before
  * every test; a new Firefox profile with the built extension for every test, so no test sees
- * another's accounts. `extension` installs something other than .output/firefox-mv2 (a zip).
+ * another's accounts. `extension` installs something other than .output/firefox-mv2 (a zip);
+ * `grantOptionalPermissions` lets a real click grant an optional permission without the prompt.
  */
-export function useFirefox(options: { extension?: () => string } = {}): FirefoxHarness {
+export function useFirefox(options: { extension?: () => string; grantOptionalPermissions?: boolean } = {}): FirefoxHarness {
   let fakeAdo: FakeAdo | undefined;
   let proxy: AdoProxy | undefined;
   let firefox: FirefoxWithExtension | undefined;
@@ -34,7 +35,7 @@ export function useFirefox(options: { extension?: () => string } = {}): FirefoxH
     fakeAdo!.control.reset();
     // As the owner of the Entra app would: the fake refuses redirect URIs it does not know.
     fakeAdo!.control.registerEntraRedirectUri(BUILD_DEFAULT_CLIENT_ID, firefoxRedirectUri());
-    firefox = await launchFirefox({ proxyPort: proxy!.port, extension: options.extension?.() });
+    firefox = await launchFirefox({ proxyPort: proxy!.port, extension: options.extension?.(), grantOptionalPermissions: options.grantOptionalPermissions });
     launches.push(firefox.launchMs);
     // Signed in to Azure DevOps' web UI like a user of the extension.
     await signInToAzureDevOpsWeb(firefox.browser, fakeAdo!);

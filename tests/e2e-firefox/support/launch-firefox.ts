@@ -40,7 +40,7 @@ export interface FirefoxWithExtension {
  * Firefox ESR, headless, driven over WebDriver BiDi, with the built extension installed as a
  * temporary add-on and every Azure DevOps and Entra host reaching the fake through `proxyPort`.
  */
-export async function launchFirefox(options: { proxyPort: number; extension?: string }): Promise<FirefoxWithExtension> {
+export async function launchFirefox(options: { proxyPort: number; extension?: string; grantOptionalPermissions?: boolean }): Promise<FirefoxWithExtension> {
   const started = Date.now();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -67,6 +67,9 @@ export async function launchFirefox(options: { proxyPort: number; extension?: st
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
       'app.update.enabled': false,
+      // Optional permissions granted without Firefox's prompt (which automation cannot answer), still
+      // only to a call made in a user's gesture: a real click (docs/azure-devops-hosts.md#server-pages).
+      ...(options.grantOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
     },
   });
   try {

@@ -16,7 +16,7 @@ import { startMessageRouter } from './router';
 import { ping } from './handlers/system';
 import { accountHandlers } from './handlers/accounts';
 import { readEntraConfig } from './entra-config';
-import { startRepositoryLinkMenu } from './context-menu';
+import { showRepositoryLinkMenuOn, startRepositoryLinkMenu } from './context-menu';
 import { startKeyboardCommands } from './keyboard-commands';
 import { startOmnibox } from './omnibox';
 import { inboxHandlers } from './handlers/inbox';
@@ -77,7 +77,7 @@ export default defineBackground(() => {
       isOnline: () => navigator.onLine,
       onView: showOnBadge,
     }));
-  const serverPageScripts = createServerPageScripts({ db: getDb });
+  const serverPageScripts = createServerPageScripts({ db: getDb, onSynced: showRepositoryLinkMenuOn });
   // Right after a sign-in or sign-out the badge follows (docs/pull-request-inbox.md#refresh), and the
   // Server page script comes or goes with the host's accounts.
   const accounts = accountHandlers(getSession);

@@ -92,6 +92,8 @@ export interface ServerPageScriptsDeps {
   /** Opened only when some Server origin is granted or registered: a cloud user's wake-up reads no database. */
   db: () => CompanionDb;
   preApproved?: () => string[];
+  /** Told the origins that have the page script after every sync (the context menu follows them). */
+  onSynced?: (origins: string[]) => Promise<void> | void;
 }
 
 /**
@@ -115,6 +117,7 @@ export function createServerPageScripts(deps: ServerPageScriptsDeps): { sync(): 
     const plan = planServerPageScripts(wanted, registered);
     if (plan.unregister.length > 0) await scripting.unregisterContentScripts({ ids: plan.unregister });
     if (plan.register.length > 0) await scripting.registerContentScripts(plan.register);
+    await deps.onSynced?.(wanted);
   }
   return {
     sync() {

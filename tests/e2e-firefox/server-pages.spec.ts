@@ -71,6 +71,17 @@ describe('Azure DevOps Server pages in Firefox', () => {
     assert.equal(await clipboard.clipboard(), LEGACY_APP);
   });
 
+  it('the context menu takes links to the connected Server’s repositories, without an SSH entry', async () => {
+    const links = await new FirefoxLinkPage(ff.browser).open({ 'legacy-app on our server': LEGACY_APP });
+    assert.deepEqual(await links.rightClick('legacy-app on our server'), []);
+    await connectServer();
+    const expected = ['Clone in GitKraken Desktop', 'Copy HTTPS clone URL', 'Open in Azure DevOps'];
+    assert.deepEqual(await poll(() => links.rightClick('legacy-app on our server'), expected), expected);
+    await links.setClipboard('before');
+    await links.choose('Copy HTTPS clone URL');
+    assert.equal(await poll(() => links.clipboard(), LEGACY_APP), LEGACY_APP);
+  });
+
   it('"Create pull request" creates it with the page’s own sign-in, at the api-version the server accepts', async () => {
     await connectServer();
     // The fixture's develop → main pull request is done with, so the branch can have a new one.

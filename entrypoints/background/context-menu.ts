@@ -9,7 +9,6 @@ import {
   repositoryLinkPatterns,
   type RepositoryLinkAction,
 } from '@/lib/context-menu/repository-link-menu';
-import { storage } from 'wxt/utils/storage';
 import { writeClipboardFromBackground } from './write-clipboard';
 import { readCloneChoice } from './clone-choice';
 import { openLink } from './open-link';
@@ -37,13 +36,17 @@ export function startRepositoryLinkMenu(): void {
  * The Azure DevOps Server hosts whose repository links get the entries (the hosts with the Server page
  * script, entrypoints/background/server-page-scripts.ts), kept so that a menu made later reads them.
  */
-const menuServerOrigins = storage.defineItem<string[]>('local:context-menu-server-origins', { fallback: [] });
+const SERVER_ORIGINS_KEY = 'context-menu-server-origins';
+// browser.storage itself: WXT's storage helpers would add ~3 KB to the background for one list.
+const storedServerOrigins = async (): Promise<string[]> => {
+  const value = (await browser.storage.local.get(SERVER_ORIGINS_KEY))[SERVER_ORIGINS_KEY];
+  return Array.isArray(value) ? value.filter((origin): origin is string => typeof origin === 'string') : [];
+};
 
 /** Shows the entries on repository links of these Server hosts (and no others), besides the cloud's. */
 export async function showRepositoryLinkMenuOn(serverOrigins: readonly string[]): Promise<void> {
-  const before = await menuServerOrigins.getValue();
-  if (before.join() === serverOrigins.join()) return;
-  await menuServerOrigins.setValue([...serverOrigins]);
+  if ((await storedServerOrigins()).join() === serverOrigins.join()) return;
+  await browser.storage.local.set({ [SERVER_ORIGINS_KEY]: [...serverOrigins] });
   const targetUrlPatterns = repositoryLinkPatterns(serverOrigins);
   for (const id of ANY_REPOSITORY_LINK_ITEMS) {
     await browser.contextMenus.update(id, { targetUrlPatterns }).catch(() => {
@@ -54,7 +57,7 @@ export async function showRepositoryLinkMenuOn(serverOrigins: readonly string[])
 
 async function createMenu(): Promise<void> {
   const { client } = await readCloneChoice();
-  const serverOrigins = await menuServerOrigins.getValue();
+  const serverOrigins = await storedServerOrigins();
   // An update keeps the items of the previous version: start from none so no id is created twice.
   await browser.contextMenus.removeAll();
   for (const item of repositoryLinkMenu(client, onWindows(), serverOrigins)) {

@@ -42,7 +42,9 @@ export default defineConfig({
     name: 'ADO Companion',
     description:
       'Azure DevOps in your browser: clone in your desktop Git client, copy clone URLs, create pull requests.',
-    // `scripting` (MV3): the pull request dialog is injected on demand; MV2 uses tabs.executeScript.
+    // `scripting`: the pull request dialog is injected on demand, and the page script is registered
+    // for the Azure DevOps Server hosts the user grants (Firefox has the API in MV2 from 102, and keeps
+    // registrations across restarts from 105: docs/azure-devops-hosts.md#server-pages).
     // `offscreen`: Chromium's service worker copies through an offscreen document (docs/context-menu.md);
     // Firefox's background page copies itself and has no such API.
     // `activeTab`: a keyboard shortcut may show a short note in the tab it was pressed in (docs/keyboard.md).
@@ -54,7 +56,7 @@ export default defineConfig({
       'storage',
       'contextMenus',
       'clipboardWrite',
-      ...(manifestVersion === 3 ? ['scripting'] : []),
+      'scripting',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: AZURE_HOST_PERMISSIONS,

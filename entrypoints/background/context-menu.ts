@@ -1,7 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import { CLONE_CLIENT_KEY } from '@/lib/clients/clone-preference-keys';
 import { onWindows } from '@/lib/clients/desktop-platform';
-import { cloneItemTitle, repositoryLinkAction, repositoryLinkMenu, type RepositoryLinkAction } from '@/lib/context-menu/repository-link-menu';
+import {
+  ANY_REPOSITORY_LINK_ITEMS,
+  cloneItemTitle,
+  repositoryLinkAction,
+  repositoryLinkMenu,
+  repositoryLinkPatterns,
+  type RepositoryLinkAction,
+} from '@/lib/context-menu/repository-link-menu';
 import { writeClipboardFromBackground } from './write-clipboard';
 import { readCloneChoice } from './clone-choice';
 import { openLink } from './open-link';
@@ -25,11 +32,35 @@ export function startRepositoryLinkMenu(): void {
   else browser.runtime.onInstalled.addListener(() => void createMenu());
 }
 
+/**
+ * The Azure DevOps Server hosts whose repository links get the entries (the hosts with the Server page
+ * script, entrypoints/background/server-page-scripts.ts), kept so that a menu made later reads them.
+ */
+const SERVER_ORIGINS_KEY = 'context-menu-server-origins';
+// browser.storage itself: WXT's storage helpers would add ~3 KB to the background for one list.
+const storedServerOrigins = async (): Promise<string[]> => {
+  const value = (await browser.storage.local.get(SERVER_ORIGINS_KEY))[SERVER_ORIGINS_KEY];
+  return Array.isArray(value) ? value.filter((origin): origin is string => typeof origin === 'string') : [];
+};
+
+/** Shows the entries on repository links of these Server hosts (and no others), besides the cloud's. */
+export async function showRepositoryLinkMenuOn(serverOrigins: readonly string[]): Promise<void> {
+  if ((await storedServerOrigins()).join() === serverOrigins.join()) return;
+  await browser.storage.local.set({ [SERVER_ORIGINS_KEY]: [...serverOrigins] });
+  const targetUrlPatterns = repositoryLinkPatterns(serverOrigins);
+  for (const id of ANY_REPOSITORY_LINK_ITEMS) {
+    await browser.contextMenus.update(id, { targetUrlPatterns }).catch(() => {
+      // Not created yet: createMenu reads the stored hosts.
+    });
+  }
+}
+
 async function createMenu(): Promise<void> {
   const { client } = await readCloneChoice();
+  const serverOrigins = await storedServerOrigins();
   // An update keeps the items of the previous version: start from none so no id is created twice.
   await browser.contextMenus.removeAll();
-  for (const item of repositoryLinkMenu(client, onWindows())) {
+  for (const item of repositoryLinkMenu(client, onWindows(), serverOrigins)) {
     browser.contextMenus.create({ id: item.id, title: item.title, contexts: ['link'], targetUrlPatterns: [...item.targetUrlPatterns] }, () => {
       // Read so that a refusal is not reported as unchecked; there is no one to tell.
       void browser.runtime.lastError;

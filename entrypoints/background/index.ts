@@ -16,7 +16,7 @@ import { startMessageRouter } from './router';
 import { ping } from './handlers/system';
 import { accountHandlers } from './handlers/accounts';
 import { readEntraConfig } from './entra-config';
-import { startRepositoryLinkMenu } from './context-menu';
+import { showRepositoryLinkMenuOn, startRepositoryLinkMenu } from './context-menu';
 import { startKeyboardCommands } from './keyboard-commands';
 import { startOmnibox } from './omnibox';
 import { inboxHandlers } from './handlers/inbox';
@@ -26,6 +26,7 @@ import { readManagedPolicy, watchManagedPolicy } from './managed-policy';
 import { keepPolicyCloneChoice } from './clone-choice';
 import { policyHandlers } from './handlers/policy';
 import { hasNotificationsPermission, showPullRequestNotification, startNotificationClicks } from './inbox-notifications';
+import { createServerPageScripts, isGrantedServerPage, startServerPageScripts } from './server-page-scripts';
 
 export default defineBackground(() => {
   // Before any other listener: a policy change must be read afresh by everything after it.
@@ -84,13 +85,16 @@ export default defineBackground(() => {
       onView: showOnBadge,
       onEvents: showPullRequestNotification,
     }));
-  // Right after a sign-in or sign-out the badge follows (docs/pull-request-inbox.md#refresh).
+  const serverPageScripts = createServerPageScripts({ db: getDb, onSynced: showRepositoryLinkMenuOn });
+  // Right after a sign-in or sign-out the badge follows (docs/pull-request-inbox.md#refresh), and the
+  // Server page script comes or goes with the host's accounts.
   const accounts = accountHandlers(getSession);
   const thenRefreshInbox =
     <A extends unknown[], R>(handler: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       const result = await handler(...args);
       void getInbox().refresh().catch(() => undefined);
+      void serverPageScripts.sync();
       return result;
     };
 
@@ -109,11 +113,12 @@ export default defineBackground(() => {
     ...newRepositoryHandlers(getNewRepository),
     ...pageUiHandlers(),
     ...policyHandlers(),
-  });
+  }, { isServerPage: (url) => isGrantedServerPage(getDb(), url) });
   keepPolicyCloneChoice();
   startRepositoryLinkMenu();
   startKeyboardCommands();
   startOmnibox(() => getRepositories().list());
   startInboxSchedule(getInbox);
   startNotificationClicks((granted) => void getInbox().setOptions({ notify: granted }).catch(() => undefined));
+  startServerPageScripts(serverPageScripts);
 });

@@ -14,10 +14,19 @@ export type Handlers = { [K in MessageType]: Handler<K> };
  * Validates every incoming message (envelope, type, request schema) and its sender, then runs the
  * handler. Fails closed: anything unrecognised gets an error answer, never a handler call.
  */
+export interface RouterOptions {
+  /**
+   * Whether a page is on an Azure DevOps Server host whose page script we registered (a granted host
+   * with an account): its content script is trusted like the cloud's. Default: none is.
+   */
+  isServerPage?: (url: URL) => Promise<boolean>;
+}
+
 export async function routeMessage(
   message: unknown,
   sender: SenderInfo,
   handlers: Handlers,
+  options: RouterOptions = {},
 ): Promise<MessageResult<unknown>> {
   try {
     const envelope = envelopeSchema.safeParse(message);
@@ -26,8 +35,9 @@ export async function routeMessage(
     }
     const type = envelope.data.type as MessageType;
     const rule = protocol[type];
+    const serverPage = await serverPageOf(sender, options);
     const senderKind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'), (url) =>
-      isAzureDevOpsCloudHost(url.hostname),
+      isAzureDevOpsCloudHost(url.hostname) || serverPage,
     );
     if (!senderKind || !rule.senders.includes(senderKind)) {
       throw new AppError(appErrors.forbiddenSender());
@@ -48,15 +58,27 @@ export async function routeMessage(
  * channel open): returning a Promise is honoured only by Firefox and recent Chrome, and older Chrome
  * or Edge would drop the answer, leaving every popup action with "background did not answer".
  */
-export function createMessageListener(handlers: Handlers) {
+export function createMessageListener(handlers: Handlers, options: RouterOptions = {}) {
   return (message: unknown, sender: SenderInfo, sendResponse: (response: unknown) => void): true => {
-    void routeMessage(message, sender, handlers).then(sendResponse);
+    void routeMessage(message, sender, handlers, options).then(sendResponse);
     return true;
   };
 }
 
-export function startMessageRouter(handlers: Handlers): void {
-  browser.runtime.onMessage.addListener(createMessageListener(handlers));
+export function startMessageRouter(handlers: Handlers, options: RouterOptions = {}): void {
+  browser.runtime.onMessage.addListener(createMessageListener(handlers, options));
+}
+
+/** Asked only for a tab's page off the cloud hosts: the cloud's senders cost no lookup. */
+async function serverPageOf(sender: SenderInfo, options: RouterOptions): Promise<boolean> {
+  if (!options.isServerPage || !sender.tab || !sender.url) return false;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return false;
+  }
+  return !isAzureDevOpsCloudHost(url.hostname) && (await options.isServerPage(url).catch(() => false));
 }
 
 /** The names users know the fields by that they type into (or that the app fills for them). */

@@ -14,6 +14,9 @@ p a{display:inline;height:auto;padding:0;background:none;color:var(--communicati
 
 type MenuItem = readonly [label: string, choose: () => void];
 
+/** Why a Server page offers no SSH URL. */
+export const SSH_UNKNOWN = 'This server did not state its SSH URL here: copy it from Azure DevOps’ Clone dialog, or use HTTPS.';
+
 /**
  * The menus, created on first opening under their toggle button: Escape and clicks elsewhere close
  * them and give the focus back, arrow keys move between items.
@@ -60,9 +63,12 @@ export function pageMenus(): PageMenus {
 
   return {
     copyMenu(toggle, repo, copy) {
+      // The button's own status line (entrypoints/azure-devops/mount-header-buttons.ts).
+      const say = (text: string) => ((toggle.getRootNode() as ShadowRoot).querySelector('[role=status]')?.replaceChildren(text));
       toggleMenu(toggle, 'Copy clone URL', () => [
         ['Copy HTTPS URL', () => copy(repo.httpsUrl, 'HTTPS clone URL')],
-        ['Copy SSH URL', () => copy(repo.sshUrl ?? repo.httpsUrl, 'SSH clone URL')],
+        // A Server states its SSH address only in its REST answer; it is never guessed (docs/azure-devops-hosts.md#server-pages).
+        repo.sshUrl ? ['Copy SSH URL', () => copy(repo.sshUrl!, 'SSH clone URL')] : ['SSH URL not known', () => say(SSH_UNKNOWN)],
         ['Copy git clone command', () => copy(gitCommand('clone', repo.httpsUrl), 'git clone command')],
       ]);
     },

@@ -36,3 +36,20 @@ export function cloudRepo(organization: string, project: string, repository: str
     sshUrl: `git@ssh.dev.azure.com:v3/${o}/${p}/${r}`,
   };
 }
+
+/**
+ * A Server repository at `{origin}/{collection path}/{project}/_git/{repository}` (the collection path
+ * holds any virtual directory: `tfs/DefaultCollection`). No SSH URL: only the server states it
+ * (the repository's `sshUrl`), and it is never guessed (docs/azure-devops-hosts.md#server-pages).
+ */
+export function serverRepo(origin: string, collectionPath: readonly string[], project: string, repository: string): AzureRepoRef {
+  const path = [...collectionPath, project].map(encodeURIComponent).join('/');
+  return {
+    kind: 'server',
+    organization: collectionPath.at(-1)!,
+    project,
+    repository,
+    httpsUrl: `${origin}/${path}/_git/${encodeURIComponent(repository)}`,
+    sshUrl: null,
+  };
+}

@@ -7,25 +7,31 @@ import { clientLabel, type DesktopClient } from '../clients/desktop-clients';
  */
 
 /**
- * Every web or HTTPS clone URL of an Azure DevOps repository has a `_git` segment: after the
- * organization or project on the cloud (`dev.azure.com/{org}[/{project}]/_git/…`,
- * `{org}.visualstudio.com[/DefaultCollection][/{project}]/_git/…`), after collection and project on
- * a Server. The browser shows the entries only on links matching one of these; `*` as scheme means
- * http and https, and patterns ignore ports and user names. SSH links cannot be matched (no match
- * pattern takes the ssh scheme). The handler still parses the link and ignores what it does not
- * recognise: a pattern is only a first sieve.
- */
-export const REPOSITORY_LINK_PATTERNS: readonly string[] = ['*://*/*/_git/*', '*://*.visualstudio.com/_git/*'];
-
-/**
- * Cloud repository links: the only ones whose SSH URL follows from the link (a Server's SSH host and
- * port are not in its web URL), so "Copy SSH clone URL" appears only on them.
+ * Cloud repository links: every web or HTTPS clone URL of a cloud repository has a `_git` segment
+ * after the organization or project (`dev.azure.com/{org}[/{project}]/_git/…`,
+ * `{org}.visualstudio.com[/DefaultCollection][/{project}]/_git/…`). They are also the only links
+ * whose SSH URL follows from the link (a Server's SSH host and port are not in its web URL), so
+ * "Copy SSH clone URL" appears only on them. `*` as scheme means http and https, and patterns ignore
+ * ports and user names. SSH links cannot be matched (no match pattern takes the ssh scheme). The
+ * handler still parses the link and ignores what it does not recognise: a pattern is only a first sieve.
  */
 export const CLOUD_REPOSITORY_LINK_PATTERNS: readonly string[] = [
   '*://dev.azure.com/*/_git/*',
   '*://*.visualstudio.com/_git/*',
   '*://*.visualstudio.com/*/_git/*',
 ];
+
+/**
+ * Links to the repositories of the Azure DevOps Server hosts the user granted (with an account):
+ * `{scheme}://{host}/*\/_git/*`, collection and project before `_git`. Any other site's `_git`
+ * links are no Azure DevOps the user told us of (docs/context-menu.md#server-links).
+ */
+export function serverRepositoryLinkPatterns(serverOrigins: readonly string[]): string[] {
+  return serverOrigins.map((origin) => {
+    const url = new URL(origin);
+    return `${url.protocol}//${url.hostname}/*/_git/*`;
+  });
+}
 
 export type RepositoryLinkItemId = 'clone-in-client' | 'copy-https-clone-url' | 'copy-ssh-clone-url' | 'open-in-azure-devops';
 
@@ -35,13 +41,22 @@ export interface RepositoryLinkItem {
   targetUrlPatterns: readonly string[];
 }
 
+/** The entries that take any repository link, cloud or a granted Server's. */
+export const ANY_REPOSITORY_LINK_ITEMS: readonly RepositoryLinkItemId[] = ['clone-in-client', 'copy-https-clone-url', 'open-in-azure-devops'];
+
+/** Where the entries that take any repository link appear: cloud links and those of the granted Server hosts. */
+export function repositoryLinkPatterns(serverOrigins: readonly string[]): string[] {
+  return [...CLOUD_REPOSITORY_LINK_PATTERNS, ...serverRepositoryLinkPatterns(serverOrigins)];
+}
+
 /** The entries, in menu order, with "Clone in" naming the user's default client. */
-export function repositoryLinkMenu(client: DesktopClient, windows: boolean): RepositoryLinkItem[] {
+export function repositoryLinkMenu(client: DesktopClient, windows: boolean, serverOrigins: readonly string[] = []): RepositoryLinkItem[] {
+  const patterns = repositoryLinkPatterns(serverOrigins);
   return [
-    { id: 'clone-in-client', title: cloneItemTitle(client, windows), targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
-    { id: 'copy-https-clone-url', title: 'Copy HTTPS clone URL', targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
+    { id: 'clone-in-client', title: cloneItemTitle(client, windows), targetUrlPatterns: patterns },
+    { id: 'copy-https-clone-url', title: 'Copy HTTPS clone URL', targetUrlPatterns: patterns },
     { id: 'copy-ssh-clone-url', title: 'Copy SSH clone URL', targetUrlPatterns: CLOUD_REPOSITORY_LINK_PATTERNS },
-    { id: 'open-in-azure-devops', title: 'Open in Azure DevOps', targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
+    { id: 'open-in-azure-devops', title: 'Open in Azure DevOps', targetUrlPatterns: patterns },
   ];
 }
 

@@ -6,6 +6,7 @@
  */
 import { AppError, type AppErrorValue, type ErrorKind } from './app-error';
 import { internal, throttledMessage } from './app-errors';
+import { oldestServerReleaseFor, serverReleaseOf } from '../azure/server-releases';
 
 type Details = Record<string, string | number | boolean>;
 
@@ -88,14 +89,17 @@ export const invalidNameAnswer: AdoEntry = (ctx) => ({
 
 const throttled: AdoEntry = (ctx) => throttledMessage(ctx.retryAfterSeconds ?? 60);
 
+/** ` (Azure DevOps Server 2020)`: the release a version belongs to (docs/azure-devops-rest.md#server-releases), when known. */
+const release = (name: string | null, suffix: string) => (name ? ` (${name}${suffix})` : '');
+
 const serverVersion: AdoEntry = (ctx) => {
   const latest = /latest REST API version this server supports is\s+(\d+(?:\.\d+)?)/i.exec(ctx.raw)?.[1];
   const requested = /requested REST API version of\s+(\S+?)\s+is out of range/i.exec(ctx.raw)?.[1];
   return {
     kind: 'server-version',
     message: latest
-      ? `${ctx.host} runs an Azure DevOps Server version too old for this: it supports REST API version ${latest}` +
-        `${requested ? ` and this needs ${requested}` : ''}. Ask your administrator to update Azure DevOps Server.`
+      ? `${ctx.host} runs an Azure DevOps Server version too old for this: it supports REST API version ${latest}${release(serverReleaseOf(latest), '')}` +
+        `${requested ? ` and this needs ${requested}${release(oldestServerReleaseFor(requested), ' or later')}` : ''}. Ask your administrator to update Azure DevOps Server.`
       : `${ctx.host} runs an Azure DevOps Server version too old for this. Ask your administrator to update Azure DevOps Server.`,
     details: { ...(latest ? { latestApiVersion: latest } : {}), ...(requested ? { requestedApiVersion: requested } : {}) },
   };

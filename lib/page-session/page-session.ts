@@ -16,7 +16,7 @@
 import type { AppErrorValue } from '../errors/app-error';
 import { appErrors } from '../errors/error-messages';
 import { offlineError, toAzureError, unreadableAnswerError } from '../azure/azure-error';
-import { PREVIEW_REQUIRED, previewForm } from '../azure/api-version';
+import { PREVIEW_REQUIRED, capApiVersion, compareApiVersions, previewForm } from '../azure/api-version';
 import { resourceOf } from '../azure/resource-versions';
 import { DEFAULT_TIMEOUT_MS } from '../azure/rest-client';
 import { readPageOrganization } from './page-organization';
@@ -75,14 +75,24 @@ export function createPageSession(deps: PageSessionDeps): PageSession | null {
   const organization = decodeURIComponent(base.pathname.split('/').filter(Boolean).pop() ?? base.hostname.split('.')[0]!);
   // What the REST client learns (ApiVersionMemory), learned here too for the page's organization: the resources held under preview.
   const needsPreview = new Set<string>();
+  // And the newest api-version an Azure DevOps Server accepts, once it said so.
+  let newestAccepted: string | undefined;
 
   async function request<T>(path: string, options: PageSessionRequest = {}): Promise<PageSessionResult<T>> {
     const url = pageSessionUrl(page!.baseUrl, path, options.query);
     if (!url) return { kind: 'error', error: appErrors.pageSessionAddressRefused(organization) };
     const resource = resourceOf(url.pathname);
     const requested = options.apiVersion === undefined ? resource.version : options.apiVersion;
-    const version = requested && needsPreview.has(resource.resource) ? previewForm(requested) : requested;
-    const result = await send<T>(url, version, options);
+    let version = requested && needsPreview.has(resource.resource) ? previewForm(requested) : requested;
+    if (version) version = capApiVersion(version, newestAccepted);
+    let result = await send<T>(url, version, options);
+    // docs/azure-devops-rest.md#server-releases: a Server refuses a too-new version and names its newest; learn it, retry once.
+    const latest = result.kind === 'error' && result.error.kind === 'server-version' ? result.error.details?.latestApiVersion : undefined;
+    if (typeof latest === 'string' && version && compareApiVersions(latest, version) < 0) {
+      newestAccepted = latest;
+      version = capApiVersion(version, latest);
+      result = await send<T>(url, version, options);
+    }
     // docs/azure-devops-rest.md#resource-versions: a resource still under preview asks for `-preview`; add it once, and remember it.
     if (result.kind === 'error' && result.error.details?.typeKey === PREVIEW_REQUIRED && version && previewForm(version) !== version) {
       needsPreview.add(resource.resource);

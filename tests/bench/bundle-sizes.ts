@@ -34,6 +34,7 @@ export function measureBundles(root = path.resolve('.output/chrome-mv3')): Bundl
   const bundles: Record<BundleName, string[]> = {
     'content script': code(injected.flatMap(filesUnder)),
     'pull request dialog': code(filesUnder('pull-request-dialog.js')),
+    'Server page script': code(filesUnder('azure-devops-server.js')),
     'page menus': code(filesUnder('page-menus.js')),
     'page session status': code(filesUnder('page-session-status.js')),
     'branch pull requests': code(filesUnder('branch-pull-requests.js')),

@@ -54,3 +54,44 @@ test.describe('accounts: Azure DevOps Server', () => {
     });
   }
 });
+
+// Chromium cannot be made to grant the host here (above), and without the grant its service worker
+// cannot reach the Server to connect. So both are stood in for in the service worker: the grant, and
+// the collection an account serves (a row as connecting stores it). What is real is Chromium's own
+// registerContentScripts taking our registration (file, pattern, persistence). The page script at
+// work on a Server page: tests/e2e-firefox/server-pages.spec.ts.
+test.describe('Server page script in Chromium', () => {
+  test('is registered for a granted Server host with an account, when the grant arrives', async ({ popup, serviceWorker }) => {
+    await popup.open();
+    await serviceWorker.evaluate(async (baseUrl: string) => {
+      const chromeApi = (globalThis as unknown as { chrome: typeof browser }).chrome;
+      const granted = `${new URL(baseUrl).origin}/*`;
+      const getAll = chromeApi.permissions.getAll.bind(chromeApi.permissions);
+      chromeApi.permissions.getAll = (async () => {
+        const all = await getAll();
+        return { ...all, origins: [...(all.origins ?? []), granted] };
+      }) as typeof chromeApi.permissions.getAll;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('ado-companion');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const put = db.transaction('organizations', 'readwrite').objectStore('organizations').put({
+          key: baseUrl.toLowerCase(), name: 'DefaultCollection', kind: 'server', baseUrl, accountId: 'account-1', selected: true, instanceId: null, apiVersion: null,
+        });
+        put.onsuccess = () => resolve();
+        put.onerror = () => reject(put.error);
+      });
+      db.close();
+      (chromeApi.permissions.onAdded as unknown as { dispatch(p: unknown): void }).dispatch({ origins: [granted] });
+    }, basic.orgs.server.url);
+    const registered = () =>
+      serviceWorker.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.scripting.getRegisteredContentScripts());
+    await expect
+      .poll(registered)
+      .toEqual([
+        expect.objectContaining({ id: 'server-page:https://tfs.contoso.test', matches: ['https://tfs.contoso.test/*'], js: ['azure-devops-server.js'], runAt: 'document_idle', persistAcrossSessions: true }),
+      ]);
+  });
+});

@@ -15,12 +15,12 @@ test.describe('packaging', () => {
       const hostPermissions = target === 'chrome-mv3' ? manifest.host_permissions : manifest.permissions.filter((p: string) => p.includes('://'));
       expect([...hostPermissions].sort()).toEqual([...AZURE_HOST_PERMISSIONS].sort());
       const apiPermissions = manifest.permissions.filter((p: string) => !p.includes('://'));
-      // Chromium only: `offscreen` (the service worker copies through an offscreen document) and
-      // `scripting` (injects the pull request dialog on demand; MV2 has tabs.executeScript without it).
-      const chromiumOnly = target === 'chrome-mv3' ? ['offscreen', 'scripting'] : [];
+      // Chromium only: `offscreen` (the service worker copies through an offscreen document).
+      // `scripting` in both: the pull request dialog on demand, the page script on granted Server hosts.
+      const chromiumOnly = target === 'chrome-mv3' ? ['offscreen'] : [];
       // `alarms`: the pull request inbox behind the badge is refreshed on a period. `activeTab`: a
       // keyboard shortcut may show a short note in the tab it was pressed in (no install warning).
-      expect(apiPermissions.sort()).toEqual(['activeTab', 'alarms', 'clipboardWrite', 'contextMenus', 'identity', ...chromiumOnly, 'storage']);
+      expect(apiPermissions.sort()).toEqual(['activeTab', 'alarms', 'clipboardWrite', 'contextMenus', 'identity', ...chromiumOnly, 'scripting', 'storage']);
       // Azure DevOps Server hosts, and notifications when the user turns them on, are only ever asked for at run time.
       const optionalHosts = target === 'chrome-mv3' ? manifest.optional_host_permissions : manifest.optional_permissions.filter((p: string) => p.includes('://'));
       expect(optionalHosts).toEqual(['https://*/*', 'http://*/*']);

@@ -3,9 +3,9 @@ import { CLONE_CLIENT_KEY, CLONE_CLIENT_NAME_KEY, CLONE_PROTOCOL_KEY } from '@/l
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_NAME, gitKrakenLink } from '@/lib/clients/gitkraken-link';
 import type { CloneRequest } from '@/lib/clients/clone-request';
 import type { PageClient } from '@/lib/page-ui/page-menus';
-import { detectCloudPage, type CloudPage } from '@/lib/azure/cloud-page';
+import type { CloudPage } from '@/lib/azure/cloud-page';
 import { PR_BRANCH_LINKS } from '@/lib/azure/selectors';
-import { defineFeature } from '../define-feature';
+import { defineFeature, type PageDetector } from '../define-feature';
 import { PAGES_WITH_HEADER, mountHeaderButtons } from '../mount-header-buttons';
 import { onTrustedClick } from '../on-trusted-click';
 import { withPageMenus } from '../with-page-menus';
@@ -30,7 +30,7 @@ interface CloneState {
  */
 export default defineFeature({
   include: PAGES_WITH_HEADER,
-  async init(signal, page, featureId) {
+  async init(signal, page, featureId, detect) {
     const stored = await browser.storage.local.get([CLONE_CLIENT_KEY, CLONE_CLIENT_NAME_KEY, CLONE_PROTOCOL_KEY]);
     if (signal.aborted) return;
     const id = stored[CLONE_CLIENT_KEY] as string | undefined;
@@ -48,7 +48,7 @@ export default defineFeature({
       page,
       featureId,
       '<a class="clone"></a><button class="more" type="button" aria-haspopup="menu" aria-expanded="false" aria-label="Clone in another client">▾</button>',
-      (shadow) => wire(shadow, sourceOf(page), state),
+      (shadow) => wire(shadow, sourceOf(page, detect), state),
     );
   },
 });
@@ -94,8 +94,8 @@ function show(state: CloneState, client?: PageClient) {
  * What to clone: the page's repository and branch, or on a pull request its source branch, in the
  * fork's repository when it comes from a fork (the header's first branch link points there).
  */
-function sourceOf(page: CloudPage): CloudPage {
+function sourceOf(page: CloudPage, detect: PageDetector): CloudPage {
   if (page.type !== 'pull-request') return page;
   const link = document.querySelector<HTMLAnchorElement>(PR_BRANCH_LINKS[0]) ?? document.querySelector<HTMLAnchorElement>(PR_BRANCH_LINKS[1]!);
-  return (link && detectCloudPage(link.href)) || page;
+  return (link && detect(link.href)) || page;
 }

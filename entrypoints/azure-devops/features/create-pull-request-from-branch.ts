@@ -1,5 +1,4 @@
 import { BRANCH_ROW_LINKS } from '@/lib/azure/selectors';
-import { detectCloudPage } from '@/lib/azure/cloud-page';
 import { defineFeature } from '../define-feature';
 import { featureHost, whileRendered } from '../mount-in-anchor';
 import { onTrustedClick } from '../on-trusted-click';
@@ -13,11 +12,11 @@ import { openPullRequestDialog } from './create-pull-request';
  */
 export default defineFeature({
   include: [(page) => page.type === 'branches'],
-  init(signal, page, id) {
+  init(signal, page, id, detect) {
     whileRendered(signal, () => {
       const links = BRANCH_ROW_LINKS.map((selector) => document.querySelectorAll<HTMLAnchorElement>(selector)).find((found) => found.length) ?? [];
       for (const link of links) {
-        const target = detectCloudPage(link.href);
+        const target = detect(link.href);
         const branch = target?.branch;
         if (!branch || target.type !== 'files' || target.repo.httpsUrl !== page.repo.httpsUrl) continue;
         if ((link.nextElementSibling as HTMLElement | null)?.dataset.adoCompanionFeature === id) continue;

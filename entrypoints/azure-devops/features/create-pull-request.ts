@@ -1,4 +1,4 @@
-import { detectCloudPage, type CloudPage } from '@/lib/azure/cloud-page';
+import type { CloudPage } from '@/lib/azure/cloud-page';
 import { isCommitPage, isFilesPage, type PageKind } from '@/lib/azure/page-parts';
 import { OPEN_DIALOG_GLOBAL } from '@/lib/pull-requests/dialog-global';
 import { defineFeature } from '../define-feature';
@@ -15,11 +15,11 @@ type OpenDialog = (request: { project: string; repository: string; organization:
  */
 export default defineFeature({
   include: [isFilesPage, (page: PageKind) => page.type === 'history', isCommitPage],
-  init(signal, page, id) {
+  init(signal, page, id, detect) {
     mountHeaderButtons(signal, page, id, '<button type="button">Create pull request</button>', (shadow, status) => {
       const button = shadow.querySelector('button')!;
       onTrustedClick(button, () => {
-        const page = detectCloudPage(location.href);
+        const page = detect(location.href);
         if (page) void openPullRequestDialog(page, page.branch, button, status);
       });
     });

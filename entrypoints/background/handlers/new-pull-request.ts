@@ -45,9 +45,9 @@ export function newPullRequestHandlers(deps: () => { db: CompanionDb; session: P
   const meKey = (organization: OrganizationRecord) => `${organization.key}|${organization.accountId}`;
 
   async function connect(from: SenderInfo): Promise<{ organization: OrganizationRecord; client: RestClient } | { organization: string; client: null }> {
-    const name = pageOrganization(from);
     const { db, session } = deps();
-    const organization = await db.organizations.get(organizationKeyOf(cloudOrganizationUrl(name)));
+    const { key, name } = await pageOrganization(db, from);
+    const organization = await db.organizations.get(key);
     const account = organization?.selected ? await db.accounts.get(organization.accountId) : undefined;
     if (!organization || !account) return { organization: name, client: null };
     return { organization, client: session.clientFor(account) };
@@ -118,8 +118,12 @@ export function newPullRequestHandlers(deps: () => { db: CompanionDb; session: P
   } satisfies { [K in Messages]: Handler<K> };
 }
 
-/** The organization of the page that sent the message. */
-function pageOrganization(from: SenderInfo): string {
+/**
+ * The organization of the page that sent the message: its key (the organization's or collection's
+ * base URL, lower case) and name. A Server page is one under a stored collection's base URL
+ * (docs/azure-devops-hosts.md#server-pages).
+ */
+async function pageOrganization(db: CompanionDb, from: SenderInfo): Promise<{ key: string; name: string }> {
   let url: URL | null = null;
   try {
     url = from.url ? new URL(from.url) : null;
@@ -127,8 +131,14 @@ function pageOrganization(from: SenderInfo): string {
     url = null;
   }
   const organization = url && cloudOrganizationOf(url);
-  if (!organization) throw new AppError(appErrors.notThisPagesOrganization());
-  return organization;
+  if (organization) return { key: organizationKeyOf(cloudOrganizationUrl(organization)), name: organization };
+  if (url) {
+    const page = `${url.origin}${url.pathname}`.toLowerCase();
+    const collections = (await db.organizations.toArray()).filter((record) => record.kind === 'server');
+    const collection = collections.find((record) => page.startsWith(`${record.key.replace(/\/+$/, '')}/`));
+    if (collection) return { key: collection.key, name: collection.name };
+  }
+  throw new AppError(appErrors.notThisPagesOrganization());
 }
 
 /** The popup's connect screen: the toolbar popup where the browser lets us open it, else the same page in a tab. */

@@ -5,7 +5,7 @@ import { expect, type BrowserContext, type Worker } from '@playwright/test';
  * time a launch takes on two cores (docs/testing.md#one-browser-per-worker): every tab closed; the
  * extension's stored data (storage areas, IndexedDB, alarms, optional permissions, badge,
  * notifications) removed; the clipboard emptied; cookies, routes and granted site permissions
- * dropped; and the service worker stopped, so the one that answers next starts with no memory of the
+ * dropped, the network back on; and the service worker stopped, so the one that answers next starts with no memory of the
  * previous test. (`runtime.reload()` would be closer still, but Chromium unloads an extension loaded
  * from the command line when it reloads itself.) Returns the new service worker.
  */
@@ -16,7 +16,7 @@ export async function resetExtensionBrowser(context: BrowserContext, extensionId
   // page is the smallest the extension has (it only waits for a copy request).
   const page = await context.newPage();
   for (const other of context.pages()) if (other !== page) await other.close();
-  await Promise.all([context.clearCookies(), context.clearPermissions()]);
+  await Promise.all([context.clearCookies(), context.clearPermissions(), context.setOffline(false)]);
   await page.goto(`chrome-extension://${extensionId}/offscreen-clipboard.html`);
   // A worker that ran the test carries this mark; the one that answers after the stop must not.
   for (const worker of context.serviceWorkers()) await worker.evaluate(() => ((globalThis as Record<string, unknown>).__ranATest = true)).catch(() => undefined);

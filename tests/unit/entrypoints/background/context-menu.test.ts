@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startRepositoryLinkMenu } from '@/entrypoints/background/context-menu';
-import { CLOUD_REPOSITORY_LINK_PATTERNS, REPOSITORY_LINK_PATTERNS } from '@/lib/context-menu/repository-link-menu';
+import { showRepositoryLinkMenuOn, startRepositoryLinkMenu } from '@/entrypoints/background/context-menu';
+import { CLOUD_REPOSITORY_LINK_PATTERNS } from '@/lib/context-menu/repository-link-menu';
+
+// No Server host granted: the entries take cloud links only.
+const REPOSITORY_LINK_PATTERNS = CLOUD_REPOSITORY_LINK_PATTERNS;
 
 // WXT's fake browser has no contextMenus: record what the background asks of it.
 function recordMenus() {
@@ -37,6 +40,18 @@ describe('background/context-menu', () => {
       ['create', { id: 'copy-ssh-clone-url', title: 'Copy SSH clone URL', contexts: ['link'], targetUrlPatterns: CLOUD_REPOSITORY_LINK_PATTERNS }],
       ['create', { id: 'open-in-azure-devops', title: 'Open in Azure DevOps', contexts: ['link'], targetUrlPatterns: REPOSITORY_LINK_PATTERNS }],
     ]);
+  });
+
+  it('shows the entries on the links of the Server hosts that got the page script, and keeps them for a menu made later', async () => {
+    const calls = recordMenus();
+    await showRepositoryLinkMenuOn(['https://tfs.contoso.test']);
+    const withServer = [...CLOUD_REPOSITORY_LINK_PATTERNS, 'https://tfs.contoso.test/*/_git/*'];
+    expect(calls).toEqual(['clone-in-client', 'copy-https-clone-url', 'open-in-azure-devops'].map((id) => ['update', id, { targetUrlPatterns: withServer }]));
+    await showRepositoryLinkMenuOn(['https://tfs.contoso.test']);
+    expect(calls).toHaveLength(3);
+    startRepositoryLinkMenu();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9', temporary: false });
+    await vi.waitFor(() => expect(calls).toContainEqual(['create', expect.objectContaining({ id: 'copy-https-clone-url', targetUrlPatterns: withServer })]));
   });
 
   it('names the stored client when it creates the entries after an update', async () => {

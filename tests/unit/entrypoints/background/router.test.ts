@@ -55,6 +55,22 @@ describe('background/router', () => {
     expect(all.ping).not.toHaveBeenCalled();
   });
 
+  it('takes a page of a granted Azure DevOps Server host as a content script, and no other off-cloud page', async () => {
+    const serverPage = { id: 'test-extension-id', url: 'https://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/legacy-app', tab: { id: 4 } };
+    const isServerPage = vi.fn(async (url: URL) => url.origin === 'https://tfs.contoso.test');
+    expect(await routeMessage(ping, serverPage, handlers(), { isServerPage })).toMatchObject({ ok: true });
+    expect(await routeMessage(ping, { ...serverPage, url: 'https://evil.example/tfs/x/y/_git/z' }, handlers(), { isServerPage })).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden-sender' },
+    });
+    // Without a tab (not a content script) the Server question is not even asked.
+    isServerPage.mockClear();
+    expect(await routeMessage(ping, { id: 'test-extension-id', url: serverPage.url }, handlers(), { isServerPage })).toMatchObject({ ok: false });
+    expect(isServerPage).not.toHaveBeenCalled();
+    // Without the option, as before: no Server page is trusted.
+    expect(await routeMessage(ping, serverPage, handlers())).toMatchObject({ ok: false, error: { kind: 'forbidden-sender' } });
+  });
+
   it('says which field is too long instead of a bare "malformed request"', async () => {
     const all = { ...handlers(), 'sshKeys.add': vi.fn() } as unknown as Handlers;
     const message = { channel: 'ado-companion', type: 'sshKeys.add', data: { orgKey: 'https://dev.azure.com/contoso', publicKey: 'ssh-rsa AAAA x', displayName: 'k'.repeat(201) } };

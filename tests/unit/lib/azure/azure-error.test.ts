@@ -185,7 +185,7 @@ describe('azure-error', () => {
         body: envelope('VssVersionOutOfRangeException', 'The requested REST API version of 7.1 is out of range for this server. The latest REST API version this server supports is 6.0.'),
       });
       expect(e.kind).toBe('server-version');
-      expect(e.message).toContain('supports REST API version 6.0 and this needs 7.1');
+      expect(e.message).toContain('supports REST API version 6.0 (Azure DevOps Server 2020) and this needs 7.1.');
       expect(e.details).toMatchObject({ latestApiVersion: '6.0', requestedApiVersion: '7.1' });
     });
 

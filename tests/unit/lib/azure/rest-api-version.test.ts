@@ -150,7 +150,7 @@ describe('api-version', () => {
       const error = await api.request({ url: SERVER_REPOS }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).kind).toBe('server-version');
-      expect((error as AppError).message).toContain('supports REST API version 5.0 and this needs 6.0');
+      expect((error as AppError).message).toContain('supports REST API version 5.0 (Azure DevOps Server 2019) and this needs 6.0 (Azure DevOps Server 2020 or later)');
       expect(calls).toBe(2);
     });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { desktopClient } from '@/lib/clients/desktop-clients';
 import {
   CLOUD_REPOSITORY_LINK_PATTERNS,
-  REPOSITORY_LINK_PATTERNS,
+  repositoryLinkPatterns,
   cloneItemTitle,
   repositoryLinkAction,
   repositoryLinkMenu,
@@ -27,6 +27,9 @@ const shown = (patterns: readonly string[], link: string) => patterns.some((patt
 const IOS = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
 const IOS_SSH = 'git@ssh.dev.azure.com:v3/contoso/Mobile%20App/ios-app';
 const SERVER = 'https://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/legacy-app';
+/** The Server hosts the user granted in these tests. */
+const GRANTED = ['https://tfs.contoso.test', 'http://tfs.contoso.test:8080', 'https://ado.contoso.test'];
+const REPOSITORY_LINK_PATTERNS = repositoryLinkPatterns(GRANTED);
 
 /** Web and HTTPS clone links to repositories, in every form a page may carry. */
 const REPOSITORY_LINKS = [
@@ -66,6 +69,12 @@ describe('lib/context-menu/repository-link-menu', () => {
     for (const link of OTHER_LINKS) expect(shown(REPOSITORY_LINK_PATTERNS, link), link).toBe(false);
   });
 
+  it('shows no entry on a Server link before its host is granted, nor on another site’s `_git` link', () => {
+    expect(shown(repositoryLinkPatterns([]), SERVER)).toBe(false);
+    expect(shown(REPOSITORY_LINK_PATTERNS, 'https://git.example.org/team/app/_git/app')).toBe(false);
+    expect(shown(repositoryLinkPatterns(['https://tfs.contoso.test']), SERVER)).toBe(true);
+  });
+
   it('shows "Copy SSH clone URL" on cloud links only, where the link gives the SSH URL', () => {
     for (const link of REPOSITORY_LINKS) {
       expect(shown(CLOUD_REPOSITORY_LINK_PATTERNS, link), link).toBe(parseAzureRemote(link)!.kind === 'cloud');
@@ -73,7 +82,7 @@ describe('lib/context-menu/repository-link-menu', () => {
   });
 
   it('lists the four entries, on links only, with "Clone in" naming the default client', () => {
-    expect(repositoryLinkMenu(desktopClient('vscode'), true)).toEqual([
+    expect(repositoryLinkMenu(desktopClient('vscode'), true, GRANTED)).toEqual([
       { id: 'clone-in-client', title: 'Clone in Visual Studio Code', targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
       { id: 'copy-https-clone-url', title: 'Copy HTTPS clone URL', targetUrlPatterns: REPOSITORY_LINK_PATTERNS },
       { id: 'copy-ssh-clone-url', title: 'Copy SSH clone URL', targetUrlPatterns: CLOUD_REPOSITORY_LINK_PATTERNS },

@@ -191,6 +191,26 @@ describe('lib/page-session/page-session', () => {
     expect(refusing.fetch).toHaveBeenCalledTimes(2);
   });
 
+  it('on an Azure DevOps Server, learns the newest api-version it accepts from its refusal and sends that from then on', async () => {
+    const SERVER_REPO = 'https://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/legacy-app';
+    const outOfRange = {
+      typeKey: 'VssVersionOutOfRangeException',
+      message: 'VS800071: The requested REST API version of 7.1 is out of range for this server. The latest REST API version this server supports is 6.0.',
+    };
+    const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) =>
+      (init!.headers as Record<string, string>).Accept!.includes('api-version=7.1') ? json(400, outOfRange) : json(200, { value: [] }),
+    );
+    const session = createPageSession({ href: SERVER_REPO, document: signedIn('/tfs/DefaultCollection/'), fetch: fetch as unknown as typeof globalThis.fetch })!;
+    expect(await session.request('Legacy/_apis/git/repositories/legacy-app/refs')).toEqual({ kind: 'ok', value: { value: [] } });
+    expect(await session.request('_apis/wit/workitems', { query: { ids: 1 } })).toEqual({ kind: 'ok', value: { value: [] } });
+    expect(fetch.mock.calls.map(([url, init]) => [String(url).split('?')[0], (init!.headers as Record<string, string>).Accept])).toEqual([
+      ['https://tfs.contoso.test/tfs/DefaultCollection/Legacy/_apis/git/repositories/legacy-app/refs', 'application/json;api-version=7.1'],
+      ['https://tfs.contoso.test/tfs/DefaultCollection/Legacy/_apis/git/repositories/legacy-app/refs', 'application/json;api-version=6.0'],
+      // Learned once for the collection: the preview resource keeps its suffix.
+      ['https://tfs.contoso.test/tfs/DefaultCollection/_apis/wit/workitems', 'application/json;api-version=6.0-preview.3'],
+    ]);
+  });
+
   it('gives up on a stalled request at the deadline: offline, and a POST may have gone through', async () => {
     const signals: AbortSignal[] = [];
     const stalled = vi.fn((_input: RequestInfo | URL, init?: RequestInit) => {

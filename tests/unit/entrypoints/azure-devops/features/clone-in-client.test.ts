@@ -20,7 +20,7 @@ describe('clone-in-client', () => {
     let answer!: (value: unknown) => void;
     const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(() => new Promise((resolve) => (answer = resolve)));
     const controller = new AbortController();
-    const started = cloneInClient.init(controller.signal, PAGE, 'clone-in-client');
+    const started = cloneInClient.init(controller.signal, PAGE, 'clone-in-client', detectCloudPage);
     await vi.waitFor(() => expect(sendMessage).toHaveBeenCalled());
     controller.abort(); // the user went to another page while the catalogue loaded
     // The menus script arrives: it leaves the client catalogue on the isolated world's global.
@@ -33,7 +33,7 @@ describe('clone-in-client', () => {
 
   it('mounts "Clone in GitKraken Desktop" in the header by default, and takes it away on abort', async () => {
     const controller = new AbortController();
-    await cloneInClient.init(controller.signal, PAGE, 'clone-in-client');
+    await cloneInClient.init(controller.signal, PAGE, 'clone-in-client', detectCloudPage);
     const host = document.querySelector('.repos-files-header-commandbar > [data-ado-companion-feature="clone-in-client"]');
     expect(host?.shadowRoot?.querySelector('a')?.textContent).toBe('Clone in GitKraken Desktop');
     controller.abort();

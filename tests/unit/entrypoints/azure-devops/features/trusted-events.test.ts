@@ -22,9 +22,9 @@ describe('page buttons act only on trusted events', () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     const sendMessage = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     const signal = new AbortController().signal;
-    copyCloneUrl.init(signal, PAGE, 'copy-clone-url');
-    createPullRequest.init(signal, PAGE, 'create-pull-request');
-    await cloneInClient.init(signal, PAGE, 'clone-in-client');
+    copyCloneUrl.init(signal, PAGE, 'copy-clone-url', detectCloudPage);
+    createPullRequest.init(signal, PAGE, 'create-pull-request', detectCloudPage);
+    await cloneInClient.init(signal, PAGE, 'clone-in-client', detectCloudPage);
 
     for (const button of shadowOf('copy-clone-url').querySelectorAll('button')) button.click();
     for (const button of shadowOf('create-pull-request').querySelectorAll('button')) button.click();

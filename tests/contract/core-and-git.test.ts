@@ -217,7 +217,7 @@ describe('repositories', () => {
         continuationToken,
       });
       const answer = await git.rest.get<{ value: { name: string }[] }>(route.requestUrl!, git.createRequestOptions('application/json', route.apiVersion));
-      return { names: answer.result!.value.map((r) => r.name), next: answer.headers['x-ms-continuationtoken'] as string | undefined };
+      return { names: answer.result!.value.map((r) => r.name), next: (answer.headers as Record<string, string | undefined>)['x-ms-continuationtoken'] };
     };
     const first = await page();
     expect(first.names).toEqual(['refs/heads/develop', 'refs/heads/feature/1234-login', 'refs/heads/feature/dark-mode']);

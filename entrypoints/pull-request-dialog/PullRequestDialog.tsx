@@ -305,7 +305,7 @@ function PullRequestForm({
       </div>
       {context.branchesCapped && (
         <p class="hint" id="pr-branches-capped">
-          {`This repository has more than ${BRANCH_LIMIT.toLocaleString('en-US')} branches: the first ${BRANCH_LIMIT.toLocaleString('en-US')} by name are listed, with the branch you are viewing and the default branch.`}
+          {`More than ${BRANCH_LIMIT.toLocaleString('en-US')} branches: the first ones by name are listed, with the viewed and the default branch.`}
         </p>
       )}
       <p class="hint" role="status">

@@ -143,10 +143,7 @@ export function createPageSession(deps: PageSessionDeps): PageSession | null {
     } catch {
       if (ok) return { kind: 'error', error: unreadableAnswerError(url.href, status).toValue() };
     }
-    if (ok) {
-      const continuationToken = continuationTokenOf(response.headers);
-      return continuationToken ? { kind: 'ok', value: body as T, continuationToken } : { kind: 'ok', value: body as T };
-    }
+    if (ok) return { kind: 'ok', value: body as T, continuationToken: continuationTokenOf(response.headers) ?? undefined };
     return { kind: 'error', error: toAzureError({ status, body, headers: response.headers, url: url.href, organization }).toValue() };
   }
 

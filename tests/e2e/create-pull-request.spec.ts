@@ -273,10 +273,8 @@ test.describe('quick "Create pull request" on repository pages', () => {
   });
 
   test('in a repository with 1,600 more branches, the viewed branch and main are both offered', async ({ repoPage, fakeAdo }) => {
-    const repository = iosRepository(fakeAdo);
-    const head = repository.branches[0]!.objectId;
     // They sort before `main`: the first page of 1,000 branches ends among them.
-    for (let i = 0; i < 1600; i++) repository.branches.push({ name: `feature/bulk-${String(i).padStart(4, '0')}`, objectId: head });
+    fakeAdo.control.addBranches({ org: 'contoso', repository: 'ios-app', names: Array.from({ length: 1600 }, (_, i) => `feature/bulk-${String(i).padStart(4, '0')}`) });
     await repoPage.goto(`${IOS}?version=GBfeature%2Fbulk-1500`);
     const dialog = await openDialog(repoPage.page);
     await expect(dialog.getByLabel('Source branch')).toHaveValue('feature/bulk-1500');

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppErrorValue } from '@/lib/errors/app-error';
 import { sendMessage } from '@/lib/messaging/send-message';
 import {
+  BRANCH_LIMIT,
   workItemIdsInBranch,
   type BranchComparison,
   type MergeStrategy,
@@ -278,12 +279,14 @@ function PullRequestForm({
   const existingFromError = error?.details?.existingUrl ? { webUrl: String(error.details.existingUrl), id: Number(error.details.existingId) } : null;
   const needsConnect = error?.details?.connect === true || (error !== null && ['auth-invalid', 'auth-expired', 'reauth-required'].includes(error.kind));
 
+  const cappedHint = context.branchesCapped ? 'pr-branches-capped' : undefined;
+
   return (
     <form onSubmit={submit} onKeyDown={(event) => (armed.current = event.isTrusted && event.key === 'Enter' && event.target instanceof HTMLInputElement)} noValidate>
       <div class="row">
         <label>
           Source branch
-          <select value={source} onChange={(e) => chooseSource(e.currentTarget.value)} required>
+          <select value={source} onChange={(e) => chooseSource(e.currentTarget.value)} required aria-describedby={cappedHint}>
             <option value="" disabled>Choose a branch</option>
             {context.branches.map((b) => (
               <option key={b} value={b}>{b}</option>
@@ -293,13 +296,18 @@ function PullRequestForm({
         <span aria-hidden="true" class="into">into</span>
         <label>
           Target branch
-          <select value={target} onChange={(e) => setTarget(e.currentTarget.value)} required>
+          <select value={target} onChange={(e) => setTarget(e.currentTarget.value)} required aria-describedby={cappedHint}>
             {context.branches.map((b) => (
               <option key={b} value={b}>{b}</option>
             ))}
           </select>
         </label>
       </div>
+      {context.branchesCapped && (
+        <p class="hint" id="pr-branches-capped">
+          {`More than ${BRANCH_LIMIT.toLocaleString('en-US')} branches: the first ones by name are listed, with the viewed and the default branch.`}
+        </p>
+      )}
       <p class="hint" role="status">
         {sameBranch
           ? 'The source and target branch must be different.'

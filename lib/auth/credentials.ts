@@ -206,22 +206,24 @@ export function createCredentials(deps: CredentialDeps) {
           : undefined,
     });
     if (account.kind !== 'pat') return client;
-    return {
-      async request<T>(req: Parameters<RestClient['request']>[0]): Promise<T> {
-        let result: T;
-        try {
-          result = await client.request<T>(req);
-        } catch (error) {
-          // A PAT that Azure DevOps refuses with a 401 stays dead: flag it so the popup asks for a new
-          // one. A sign-in page is not proof: a captive portal or a proxy sends those too.
-          if (error instanceof AppError && (error.kind === 'auth-expired' || error.kind === 'auth-invalid') && !error.details?.signInPage) {
-            await markNeedsReauth(account);
-          }
-          throw error;
+    async function watched<R>(send: () => Promise<R>): Promise<R> {
+      let result: R;
+      try {
+        result = await send();
+      } catch (error) {
+        // A PAT that Azure DevOps refuses with a 401 stays dead: flag it so the popup asks for a new
+        // one. A sign-in page is not proof: a captive portal or a proxy sends those too.
+        if (error instanceof AppError && (error.kind === 'auth-expired' || error.kind === 'auth-invalid') && !error.details?.signInPage) {
+          await markNeedsReauth(account);
         }
-        if (wasFlagged) await db.accounts.update(account.id, { needsReauth: false });
-        return result;
-      },
+        throw error;
+      }
+      if (wasFlagged) await db.accounts.update(account.id, { needsReauth: false });
+      return result;
+    }
+    return {
+      request: (req) => watched(() => client.request(req)),
+      requestPage: (req) => watched(() => client.requestPage(req)),
     };
   }
 

@@ -92,6 +92,23 @@ export interface RestRequest {
 export interface RestClient {
   /** The parsed JSON answer; undefined for 204 or an empty body. Throws AppError. */
   request<T>(req: RestRequest): Promise<T>;
+  /** `request`, and the token of the next page when the answer says more remain. */
+  requestPage<T>(req: RestRequest): Promise<RestPage<T>>;
+}
+
+/** One page of a paged list (docs/azure-devops-rest.md#repositories: refs). */
+export interface RestPage<T> {
+  value: T;
+  /** What to send as `continuationToken` for the next page; null when this was the last one. */
+  continuationToken: string | null;
+}
+
+/** The response header that carries the next page's token (docs/azure-devops-rest.md#repositories). */
+export const CONTINUATION_TOKEN_HEADER = 'x-ms-continuationtoken';
+
+/** The next page's token in an answer's headers, or null. */
+export function continuationTokenOf(headers: Headers): string | null {
+  return headers.get(CONTINUATION_TOKEN_HEADER)?.trim() || null;
 }
 
 /** How long one attempt, reading its answer included, may take (the page session keeps the same deadline). */
@@ -142,7 +159,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
     }
   }
 
-  async function request<T>(req: RestRequest): Promise<T> {
+  async function exchange<T>(req: RestRequest): Promise<{ value: T; headers: Headers }> {
     const method = req.method ?? 'GET';
     const url = buildUrl(req);
     const resource = resourceOf(url.pathname);
@@ -244,7 +261,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
       if (ok) {
         if (parsed.kind === 'broken') return fail(unreadableAnswerError(url.href, status));
         if (retryAfter !== null) options.onRateLimitHint?.({ retryAfterSeconds: retryAfter, url: url.href });
-        return parsed.value as T;
+        return { value: parsed.value as T, headers: answer.headers };
       }
 
       // docs/azure-devops-rest.md#versions-headers-errors: a Server answers a too-new api-version with the newest it supports; learn it, retry once.
@@ -280,7 +297,13 @@ export function createRestClient(options: RestClientOptions): RestClient {
     }
   }
 
-  return { request };
+  return {
+    request: async <T>(req: RestRequest) => (await exchange<T>(req)).value,
+    requestPage: async <T>(req: RestRequest) => {
+      const { value, headers } = await exchange<T>(req);
+      return { value, continuationToken: continuationTokenOf(headers) };
+    },
+  };
 }
 
 function buildUrl(req: RestRequest): URL {

@@ -1,4 +1,4 @@
-import type { RestClient, RestRequest } from '../azure/rest-client';
+import type { RestClient, RestPage, RestRequest } from '../azure/rest-client';
 import { AppError } from '../errors/app-error';
 import { appErrors } from '../errors/error-messages';
 import type { PageSession } from './page-session';
@@ -12,18 +12,17 @@ export class PageSignedOut extends Error {}
  * the page session refuses anything else before sending.
  */
 export function pageSessionClient(session: PageSession): RestClient {
-  return {
-    async request<T>(req: RestRequest): Promise<T> {
-      if (!req.url.startsWith(session.baseUrl)) throw new AppError(appErrors.pageSessionAddressRefused(session.organization));
-      const result = await session.request<T>(req.url.slice(session.baseUrl.length), {
-        method: req.method === 'HEAD' ? 'GET' : req.method,
-        query: req.query,
-        body: req.body,
-        apiVersion: req.apiVersion,
-      });
-      if (result.kind === 'signed-out') throw new PageSignedOut();
-      if (result.kind === 'error') throw new AppError(result.error);
-      return result.value;
-    },
-  };
+  async function requestPage<T>(req: RestRequest): Promise<RestPage<T>> {
+    if (!req.url.startsWith(session.baseUrl)) throw new AppError(appErrors.pageSessionAddressRefused(session.organization));
+    const result = await session.request<T>(req.url.slice(session.baseUrl.length), {
+      method: req.method === 'HEAD' ? 'GET' : req.method,
+      query: req.query,
+      body: req.body,
+      apiVersion: req.apiVersion,
+    });
+    if (result.kind === 'signed-out') throw new PageSignedOut();
+    if (result.kind === 'error') throw new AppError(result.error);
+    return { value: result.value, continuationToken: result.continuationToken ?? null };
+  }
+  return { request: async <T>(req: RestRequest) => (await requestPage<T>(req)).value, requestPage };
 }

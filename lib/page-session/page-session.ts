@@ -18,13 +18,14 @@ import { appErrors } from '../errors/error-messages';
 import { offlineError, toAzureError, unreadableAnswerError } from '../azure/azure-error';
 import { PREVIEW_REQUIRED, capApiVersion, compareApiVersions, previewForm } from '../azure/api-version';
 import { resourceOf } from '../azure/resource-versions';
-import { DEFAULT_TIMEOUT_MS } from '../azure/rest-client';
+import { continuationTokenOf, DEFAULT_TIMEOUT_MS } from '../azure/rest-client';
 import { readPageOrganization } from './page-organization';
 import { pageSessionUrl } from './page-session-url';
 
 /** What a page-session request came to. */
 export type PageSessionResult<T> =
-  | { kind: 'ok'; value: T }
+  /** `continuationToken`: the next page's, when a paged list says more remain (docs/azure-devops-rest.md#repositories). */
+  | { kind: 'ok'; value: T; continuationToken?: string }
   /** Not signed in (any more): fall back to the stored account, else offer to connect. */
   | { kind: 'signed-out' }
   | { kind: 'error'; error: AppErrorValue };
@@ -152,7 +153,7 @@ export function createPageSession(deps: PageSessionDeps): PageSession | null {
     } catch {
       if (ok) return { kind: 'error', error: unreadableAnswerError(url.href, status).toValue() };
     }
-    if (ok) return { kind: 'ok', value: body as T };
+    if (ok) return { kind: 'ok', value: body as T, continuationToken: continuationTokenOf(response.headers) ?? undefined };
     return { kind: 'error', error: toAzureError({ status, body, headers: response.headers, url: url.href, organization }).toValue() };
   }
 

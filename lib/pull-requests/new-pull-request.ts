@@ -1,5 +1,5 @@
 import type { GitCommitRef, GitPullRequest, GitRef, GitRepository } from 'azure-devops-node-api/interfaces/GitInterfaces';
-import type { RestClient } from '../azure/rest-client';
+import type { RestClient, RestPage } from '../azure/rest-client';
 import { getConnectionData } from '../azure/connection-data';
 import { vsspsBaseOf } from '../azure/azure-hosts';
 import { AppError } from '../errors/app-error';
@@ -37,6 +37,8 @@ export interface NewPullRequestContext {
   /** Branch names without `refs/heads/`. */
   defaultBranch: string | null;
   branches: string[];
+  /** The repository has more branches than BRANCH_LIMIT: the first ones by name are listed, with the viewed and default branch. */
+  branchesCapped: boolean;
   me: { id: string; displayName: string };
   /** Reviewers of my recent pull requests in this repository, most recent first. */
   recentReviewers: Reviewer[];
@@ -87,27 +89,27 @@ const DESCRIPTION_LIMIT = 4000;
 export const TITLE_LIMIT = 400;
 /** Refs asked for at once; the service's largest `$top` for refs. */
 const BRANCH_PAGE = 1000;
+/** Branches listed at most (ten pages): beyond that a list to pick from stops helping, and opening the dialog would wait on more requests. */
+export const BRANCH_LIMIT = 10_000;
 const heads = (branch: string) => `refs/heads/${branch}`;
 const branchOf = (ref: string | undefined) => (ref ?? '').replace(/^refs\/heads\//, '');
 const repoUrl = (a: RepositoryAddress, id?: string) =>
   `${a.baseUrl}/${encodeURIComponent(a.project)}/_apis/git/repositories/${encodeURIComponent(id ?? a.repository)}`;
 
 /**
- * The repository, its branches and who I am. The branches are the first page of refs (1,000, sorted
- * by name); the viewed branch and the default branch are always among them, asked for by name when a
- * large repository has them beyond that page (docs/azure-devops-rest.md#repositories).
+ * The repository, its branches and who I am. The branches are every page of refs (1,000 each, sorted
+ * by name, followed through their continuation tokens) up to BRANCH_LIMIT; the viewed branch and the
+ * default branch are always among them, asked for by name when a larger repository has them beyond
+ * that (docs/azure-devops-rest.md#repositories).
  */
 export async function loadNewPullRequestContext(client: RestClient, address: RepositoryAddress, viewedBranch?: string | null): Promise<NewPullRequestContext> {
   const repository = await client.request<GitRepository>({ url: repoUrl(address) });
   if (!repository?.id || !repository.project?.id) throw new AppError(appErrors.internal());
   const refsUrl = `${repoUrl(address, repository.id)}/refs`;
   const defaultBranch = repository.defaultBranch ? branchOf(repository.defaultBranch) : null;
-  const [refs, me] = await Promise.all([
-    client.request<{ value?: GitRef[] }>({ url: refsUrl, query: { filter: 'heads/', $top: BRANCH_PAGE } }),
-    getConnectionData(client, address.baseUrl),
-  ]);
-  const branches = new Set((refs?.value ?? []).map((r) => branchOf(r.name)).filter(Boolean));
-  if (branches.size >= BRANCH_PAGE) {
+  const [listed, me] = await Promise.all([listBranches(client, refsUrl), getConnectionData(client, address.baseUrl)]);
+  const branches = listed.branches;
+  if (listed.capped) {
     // `filter` is a prefix: the branch itself and those whose names continue it.
     const missing = [...new Set([viewedBranch, defaultBranch])].filter((b): b is string => !!b && !branches.has(b));
     const found = await Promise.all(
@@ -139,9 +141,32 @@ export async function loadNewPullRequestContext(client: RestClient, address: Rep
     projectId: repository.project.id,
     defaultBranch,
     branches: [...branches].sort((a, b) => a.localeCompare(b)),
+    branchesCapped: listed.capped,
     me: { id: me.userId, displayName: me.displayName },
     recentReviewers: [...recentReviewers.values()].slice(0, 8),
   };
+}
+
+/** The repository's branches, page after page, until the service has no more or BRANCH_LIMIT is reached. */
+async function listBranches(client: RestClient, refsUrl: string): Promise<{ branches: Set<string>; capped: boolean }> {
+  const branches = new Set<string>();
+  const seenTokens = new Set<string>();
+  let continuationToken: string | null = null;
+  do {
+    const page: RestPage<{ value?: GitRef[] }> = await client.requestPage<{ value?: GitRef[] }>({
+      url: refsUrl,
+      query: { filter: 'heads/', $top: BRANCH_PAGE, ...(continuationToken ? { continuationToken } : {}) },
+    });
+    for (const ref of page.value?.value ?? []) {
+      const name = branchOf(ref.name);
+      if (name) branches.add(name);
+    }
+    continuationToken = page.continuationToken;
+    // A token seen before would page in a circle.
+    if (continuationToken && seenTokens.has(continuationToken)) continuationToken = null;
+    if (continuationToken) seenTokens.add(continuationToken);
+  } while (continuationToken && branches.size < BRANCH_LIMIT);
+  return { branches, capped: continuationToken !== null };
 }
 
 /** What the source brings to the target: commits, a default title and description, policy reviewers, an existing PR. */

@@ -40,10 +40,50 @@ export function indexRepositories(repositories: readonly RepositoryView[], orgNa
  * Empty filter: everything, by organization, project, name. `orgKey`: only that organization's.
  */
 export function matchRepositories(index: RepositoryIndex, filter: string, orgKey = ''): RepositoryView[] {
-  const needle = filter.trim().toLowerCase();
-  const letters = needle.replace(/[^\p{L}\p{N}]+/gu, '');
+  return rank(index, filter.trim().toLowerCase(), orgKey).repositories;
+}
+
+/**
+ * `matchRepositories` for a filter box: when a filter extends the one before it (the next key typed),
+ * only that one's matches are looked at again, since a repository that failed a filter fails every
+ * longer one (each rule is about containing the filter, or its letters, in order) — unless the one
+ * before had no letters at all ("-"), which left the word-beginnings rule out.
+ */
+export function createRepositoryMatcher(index: RepositoryIndex): (filter: string, orgKey?: string) => RepositoryView[] {
+  let last: { needle: string; orgKey: string; kept: RepositoryIndex } | null = null;
+  return (filter, orgKey = '') => {
+    const needle = filter.trim().toLowerCase();
+    const narrows = last !== null && last.orgKey === orgKey && needle.startsWith(last.needle) && (last.needle === '' || lettersOf(last.needle) !== '');
+    const { kept, repositories } = rank(narrows ? last!.kept : index, needle, orgKey);
+    last = { needle, orgKey, kept };
+    return repositories;
+  };
+}
+
+/**
+ * Works out what the filter compares for `count` entries from `from` (done once per entry), so that
+ * the first key typed does not pay for all of them; returns where to go on from.
+ */
+export function prepareRepositoryIndex(index: RepositoryIndex, from: number, count: number): number {
+  const until = Math.min(index.length, from + count);
+  for (let at = from; at < until; at++) {
+    const entry = index[at]!;
+    const name = (entry.name ??= entry.repo.name.toLowerCase());
+    entry.place ??= `${entry.repo.projectName} ${name}`.toLowerCase();
+    entry.words ??= wordsOf(entry, name);
+  }
+  return until;
+}
+
+const lettersOf = (needle: string) => needle.replace(/[^\p{L}\p{N}]+/gu, '');
+const wordsOf = (entry: IndexedRepository, name: string) => `${entry.organization} ${entry.repo.projectName} ${name}`.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** The matches of `needle` among `entries`, ranked, and the entries that matched, in their place order. */
+function rank(entries: RepositoryIndex, needle: string, orgKey: string): { kept: IndexedRepository[]; repositories: RepositoryView[] } {
+  const letters = lettersOf(needle);
   const ranked: RepositoryView[][] = [[], [], [], []];
-  for (const entry of index) {
+  const kept: IndexedRepository[] = [];
+  for (const entry of entries) {
     const { repo } = entry;
     if (orgKey && repo.orgKey !== orgKey) continue;
     // Nothing typed: everything, and nothing worked out for it.
@@ -54,12 +94,14 @@ export function matchRepositories(index: RepositoryIndex, filter: string, orgKey
         ? 1
         : (entry.place ??= `${repo.projectName} ${name}`.toLowerCase()).includes(needle)
           ? 2
-          : letters && matchesWordStarts(letters, (entry.words ??= `${entry.organization} ${repo.projectName} ${name}`.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)))
+          : letters && matchesWordStarts(letters, (entry.words ??= wordsOf(entry, name)))
             ? 3
             : -1;
-    if (rank >= 0) ranked[rank]!.push(repo);
+    if (rank < 0) continue;
+    ranked[rank]!.push(repo);
+    kept.push(entry);
   }
-  return ranked.flat();
+  return { kept, repositories: ranked.flat() };
 }
 
 /** `needle` is made of a beginning of each of some `words`, in order ("mapios": Mobile App ios). */

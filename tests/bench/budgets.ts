@@ -24,11 +24,12 @@ export const BUDGETS_GZIP_BYTES = {
   'Server page script': 5_300,
   // The quick PR dialog with Preact, loaded only when a user opens it: the page session transport
   // (with its deadline and the one -preview retry) and the Azure DevOps calls it runs over it (the
-  // same as the background's) about 7.5 KB; branches looked up by name in large repositories; Create
-  // only after a person's click or Enter; only the sentences it uses, since they are one export each;
-  // a Server's newest api-version learned from its refusal (~130 B) and the Server release named in
-  // that sentence (~130 B). 19,662 B.
-  'pull request dialog': 19_700,
+  // same as the background's) about 7.5 KB; every branch, paged through the refs' continuation tokens up
+  // to 10,000 and the note when it stops there (~280 B), with the viewed and default branch looked up by
+  // name beyond that; Create only after a person's click or Enter; only the sentences it uses, since
+  // they are one export each; a Server's newest api-version learned from its refusal (~130 B) and the
+  // Server release named in that sentence (~130 B). 19,953 B.
+  'pull request dialog': 20_000,
   // The copy and client menus, the desktop client catalogue (links that take only a branch name git
   // takes, Fork's "macOS only" on Windows) and "Didn't open?", injected on the first opening of a menu
   // or click on "Clone in …"; items act only on a person's click; on a Server page, why there is no
@@ -38,9 +39,10 @@ export const BUDGETS_GZIP_BYTES = {
   // whether the buttons sit in our own bar. 520 B.
   'page session status': 600,
   // The viewed branch's open pull requests read with the page's own sign-in, injected only when no
-  // account serves the organization: the page session transport and its sentences, with a Server's
-  // api-version learned and its release named (~260 B). 6,700 B.
-  'branch pull requests': 6_750,
+  // account serves the organization: the page session transport (which hands on a paged list's
+  // continuation token, ~70 B) and its sentences, with a Server's api-version learned and its release
+  // named (~260 B). 6,778 B.
+  'branch pull requests': 6_800,
   // A service worker cannot load code on demand, so everything the background does is here:
   // Dexie is most of it; the pull request dialog's handlers ~2 KB; New repository ~2.2 KB (templates are
   // packaged files read when needed); the desktop client catalogue for the context menu ~2.1 KB; the
@@ -53,22 +55,25 @@ export const BUDGETS_GZIP_BYTES = {
   // read and diffed against the stored inbox, each event once, grouped, the click that opens it)
   // ~1.6 KB; the Server page script's registration, the router's trust in granted Server pages, the
   // context menu following the granted Server hosts and the Server release named in a refused-version
-  // sentence ~1.1 KB. 78,692 B.
-  background: 78_750,
-  // What the popup loads when it opens: popup.html and the script and styles it names, 17,242 B. It
+  // sentence ~1.1 KB; paging the PR dialog's branches through continuation tokens ~0.2 KB. 78,963 B.
+  background: 79_000,
+  // What the popup loads when it opens: popup.html and the script and styles it names, 17,354 B. It
   // carries only the two screens a popup opens on (accounts, or connect for a new user), with the
   // inbox's account-trouble line and which settings the organization's policy fixes (connect without
-  // the PAT way when the policy allows none, ~0.12 KB); every other screen loads on demand (below).
-  popup: 17_250,
-  // Popup screens and their shared code, loaded when first opened, 30,756 B: the repository browser
+  // the PAT way when the policy allows none, ~0.12 KB), and the signal effect the repository filter
+  // prepares its index with (Preact signals ship in this first download); every other screen loads on
+  // demand (below).
+  popup: 17_400,
+  // Popup screens and their shared code, loaded when first opened, 31,102 B: the repository browser
   // (with the desktop client catalogue, WXT storage for the clone preferences, the popup's own copy of
   // the last list, ticking repositories for a clone script whose builder is a chunk of its own), pull
   // requests by need, the remote URL helper, PAT form, organization picker, New repository ~2.4 KB,
   // SSH key ~3.1 KB, Forks ~2.2 KB; the clone client and protocol shown "Set by your organization"
   // and locked when the policy sets them, the PAT form explained away when it allows none, the
   // organization picker saying the policy limits it ~0.36 KB; the notifications switch on Pull
-  // requests ~0.3 KB.
-  'popup on demand': 30_800,
+  // requests ~0.3 KB; the filter narrowing as it grows, its index prepared while idle and only the
+  // count and the list following each key (~350 B).
+  'popup on demand': 31_150,
   // Chromium only, opened for a moment to copy from the context menu or a shortcut.
   'offscreen document': 1_000,
 } as const;

@@ -208,6 +208,23 @@ describe('repositories', () => {
     expect(feature).toHaveLength(2);
   });
 
+  it('pages branches with $top and continuationToken, the next token in x-ms-continuationtoken, as the official client routes them', async () => {
+    // GitApi.getRefs takes neither parameter (azure-devops-node-api issue #634): the client's own routing and RestClient send them.
+    const page = async (continuationToken?: string) => {
+      const route = await git.vsoClient.getVersioningData('7.1', 'git', '2d874a60-a811-4f62-9c9f-963a6ea0a55b', { project: 'Platform', repositoryId: basic.repos.webPortal.id }, {
+        filter: 'heads/',
+        $top: 3,
+        continuationToken,
+      });
+      const answer = await git.rest.get<{ value: { name: string }[] }>(route.requestUrl!, git.createRequestOptions('application/json', route.apiVersion));
+      return { names: answer.result!.value.map((r) => r.name), next: (answer.headers as Record<string, string | undefined>)['x-ms-continuationtoken'] };
+    };
+    const first = await page();
+    expect(first.names).toEqual(['refs/heads/develop', 'refs/heads/feature/1234-login', 'refs/heads/feature/dark-mode']);
+    expect(first.next).toEqual(expect.any(String));
+    expect(await page(first.next)).toEqual({ names: ['refs/heads/main'], next: undefined });
+  });
+
   it('creates and deletes a branch through refs, reporting per-ref status', async () => {
     const main = (await git.getRefs(basic.repos.webPortal.id, 'Platform', 'heads/main'))[0]!;
     const [created] = await git.updateRefs([{ name: 'refs/heads/topic', oldObjectId: ZERO, newObjectId: main.objectId }], basic.repos.webPortal.id, 'Platform');

@@ -67,6 +67,32 @@ describe('quick "Create pull request" in Firefox', () => {
     assert.deepEqual(await createWithTitle(repo, 'Zero setup in Firefox'), ['POST session']);
   });
 
+  it('with the page’s own sign-in, in a repository of 1,600 more branches, a branch listed after the first 1,000 is picked and its pull request created', async () => {
+    const bulk = Array.from({ length: 1600 }, (_, i) => `feature/bulk-${String(i).padStart(4, '0')}`);
+    ff.fakeAdo.control.addBranches({ org: 'contoso', repository: 'ios-app', names: [...bulk, 'zz-late-fix'], from: 'feature/1234-login' });
+    const repo = await openDialogOn(`${IOS_APP}?version=GBdevelop`);
+    const create = await repo.page.evaluateHandle(() => document.querySelector('[data-ado-companion-feature="create-pull-request"]')!.shadowRoot!.querySelector('button')!);
+    await create.click();
+    const dialogTitle = () =>
+      repo.page.evaluate(
+        () => (document.querySelector('[data-ado-companion-feature="pull-request-dialog"]')?.shadowRoot?.querySelector('form input:not([type]):not([role])') as HTMLInputElement | null)?.value ?? null,
+      );
+    assert.equal(await poll(dialogTitle, 'Work on develop'), 'Work on develop');
+    const source = await repo.page.evaluateHandle(() => document.querySelector('[data-ado-companion-feature="pull-request-dialog"]')!.shadowRoot!.querySelector('select')!);
+    assert.deepEqual(await source.select('zz-late-fix'), ['zz-late-fix']);
+    // The title follows the new source's one commit.
+    assert.equal(await poll(dialogTitle, 'Work on feature/1234-login'), 'Work on feature/1234-login');
+    const submit = await repo.page.evaluateHandle(
+      () => document.querySelector('[data-ado-companion-feature="pull-request-dialog"]')!.shadowRoot!.querySelector('button[type=submit]') as HTMLButtonElement,
+    );
+    await submit.click();
+    const statusText = () =>
+      repo.page.evaluate(() => document.querySelector('[data-ado-companion-feature="pull-request-dialog"]')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '');
+    assert.equal(await poll(async () => /Pull request #\d+ created\./.test(await statusText()), true), true, await statusText());
+    const pullRequests = ff.fakeAdo.control.state.data.organizations[0]!.projects.find((p) => p.name === 'Mobile App')!.repositories.find((r) => r.name === 'ios-app')!.pullRequests;
+    assert.equal(pullRequests.at(-1)!.sourceRefName, 'refs/heads/zz-late-fix');
+  });
+
   it('with the page’s own sign-in and no account: the branch’s open pull requests are read with the page’s session', async () => {
     const repo = await new FirefoxRepoPage(ff.browser).open(`${IOS_APP}?version=GBfeature%2F1234-login`);
     const links = () =>

@@ -273,14 +273,26 @@ test.describe('quick "Create pull request" on repository pages', () => {
   });
 
   test('in a repository with 1,600 more branches, the viewed branch and main are both offered', async ({ repoPage, fakeAdo }) => {
-    const repository = iosRepository(fakeAdo);
-    const head = repository.branches[0]!.objectId;
     // They sort before `main`: the first page of 1,000 branches ends among them.
-    for (let i = 0; i < 1600; i++) repository.branches.push({ name: `feature/bulk-${String(i).padStart(4, '0')}`, objectId: head });
+    fakeAdo.control.addBranches({ org: 'contoso', repository: 'ios-app', names: Array.from({ length: 1600 }, (_, i) => `feature/bulk-${String(i).padStart(4, '0')}`) });
     await repoPage.goto(`${IOS}?version=GBfeature%2Fbulk-1500`);
     const dialog = await openDialog(repoPage.page);
     await expect(dialog.getByLabel('Source branch')).toHaveValue('feature/bulk-1500');
     await expect(dialog.getByLabel('Target branch')).toHaveValue('main');
+  });
+
+  test('in a repository with more than 1,500 branches, a branch listed after the first 1,000 is picked and its pull request created', async ({ repoPage, fakeAdo }) => {
+    // Someone pushed 1,600 feature branches and a late fix: `zz-late-fix` and `main` sort after the first 1,000.
+    const bulk = Array.from({ length: 1600 }, (_, i) => `feature/bulk-${String(i).padStart(4, '0')}`);
+    fakeAdo.control.addBranches({ org: 'contoso', repository: 'ios-app', names: [...bulk, 'zz-late-fix'], from: 'feature/1234-login' });
+    await repoPage.goto(`${IOS}?version=GBdevelop`);
+    const dialog = await openDialog(repoPage.page);
+    await expect(dialog.getByLabel('Target branch')).toHaveValue('main');
+    await dialog.getByLabel('Source branch').selectOption('zz-late-fix');
+    await expect(dialog.getByText('1 commit to merge.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    await expect(dialog.getByText(/Pull request #\d+ created\./)).toBeVisible();
+    expect(iosPullRequests(fakeAdo).at(-1)).toMatchObject({ sourceRefName: 'refs/heads/zz-late-fix', targetRefName: 'refs/heads/main' });
   });
 
   test('on the Branches page, each branch has its own "Create PR", which opens the dialog from that branch', async ({ repoPage }) => {

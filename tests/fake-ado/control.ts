@@ -37,7 +37,19 @@ const openPullRequestSchema = z
   })
   .strict();
 
+const addBranchesSchema = z
+  .object({
+    org: z.string(),
+    repository: z.string(),
+    /** Branch names without `refs/heads/`. */
+    names: z.array(z.string().min(1)).min(1),
+    /** The existing branch whose commit the new ones point at (default: the repository's default branch). */
+    from: z.string().optional(),
+  })
+  .strict();
+
 export type PullRequestChange = z.input<typeof pullRequestChangeSchema>;
+export type AddBranches = z.input<typeof addBranchesSchema>;
 export type OpenPullRequest = z.input<typeof openPullRequestSchema>;
 
 /** Everything POST /_fake/failures accepts; each key is optional. */
@@ -73,6 +85,8 @@ export const controlChangesSchema = z
     changePullRequest: pullRequestChangeSchema,
     /** Someone opens a pull request (by default Sam's feature branch into main, no reviewers, not a draft). */
     openPullRequest: openPullRequestSchema,
+    /** Someone pushes branches (e.g. hundreds, for a repository with more refs than one page). */
+    addBranches: addBranchesSchema,
   })
   .partial()
   .strict();
@@ -123,6 +137,8 @@ export interface FakeAdoControl {
   changePullRequest(change: PullRequestChange): void;
   /** Someone opens a pull request; returns its id. */
   openPullRequest(pullRequest: OpenPullRequest): number;
+  /** Someone pushes these branches, at an existing branch's commit (same as POST /_fake/failures `addBranches`). */
+  addBranches(branches: AddBranches): void;
   /** The request log (never secrets), optionally filtered. */
   requests(filter?: RequestFilter): RequestLogEntry[];
   clearRequests(): void;
@@ -189,6 +205,20 @@ export function applyChanges(state: FakeState, input: ControlChanges): void {
   if (changes.endWebSessions) state.webSessions.clear();
   if (changes.changePullRequest) changePullRequest(state, changes.changePullRequest);
   if (changes.openPullRequest) openPullRequest(state, changes.openPullRequest);
+  if (changes.addBranches) addBranches(state, changes.addBranches);
+}
+
+function addBranches(state: FakeState, input: z.output<typeof addBranchesSchema>): void {
+  const org = state.org(input.org);
+  const repo = org?.projects.flatMap((p) => p.repositories).find((r) => r.name.toLowerCase() === input.repository.toLowerCase());
+  if (!org || !repo) throw new Error(`addBranches: no repository ${input.repository} in ${input.org}`);
+  const from = input.from ?? repo.defaultBranch?.replace(/^refs\/heads\//, '');
+  const objectId = repo.branches.find((b) => b.name === from)?.objectId;
+  if (!objectId) throw new Error(`addBranches: no branch ${from ?? '(no default branch)'} in ${input.repository}`);
+  for (const name of input.names) {
+    if (repo.branches.some((b) => b.name === name)) throw new Error(`addBranches: ${name} exists already in ${input.repository}`);
+    repo.branches.push({ name, objectId });
+  }
 }
 
 function changePullRequest(state: FakeState, change: z.output<typeof pullRequestChangeSchema>): void {
@@ -270,6 +300,7 @@ export function createControl(state: FakeState): FakeAdoControl {
       const org = state.org(pullRequest.org)!;
       return state.nextPullRequestId(org) - 1;
     },
+    addBranches: (branches) => applyChanges(state, { addBranches: branches }),
     requests: (filter) => filterRequests(state, filter),
     clearRequests: () => {
       state.requestLog = [];

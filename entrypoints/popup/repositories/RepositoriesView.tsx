@@ -1,16 +1,16 @@
-import { useComputed, useSignal } from '@preact/signals';
+import { useComputed, useSignal, useSignalEffect, type ReadonlySignal, type Signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import type { RepositoryListView } from '@/lib/repositories/repository-cache';
+import type { RepositoryListView, RepositoryView } from '@/lib/repositories/repository-cache';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { DESKTOP_CLIENTS, clientLabel, clientPlatformNote, desktopClient } from '@/lib/clients/desktop-clients';
 import { onWindows } from '@/lib/clients/desktop-platform';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { appErrors } from '@/lib/errors/error-messages';
 import { useAction } from '../use-action';
-import { indexRepositories, inPlaceOrder, matchRepositories } from '@/lib/repositories/match-repositories';
+import { createRepositoryMatcher, indexRepositories, inPlaceOrder, prepareRepositoryIndex } from '@/lib/repositories/match-repositories';
 import { useClonePreferences } from './clone-preferences';
 import { RepositoryList } from './RepositoryList';
-import { groupRepositories } from './group-repositories';
+import { groupRepositories, type RepositoryListItem } from './group-repositories';
 import { DidNotOpen, useDidNotOpen } from './DidNotOpen';
 import { needsRefresh } from './refresh-policy';
 import { keepRepositoryListCopy, readRepositoryListCopy } from './repository-list-copy';
@@ -26,7 +26,18 @@ export function RepositoriesView() {
   const preferences = useClonePreferences();
   const orgNames = useComputed(() => new Map((list.value?.organizations ?? []).map((o) => [o.key, o.name])));
   const index = useComputed(() => indexRepositories(list.value?.repositories ?? [], orgNames.value));
-  const matches = useComputed(() => matchRepositories(index.value, filter.value, onlyOrg.value));
+  const matcher = useComputed(() => createRepositoryMatcher(index.value));
+  const matches = useComputed(() => matcher.value(filter.value, onlyOrg.value));
+  // What the filter compares is worked out while the popup is idle, so the first key typed does not pay for it.
+  useSignalEffect(() => {
+    const entries = index.value;
+    let from = 0;
+    let pending = requestIdleCallback(function prepare(deadline) {
+      while (from < entries.length && deadline.timeRemaining() > 1) from = prepareRepositoryIndex(entries, from, 200);
+      if (from < entries.length) pending = requestIdleCallback(prepare);
+    });
+    return () => cancelIdleCallback(pending);
+  });
 
   const grouped = useComputed(() => groupRepositories(matches.value, orgNames.value));
 
@@ -43,7 +54,6 @@ export function RepositoriesView() {
     lastClicked.current = index;
     selectedIds.value = next;
   }
-  const allShownSelected = useComputed(() => matches.value.length > 0 && matches.value.every((r) => selectedIds.value.has(r.id)));
   const rows = useRef<{ enter: () => void } | null>(null);
   const filterBox = useRef<HTMLInputElement>(null);
   const didNotOpen = useDidNotOpen();
@@ -110,7 +120,16 @@ export function RepositoriesView() {
   }, []);
 
   const view = list.value;
-  const oldest = view?.organizations.reduce<number | null>((min, o) => (o.refreshedAt !== null && (min === null || o.refreshedAt < min) ? o.refreshedAt : min), null);
+  const oldest = oldestRefresh(view);
+  // Read in a computed, not here: a key typed in the filter updates this text and the list, not the whole screen.
+  const countText = useComputed(() => {
+    const shown = list.value;
+    const refreshedAt = oldestRefresh(shown);
+    return shown === null
+      ? 'Loading…'
+      : `${matches.value.length} of ${shown.repositories.length} repositories` +
+          (refreshing.busy.value ? ' · updating…' : refreshedAt ? ` · updated ${new Date(refreshedAt).toLocaleString()}` : '');
+  });
   const client = desktopClient(preferences.clientId.value);
   const windows = onWindows();
   const platformNote = clientPlatformNote(client, windows);
@@ -139,7 +158,7 @@ export function RepositoriesView() {
         placeholder="Filter by name or project"
         aria-label="Filter repositories"
         aria-describedby="repositories-count"
-        value={filter.value}
+        value={filter}
         onInput={(event) => (filter.value = event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key !== 'ArrowDown') return;
@@ -197,26 +216,9 @@ export function RepositoriesView() {
         </p>
       )}
       <p id="repositories-count" class="muted small" role="status">
-        {view === null
-          ? 'Loading…'
-          : `${matches.value.length} of ${view.repositories.length} repositories` +
-            (refreshing.busy.value ? ' · updating…' : oldest ? ` · updated ${new Date(oldest).toLocaleString()}` : '')}
+        {countText}
       </p>
-      {(matches.value.length > 0 || selected.value.length > 0) && (
-        <div class="row small">
-          <button
-            class="link small"
-            type="button"
-            onClick={() => {
-              const next = new Set(selectedIds.value);
-              for (const repo of matches.value) allShownSelected.value ? next.delete(repo.id) : next.add(repo.id);
-              selectedIds.value = next;
-            }}
-          >
-            {allShownSelected.value ? `Unselect the ${matches.value.length} shown` : `Select all ${matches.value.length} shown`}
-          </button>
-        </div>
-      )}
+      <SelectShown matches={matches} selectedIds={selectedIds} anySelected={selected.value.length > 0} />
       <CloneManyBar selected={selected.value} orgNames={orgNames.value} protocol={preferences.protocol.value} onClear={() => (selectedIds.value = new Set())} />
       {view?.failures.map((failure) => (
         <ErrorNotice key={failure.key} error={appErrors.refreshFailed(failure.name, failure.error, oldest ?? null)} />
@@ -224,8 +226,8 @@ export function RepositoriesView() {
       <ErrorNotice error={refreshing.error.value} />
       {view && view.organizations.length === 0 && <p class="notice notice-info">No organization is selected. Choose some under Accounts.</p>}
       <DidNotOpen name={didNotOpen.name.value} client={client} />
-      <RepositoryList
-        items={grouped.value}
+      <FilteredList
+        items={grouped}
         orgNames={orgNames.value}
         client={client}
         protocol={preferences.protocol.value}
@@ -249,4 +251,36 @@ function SetByPolicy({ id }: { id: string }) {
       Set by your organization
     </span>
   );
+}
+
+/** "Select all N shown" / "Unselect the N shown": follows the filter without the screen around it. */
+function SelectShown({ matches, selectedIds, anySelected }: { matches: ReadonlySignal<RepositoryView[]>; selectedIds: Signal<ReadonlySet<string>>; anySelected: boolean }) {
+  const shown = matches.value;
+  if (shown.length === 0 && !anySelected) return null;
+  const allShownSelected = shown.length > 0 && shown.every((r) => selectedIds.value.has(r.id));
+  return (
+    <div class="row small">
+      <button
+        class="link small"
+        type="button"
+        onClick={() => {
+          const next = new Set(selectedIds.value);
+          for (const repo of shown) allShownSelected ? next.delete(repo.id) : next.add(repo.id);
+          selectedIds.value = next;
+        }}
+      >
+        {allShownSelected ? `Unselect the ${shown.length} shown` : `Select all ${shown.length} shown`}
+      </button>
+    </div>
+  );
+}
+
+/** The list, re-rendered on its own as the filter changes what it shows. */
+function FilteredList({ items, ...props }: Omit<Parameters<typeof RepositoryList>[0], 'items'> & { items: ReadonlySignal<RepositoryListItem[]> }) {
+  return <RepositoryList items={items.value} {...props} />;
+}
+
+/** When the least recently refreshed organization was refreshed. */
+function oldestRefresh(view: RepositoryListView | null): number | null | undefined {
+  return view?.organizations.reduce<number | null>((min, o) => (o.refreshedAt !== null && (min === null || o.refreshedAt < min) ? o.refreshedAt : min), null);
 }

@@ -66,7 +66,8 @@ export function RepositoryList({
 
   // A new filter starts again at the top, on the best match.
   useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
+    // Only when scrolled: setting scrollTop lays the page out, on every key typed.
+    if (scroller.current && scrollTop.peek() !== 0) scroller.current.scrollTop = 0;
     scrollTop.value = 0;
     current.value = 0;
   }, [items]);

@@ -188,14 +188,27 @@ function listRefs(ctx: Ctx, p: Params) {
     .filter((r) => r.name.slice('refs/'.length).startsWith(filter.replace(/^refs\//, '')))
     .filter((r) => !contains || r.name.toLowerCase().includes(contains))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const skip = Number(queryParam(ctx, 'continuationToken') ?? 0) || 0;
-  const top = Math.min(intParam(ctx, '$top') ?? all.length, 1000);
-  const page = all.slice(skip, skip + top);
-  const headers = skip + top < all.length ? { 'x-ms-continuationtoken': String(skip + top) } : undefined;
+  // Learn (Refs - List): `$top` at most 1,000, 100 when only `continuationToken` is given, everything when neither.
+  // The token is opaque to clients; here it names the last ref sent, so a branch pushed meanwhile does not shift the pages.
+  const token = queryParam(ctx, 'continuationToken');
+  const after = token === undefined ? null : refsTokenName(token);
+  const top = Math.min(intParam(ctx, '$top') ?? (token === undefined ? all.length : 100), 1000);
+  const rest = after === null ? all : all.filter((r) => r.name > after);
+  const page = rest.slice(0, top);
+  const last = page.at(-1);
+  const headers = last && page.length < rest.length ? { 'x-ms-continuationtoken': refsToken(last.name) } : undefined;
   return list(
     page.map((r) => refJson(ctx, ref, r.name, r.objectId)),
     headers,
   );
+}
+
+const refsToken = (lastName: string) => Buffer.from(`refs:${lastName}`).toString('base64url');
+
+function refsTokenName(token: string): string {
+  const decoded = Buffer.from(token, 'base64url').toString('utf8');
+  if (!decoded.startsWith('refs:')) throw badRequest(`The continuation token '${token}' is not valid.`);
+  return decoded.slice('refs:'.length);
 }
 
 /** POST refs: create/update/delete branches; HTTP 200 even when an update fails (docs/azure-devops-rest.md#repositories). */

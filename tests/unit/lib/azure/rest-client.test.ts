@@ -80,6 +80,16 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 
 describe('rest-client', () => {
   describe('requests', () => {
+    it('pages a list with the token the answer carries in x-ms-continuationtoken, and none after the last page', async () => {
+      const api = client(pat(basic.pats.janeContoso));
+      const refs = `${CONTOSO}/Platform/_apis/git/repositories/${basic.repos.webPortal.id}/refs`;
+      const first = await api.requestPage<{ value: { name: string }[] }>({ url: refs, query: { filter: 'heads/', $top: 3 } });
+      expect(first.value.value.map((r) => r.name)).toEqual(['refs/heads/develop', 'refs/heads/feature/1234-login', 'refs/heads/feature/dark-mode']);
+      expect(first.continuationToken).toEqual(expect.any(String));
+      const last = await api.requestPage<{ value: { name: string }[] }>({ url: refs, query: { filter: 'heads/', $top: 3, continuationToken: first.continuationToken! } });
+      expect(last).toEqual({ value: expect.objectContaining({ value: [expect.objectContaining({ name: 'refs/heads/main' })] }), continuationToken: null });
+    });
+
     it('sends the documented headers and api-version, and returns the JSON', async () => {
       const captured: Parameters<typeof fakeNetwork>[0] = [];
       const api = client(pat(basic.pats.janeContoso), { fetch: fakeNetwork(captured) });

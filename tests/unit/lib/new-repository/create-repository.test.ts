@@ -112,6 +112,7 @@ describe('lib/new-repository/create-repository', () => {
       clientFor: (account: Parameters<typeof started.session.clientFor>[0]) => {
         const client = started.session.clientFor(account);
         return {
+          ...client,
           request: <T>(req: RestRequest) =>
             req.url.endsWith('/pushes') ? Promise.reject(offlineError(req.url, { mayHaveRun: true })) : client.request<T>(req),
         };

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readPageOrganization } from '@/lib/page-session/page-organization';
 import { createPageSession, pageFetch } from '@/lib/page-session/page-session';
 import { pageSessionUrl } from '@/lib/page-session/page-session-url';
+import { pageSessionClient } from '@/lib/page-session/page-session-client';
 
 const REPO = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
 const JANE = { id: 'user-jane', displayName: 'Jane Doe', uniqueName: 'jane@contoso.com' };
@@ -136,6 +137,22 @@ describe('lib/page-session/page-session', () => {
       'Content-Type': 'application/json',
       'X-TFS-FedAuthRedirect': 'Suppress',
       'X-VSS-ReauthenticationAction': 'Suppress',
+    });
+  });
+
+  it('hands on the next page’s token from x-ms-continuationtoken, through the RestClient over it too', async () => {
+    const page = (token?: string) =>
+      new Response(JSON.stringify({ count: 1, value: [{ name: 'refs/heads/main' }] }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json', ...(token ? { 'x-ms-continuationtoken': token } : {}) },
+      });
+    const refs = 'Mobile%20App/_apis/git/repositories/ios-app/refs';
+    expect(await sessionWith(() => page('cmVmczptYWlu')).session.request(refs)).toMatchObject({ kind: 'ok', continuationToken: 'cmVmczptYWlu' });
+    expect(await sessionWith(() => page()).session.request(refs)).toEqual({ kind: 'ok', value: { count: 1, value: [{ name: 'refs/heads/main' }] } });
+    const client = pageSessionClient(sessionWith(() => page('next')).session);
+    expect(await client.requestPage({ url: `https://dev.azure.com/contoso/${refs}` })).toEqual({
+      value: { count: 1, value: [{ name: 'refs/heads/main' }] },
+      continuationToken: 'next',
     });
   });
 

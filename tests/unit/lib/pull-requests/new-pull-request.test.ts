@@ -108,6 +108,28 @@ describe('lib/pull-requests/new-pull-request', () => {
     expect(context.branches).toContain('develop');
   });
 
+  it('offers every branch of a repository with more branches than one page, through the continuation tokens', async () => {
+    const bulk = Array.from({ length: 1600 }, (_, i) => `feature/bulk-${String(i).padStart(4, '0')}`);
+    fake.control.addBranches({ org: 'contoso', repository: 'ios-app', names: [...bulk, 'zz-late-fix'] });
+    const context = await loadNewPullRequestContext(await client(), IOS, 'develop');
+    expect(context.branches).toHaveLength(1600 + 4);
+    expect(context.branches).toContain('zz-late-fix');
+    expect(context.branches).toContain('feature/bulk-1599');
+    expect(context.branchesCapped).toBe(false);
+    expect(fake.control.requests({ pathIncludes: '/refs' })).toHaveLength(2);
+  });
+
+  it('stops after 10,000 branches, says so, and still offers the viewed branch and the default one', async () => {
+    const bulk = Array.from({ length: 10_050 }, (_, i) => `feature/bulk-${String(i).padStart(5, '0')}`);
+    fake.control.addBranches({ org: 'contoso', repository: 'ios-app', names: [...bulk, 'zz-late-fix'] });
+    const context = await loadNewPullRequestContext(await client(), IOS, 'zz-late-fix');
+    expect(context.branchesCapped).toBe(true);
+    expect(context.branches).toContain('main');
+    expect(context.branches).toContain('zz-late-fix');
+    expect(context.branches).not.toContain('feature/bulk-10049');
+    expect(context.branches.length).toBeLessThanOrEqual(10_002);
+  });
+
   it('checks work items across the organization and leaves out the missing ones', async () => {
     const items = await checkWorkItems(await client(), IOS, [1234, 1235, 99999]);
     expect(items.map((w) => w.id)).toEqual([1234, 1235]);

@@ -3,8 +3,8 @@ import { expect, type BrowserContext, type Worker } from '@playwright/test';
 /**
  * Makes a browser that already ran a test as good as a freshly launched one, in a fraction of the
  * time a launch takes on two cores (docs/testing.md#one-browser-per-worker): every tab closed; the
- * extension's stored data (storage areas, IndexedDB, alarms, optional permissions, badge,
- * notifications) removed; the clipboard emptied; cookies, routes and granted site permissions
+ * extension's stored data (storage areas, IndexedDB, alarms, optional permissions and the Server page
+ * scripts registered with them, badge) removed; the clipboard emptied; cookies, routes and granted site permissions
  * dropped, the network back on; and the service worker stopped, so the one that answers next starts with no memory of the
  * previous test. (`runtime.reload()` would be closer still, but Chromium unloads an extension loaded
  * from the command line when it reloads itself.) Returns the new service worker.
@@ -29,6 +29,8 @@ export async function resetExtensionBrowser(context: BrowserContext, extensionId
       permissions: (granted.permissions ?? []).filter((p) => !(manifest.permissions ?? []).includes(p)),
       origins: (granted.origins ?? []).filter((o) => !(manifest.host_permissions ?? []).includes(o)),
     });
+    // Page scripts registered for granted Azure DevOps Server hosts go with their permission.
+    await api.scripting.unregisterContentScripts();
     await Promise.all([
       api.storage.local.clear(),
       api.storage.session.clear(),

@@ -40,14 +40,47 @@ export function presetChromiumPolicy(policy: Record<string, unknown>): PresetPol
   const extensionDir = path.join(copyRoot, 'chrome-mv3');
   fs.cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   const extensionId = unpackedExtensionId(extensionDir);
-  const file = path.join(CHROMIUM_POLICY_DIR, `ado-companion-e2e-${extensionId}.json`);
-  fs.writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policy } } }));
+  updatePolicies((extensions) => ({ ...extensions, [extensionId]: policy }));
   return {
     extensionDir,
     extensionId,
     remove() {
-      fs.rmSync(file, { force: true });
+      updatePolicies(({ [extensionId]: _gone, ...others }) => others);
       fs.rmSync(copyRoot, { recursive: true, force: true });
     },
   };
+}
+
+/** The one file the tests write: Chromium takes a policy such as `3rdparty` from one file only, not a merge. */
+const POLICY_FILE = () => path.join(CHROMIUM_POLICY_DIR, 'ado-companion-e2e.json');
+
+/**
+ * Changes the extensions' policies in the tests' file, under a lock: specs with policies run in
+ * parallel workers, each adding its copy's entry (a running Chromium rereads the folder when it changes).
+ */
+function updatePolicies(change: (extensions: Record<string, unknown>) => Record<string, unknown>): void {
+  const lock = `${POLICY_FILE()}.lock`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) fs.rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+  try {
+    let extensions: Record<string, unknown> = {};
+    try {
+      extensions = JSON.parse(fs.readFileSync(POLICY_FILE(), 'utf8'))['3rdparty'].extensions;
+    } catch {
+      // No file yet.
+    }
+    const next = change(extensions);
+    if (Object.keys(next).length === 0) fs.rmSync(POLICY_FILE(), { force: true });
+    else fs.writeFileSync(POLICY_FILE(), JSON.stringify({ '3rdparty': { extensions: next } }));
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }

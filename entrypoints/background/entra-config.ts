@@ -8,8 +8,6 @@ import { readManagedPolicy } from './managed-policy';
  * the user's settings override them.
  */
 export const DEFAULT_SETTINGS: Settings = {
-  defaultClient: 'gitkraken',
-  cloneProtocol: 'https',
   entraClientId: import.meta.env.WXT_ENTRA_CLIENT_ID || 'ado-companion-public-client',
   entraTenant: import.meta.env.WXT_ENTRA_TENANT || 'organizations',
 };

@@ -1,16 +1,15 @@
 import type { CompanionDb } from './schema';
 
 /**
- * Sign-out: delete the account, its organizations, their cached projects, repositories and
+ * Sign-out: delete the account, its organizations, their cached repositories and
  * recent reviewers, and its sealed tokens, in one transaction so that a service worker killed
  * half-way never leaves tokens behind an account that is gone. Resolves to the removed org keys.
  */
 export async function deleteAccountData(db: CompanionDb, accountId: string): Promise<string[]> {
-  const tables = [db.accounts, db.organizations, db.projects, db.repositories, db.reviewers, db.secrets];
+  const tables = [db.accounts, db.organizations, db.repositories, db.reviewers, db.secrets];
   return db.transaction('rw', tables, async () => {
     const orgKeys = await db.organizations.where('accountId').equals(accountId).primaryKeys();
     if (orgKeys.length > 0) {
-      await db.projects.where('orgKey').anyOf(orgKeys).delete();
       await db.repositories.where('orgKey').anyOf(orgKeys).delete();
       await db.reviewers.where('orgKey').anyOf(orgKeys).delete();
       await db.organizations.bulkDelete(orgKeys);

@@ -52,15 +52,6 @@ export interface OrganizationRecord {
 /** Organization records as version 1 stored them (before `kind` and `apiVersion`). */
 export type OrganizationRecordV1 = Omit<OrganizationRecord, 'kind' | 'apiVersion'>;
 
-/** A cached project of an organization. */
-export interface ProjectRecord {
-  id: string;
-  orgKey: string;
-  name: string;
-  description: string | null;
-  lastUpdateTime: string | null;
-}
-
 /** A cached Git repository; `cachedAt` (ms epoch) says how stale the popup's first paint is. */
 export interface RepositoryRecord {
   id: string;
@@ -129,7 +120,6 @@ export interface CryptoKeyRecord {
 export type CompanionDb = Dexie & {
   accounts: EntityTable<AccountRecord, 'id'>;
   organizations: EntityTable<OrganizationRecord, 'key'>;
-  projects: EntityTable<ProjectRecord, 'id'>;
   repositories: EntityTable<RepositoryRecord, 'id'>;
   reviewers: EntityTable<ReviewerRecord, 'key'>;
   settings: EntityTable<SettingRecord, 'key'>;
@@ -158,11 +148,18 @@ export const COMPANION_SCHEMA_V2 = {
   reviewers: '&key, orgKey, lastUsedAt',
 } as const;
 
+/**
+ * Version 3: the `projects` table goes (projects are read from Azure DevOps when a screen needs
+ * them; nothing ever read the cached copy).
+ */
+export const COMPANION_SCHEMA_V3 = { projects: null } as const;
+
 /** Open (lazily, on first use) the database; `options` lets tests pass a fake IndexedDB. */
 export function openCompanionDb(name = COMPANION_DB_NAME, options?: DexieOptions): CompanionDb {
   const db = new Dexie(name, options) as CompanionDb;
   db.version(1).stores(COMPANION_SCHEMA_V1);
   db.version(2).stores(COMPANION_SCHEMA_V2).upgrade(fillOrganizationKinds);
+  db.version(3).stores(COMPANION_SCHEMA_V3);
   return db;
 }
 

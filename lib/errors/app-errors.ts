@@ -198,7 +198,6 @@ export const patInsteadOfOAuth = (org: string): string => `${org} does not accep
 
 export const unreadableSavedSignIn = (): AppErrorValue => ({ kind: 'reauth-required', message: 'A saved sign-in could not be read. Sign in again.' });
 
-export const invalidSetting = (name: string): AppErrorValue => ({ kind: 'invalid-input', message: `The setting "${name}" has a value it cannot take.` });
 
 /** A repository list that could not be refreshed: the cached one stays on screen. */
 export const refreshFailed = (org: string, cause: AppErrorValue, cachedAt: number | null): AppErrorValue => ({

@@ -26,13 +26,12 @@ function organization(name: string, accountId: string): OrganizationRecord {
   return { key: baseUrl.toLowerCase(), name, kind: 'cloud', baseUrl, accountId, selected: true, instanceId: null, apiVersion: null };
 }
 
-/** An account with one org per name, each with a project, a repository and a reviewer, plus two secrets. */
+/** An account with one org per name, each with a repository and a reviewer, plus two secrets. */
 async function seedAccount(db: CompanionDb, accountId: string, orgNames: string[]): Promise<void> {
   await db.accounts.add(account(accountId));
   for (const name of orgNames) {
     const org = organization(name, accountId);
     await db.organizations.add(org);
-    await db.projects.add({ id: `${name}-p`, orgKey: org.key, name: 'P', description: null, lastUpdateTime: null });
     await db.repositories.add({
       id: `${name}-r`,
       orgKey: org.key,
@@ -71,7 +70,7 @@ describe('lib/db/account-data', () => {
 
     expect(removed.sort()).toEqual(['https://dev.azure.com/contoso', 'https://dev.azure.com/northwind']);
     const after = await snapshot(db);
-    for (const table of ['accounts', 'organizations', 'projects', 'repositories', 'reviewers', 'secrets']) {
+    for (const table of ['accounts', 'organizations', 'repositories', 'reviewers', 'secrets']) {
       expect(after[table], table).toEqual(kept[table]);
     }
     // Shared rows are not the account's: settings and the vault key stay.

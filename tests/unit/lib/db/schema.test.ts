@@ -52,7 +52,7 @@ describe('lib/db/schema', () => {
     const db = openTestDb(options);
     await db.open();
 
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.accounts.toArray()).toEqual([account]);
     expect(await db.settings.get('cloneProtocol')).toEqual({ key: 'cloneProtocol', value: 'ssh' });
     const orgs = new Map((await db.organizations.toArray()).map((org) => [org.key, org]));
@@ -64,12 +64,11 @@ describe('lib/db/schema', () => {
     db.close();
   });
 
-  it('makes the version 2 tables usable with their indexes when a v1 database is upgraded', async () => {
+  it('makes the version 2 tables usable with their indexes, and drops the projects table, when a v1 database is upgraded', async () => {
     const options = fakeIndexedDb();
     await createV1Database(options);
     const db = openTestDb(options);
 
-    await db.projects.add({ id: 'p1', orgKey: cloudOrg.key, name: 'Web', description: null, lastUpdateTime: null });
     const repo: RepositoryRecord = {
       id: 'r1',
       orgKey: cloudOrg.key,
@@ -90,7 +89,7 @@ describe('lib/db/schema', () => {
       { key: `${cloudOrg.key}|id-2`, orgKey: cloudOrg.key, identityId: 'id-2', displayName: 'Cy', mail: null, lastUsedAt: 20 },
     ]);
 
-    expect(await db.projects.where('orgKey').equals(cloudOrg.key).count()).toBe(1);
+    expect(db.tables.map((table) => table.name)).not.toContain('projects');
     expect(await db.repositories.where('projectId').equals('p1').toArray()).toEqual([repo]);
     expect((await db.reviewers.orderBy('lastUsedAt').reverse().first())?.identityId).toBe('id-2');
     db.close();

@@ -1,6 +1,6 @@
 import { AppError } from '../errors/app-error';
 import { appErrors } from '../errors/error-messages';
-import type { CompanionDb, OrganizationRecord } from '../db/schema';
+import type { OrganizationRecord } from '../db/schema';
 import { deleteAccountData } from '../db/account-data';
 import { getConnectionData } from '../azure/connection-data';
 import { probeFeatures } from '../azure/probe-features';

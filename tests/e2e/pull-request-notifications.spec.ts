@@ -1,20 +1,9 @@
-import { axeViolations } from './support/axe';
 import type { Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { basic } from '../fake-ado/fixtures/basic';
 import type { PopupPage } from './pages/popup';
 import { stopServiceWorker } from './support/stop-service-worker';
-
-/** What the toolbar icon shows: its badge text and tooltip, read in the service worker. */
-const badge = (worker: Worker) =>
-  worker.evaluate(async () => {
-    const action = (globalThis as unknown as { chrome: typeof browser }).chrome.action;
-    return { text: await action.getBadgeText({}), title: await action.getTitle({}) };
-  });
-
-/** The inbox's periodic alarm, fired now (as if its period had passed). */
-const fireInboxAlarm = (worker: Worker) =>
-  worker.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.alarms.create('pull-request-inbox', { when: Date.now() }));
+import { badge, fireInboxAlarm } from './support/toolbar-badge';
 
 /** The notifications the extension shows now (ids), read in the service worker. */
 const notifications = (worker: Worker) =>

@@ -10,7 +10,6 @@
  * - `hostRoutedFetch` reaches a fixed Microsoft host (app.vssps.visualstudio.com, dev.azure.com)
  *   on the fake, keeping the Host header, the way Chromium's --host-resolver-rules does.
  */
-import type { FakeAdo } from '../../../fake-ado/server';
 
 export const CLIENT_ID = '5b0a9c2e-3d51-4f7a-9e0b-6c1d2e3f4a5b';
 export const REDIRECT_URI = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';

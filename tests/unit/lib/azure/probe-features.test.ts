@@ -4,13 +4,12 @@
  * `fetch` is the fake's network, so cloud URLs (dev.azure.com, vssps.dev.azure.com) are the real ones.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/errors/app-error';
 import { createRestClient, type Credential } from '@/lib/azure/rest-client';
 import { probeFeatures, type FeatureAccess } from '@/lib/azure/probe-features';
 import { startFakeAdo, type FakeAdo } from '../../../fake-ado/server';
 import { hostRoutedFetch } from '../../../fake-ado/host-routed-fetch';
 import { basic } from '../../../fake-ado/fixtures/basic';
-import { fakeFetch, signIn } from '../../../contract/helpers';
+import { signIn } from '../../../contract/helpers';
 
 let fake: FakeAdo;
 beforeAll(async () => {

@@ -7,7 +7,6 @@ import { getConnectionData } from '@/lib/azure/connection-data';
 import { startFakeAdo, type FakeAdo } from '../../../fake-ado/server';
 import { hostRoutedFetch } from '../../../fake-ado/host-routed-fetch';
 import { basic } from '../../../fake-ado/fixtures/basic';
-import { fakeFetch } from '../../../contract/helpers';
 
 let fake: FakeAdo;
 beforeAll(async () => {

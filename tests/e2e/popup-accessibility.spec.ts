@@ -2,13 +2,22 @@ import { axeViolations } from './support/axe';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { basic } from '../fake-ado/fixtures/basic';
+import type { PopupPage } from './pages/popup';
 
 async function expectNoViolations(page: Page, screen: string) {
   expect(await axeViolations(page), screen).toEqual([]);
 }
 
+/** Connected to contoso with a PAT, on the Accounts screen. */
+async function connectWithPat(popup: PopupPage) {
+  await popup.hostField.fill('dev.azure.com/contoso');
+  await popup.tokenField.fill(basic.pats.janeContoso);
+  await popup.connectButton.click();
+  await expect(popup.page.getByRole('heading', { name: 'Accounts' })).toBeFocused();
+}
+
 test.describe('popup accessibility', () => {
-  test('every account screen passes axe, and each screen change puts the focus on its heading', async ({ popup, context }) => {
+  test('the connect screen and the PAT form pass axe, with their problems shown, and take the focus to their heading', async ({ popup }) => {
     await popup.open();
     await expect(popup.page.getByRole('heading', { name: 'Connect to Azure DevOps' })).toBeFocused();
     await expectNoViolations(popup.page, 'connect');
@@ -20,15 +29,18 @@ test.describe('popup accessibility', () => {
     await expectNoViolations(popup.page, 'PAT form with a host problem');
     await popup.hostField.fill('http://tfs.contoso.test/tfs/DefaultCollection');
     await expectNoViolations(popup.page, 'PAT form with a server warning');
+  });
 
-    await popup.hostField.fill('dev.azure.com/contoso');
-    await popup.tokenField.fill(basic.pats.janeContoso);
-    await popup.connectButton.click();
-    await expect(popup.page.getByRole('heading', { name: 'Accounts' })).toBeFocused();
+  test('the Accounts screen passes axe and takes the focus after connecting', async ({ popup }) => {
+    await popup.open();
+    await popup.usePatButton.click();
+    await connectWithPat(popup);
     await expect(popup.page.getByRole('status').filter({ hasText: 'Connected to contoso as Jane Doe.' })).toBeAttached();
     await expectNoViolations(popup.page, 'accounts');
+  });
 
-    await popup.addAccountButton.click();
+  test('the organization picker and its results pass axe and take the focus', async ({ popup, context }) => {
+    await popup.open();
     const authWindow = context.waitForEvent('page');
     await popup.connectOAuthButton.click();
     await (await authWindow).getByRole('button', { name: 'Sign in as Jane Doe' }).click();

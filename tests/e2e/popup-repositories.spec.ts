@@ -104,7 +104,9 @@ test.describe('popup: repositories', () => {
     const mobileApp = fakeAdo.control.state.data.organizations.find((o) => o.name === 'contoso')!.projects.find((p) => p.name === 'Mobile App')!;
     const addRepository = (name: string, id: string) =>
       mobileApp.repositories.push({ id, name, defaultBranch: 'refs/heads/main', size: 1, branches: [{ name: 'main', objectId: 'a'.repeat(40) }], pullRequests: [] });
-    const listCalls = () => fakeAdo.control.requests({ pathIncludes: '/_apis/git/repositories' });
+    // Listings only: the last-update lookups of the rows in view (`…/repositories/{id}/commits`) may still
+    // be arriving from the first opening.
+    const listCalls = () => fakeAdo.control.requests({ pathIncludes: '/_apis/git/repositories' }).filter((r) => r.path.endsWith('/_apis/git/repositories'));
     await popup.open();
     await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
     await popup.page.getByRole('button', { name: 'Repositories' }).click();

@@ -2,6 +2,7 @@
  * The organization of an Azure DevOps page and who the page shows as signed in, read from the URL and
  * `<script id="dataProviders">` (docs/page-session.md).
  */
+import { CLOUD_HOST } from '../azure/azure-hosts';
 
 /** The page's organization (or Server collection) and its signed-in user. */
 export interface PageOrganization {
@@ -45,10 +46,10 @@ export function organizationBaseOf(href: string, suiteHomeUrl: unknown): string 
   const firstSegment = path.split('/')[1] ?? '';
   let home = text(suiteHomeUrl);
   if (home.toLowerCase().startsWith(`${url.origin}/`)) home = home.slice(url.origin.length);
-  if (!home) home = host === 'dev.azure.com' ? `/${firstSegment}/` : host.endsWith('.visualstudio.com') ? '/' : '';
+  if (!home) home = host === CLOUD_HOST ? `/${firstSegment}/` : host.endsWith('.visualstudio.com') ? '/' : '';
   const segments = home.split('/').slice(1, -1);
   const plain = /^\/(?:[^/?#\\]+\/)*$/.test(home) && segments.every(isPlainSegment);
-  const dev = host !== 'dev.azure.com' || (segments.length === 1 && segments[0]!.toLowerCase() === firstSegment && firstSegment !== '');
+  const dev = host !== CLOUD_HOST || (segments.length === 1 && segments[0]!.toLowerCase() === firstSegment && firstSegment !== '');
   if (!plain || !dev || !path.startsWith(home.toLowerCase()) || !/^https?:$/.test(url.protocol)) return null;
   return `${url.origin}${home}`;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
-import { ORGANIZATION_NAME } from '../azure/azure-hosts';
+import { ORGANIZATION_NAME, cloudOrganizationUrl } from '../azure/azure-hosts';
+import { organizationKeyOf } from '../azure/organization-key';
 import { parseHostInput } from '../auth/pat-input';
 import { DESKTOP_CLIENTS } from '../clients/desktop-clients';
 
@@ -13,8 +14,8 @@ export interface ManagedPolicy {
   entraClientId?: string;
   entraTenant?: string;
   /**
-   * The organizations that may be connected: cloud organization names in lower case, and Server
-   * collection URLs (`{scheme}://{host}/[{vdir}/]{collection}`, lower case).
+   * The organizations that may be connected, each by its organization key (lib/azure/organization-key):
+   * `https://dev.azure.com/{org}` and Server collection URLs, lower case.
    */
   allowedOrganizations?: string[];
   /** Azure DevOps Server hosts (`host[:port]`, lower case) any collection of which may be connected. */
@@ -85,12 +86,14 @@ function listOf(value: unknown, entry: (text: string) => string | null): string[
   return normalized.every((text): text is string => text !== null) ? [...new Set(normalized)] : null;
 }
 
-/** `contoso`, `dev.azure.com/contoso`, `contoso.visualstudio.com` → `contoso`; a Server collection URL → that URL in lower case. */
+/**
+ * `contoso`, `dev.azure.com/contoso`, `contoso.visualstudio.com` → `https://dev.azure.com/contoso`;
+ * a Server collection URL → its key: the organization key every account is stored under.
+ */
 function organizationEntry(text: string): string | null {
-  if (ORGANIZATION_NAME.test(text)) return text.toLowerCase();
+  if (ORGANIZATION_NAME.test(text)) return organizationKeyOf(cloudOrganizationUrl(text));
   const host = parseHostInput(text);
-  if (!host.ok) return null;
-  return host.target.kind === 'cloud' ? host.target.organization.toLowerCase() : host.target.baseUrl.toLowerCase();
+  return host.ok ? organizationKeyOf(host.target.baseUrl) : null;
 }
 
 /** `tfs.contoso.com`, `tfs.contoso.com:8080` or `https://tfs.contoso.com` → `host[:port]` in lower case. */

@@ -2,6 +2,7 @@ import type { AppErrorValue } from '../errors/app-error';
 import { appErrors } from '../errors/error-messages';
 import type { PatTarget } from '../auth/pat-input';
 import type { ManagedPolicy } from './managed-policy';
+import { organizationKeyOf } from '../azure/organization-key';
 
 /** PAT sign-in is allowed unless the policy says `allowPatSignIn: false`. */
 export function isPatSignInAllowed(policy: ManagedPolicy): boolean {
@@ -16,13 +17,11 @@ export function isPatSignInAllowed(policy: ManagedPolicy): boolean {
  */
 export function organizationRefusal(policy: ManagedPolicy, target: PatTarget): AppErrorValue | null {
   if (!policy.allowedOrganizations && !policy.allowedServerHosts) return null;
-  const organizations = policy.allowedOrganizations ?? [];
-  if (target.kind === 'cloud') {
-    return organizations.includes(target.organization.toLowerCase()) ? null : appErrors.organizationNotAllowedByPolicy(target.organization);
-  }
+  const allowed = (policy.allowedOrganizations ?? []).includes(organizationKeyOf(target.baseUrl));
+  if (target.kind === 'cloud') return allowed ? null : appErrors.organizationNotAllowedByPolicy(target.organization);
   const host = new URL(target.origin).host.toLowerCase();
   const hosts = [...(policy.allowedServerHosts ?? []), ...(policy.pageActionServerHosts ?? [])];
-  if (organizations.includes(target.baseUrl.toLowerCase()) || hosts.includes(host)) return null;
+  if (allowed || hosts.includes(host)) return null;
   return policy.allowedServerHosts ? appErrors.serverHostNotAllowedByPolicy(host) : appErrors.organizationNotAllowedByPolicy(target.collection);
 }
 

@@ -28,7 +28,7 @@ describe('lib/policy/managed-policy', () => {
     expect(policy).toEqual({
       entraClientId: '11111111-2222-3333-4444-555555555555',
       entraTenant: 'contoso.onmicrosoft.com',
-      allowedOrganizations: ['contoso', 'fabrikam', 'tailspin', 'https://tfs.contoso.test/tfs/defaultcollection'],
+      allowedOrganizations: ['https://dev.azure.com/contoso', 'https://dev.azure.com/fabrikam', 'https://dev.azure.com/tailspin', 'https://tfs.contoso.test/tfs/defaultcollection'],
       allowedServerHosts: ['tfs.contoso.test', 'build.contoso.test:8443'],
       pageActionServerHosts: ['tfs.contoso.test'],
       allowPatSignIn: false,

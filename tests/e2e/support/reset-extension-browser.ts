@@ -15,8 +15,12 @@ export async function resetExtensionBrowser(context: BrowserContext, extensionId
   // page has the worker's APIs and, unlike the worker, cannot be asleep; the offscreen document's
   // page is the smallest the extension has (it only waits for a copy request).
   const page = await context.newPage();
-  for (const other of context.pages()) if (other !== page) await other.close();
-  await Promise.all([context.clearCookies(), context.clearPermissions(), context.setOffline(false)]);
+  await Promise.all([
+    ...context.pages().filter((other) => other !== page).map((other) => other.close()),
+    context.clearCookies(),
+    context.clearPermissions(),
+    context.setOffline(false),
+  ]);
   await page.goto(`chrome-extension://${extensionId}/offscreen-clipboard.html`);
   // A worker that ran the test carries this mark; the one that answers after the stop must not.
   for (const worker of context.serviceWorkers()) await worker.evaluate(() => ((globalThis as Record<string, unknown>).__ranATest = true)).catch(() => undefined);
@@ -61,8 +65,9 @@ export async function resetExtensionBrowser(context: BrowserContext, extensionId
       await page.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.runtime.sendMessage({ channel: 'ado-companion', type: 'ping', data: {} })).catch(() => undefined);
       worker = context.serviceWorkers().at(-1);
       return (await worker?.evaluate(() => (globalThis as Record<string, unknown>).__ranATest ?? false).catch(() => true)) === false;
-    })
+    }, { intervals: [20, 50, 100] })
     .toBe(true);
-  await page.goto('about:blank');
+  // The tab left open is blank; nothing waits for it to load.
+  await page.goto('about:blank', { waitUntil: 'commit' });
   return worker!;
 }

@@ -53,16 +53,22 @@ describe('keyboard shortcuts in Firefox', () => {
 describe('address bar in Firefox: ado <words>', () => {
   const ff = useFirefox();
 
-  it('suggests cached repositories without asking Azure DevOps, and Enter opens the chosen one', async () => {
+  /** Connected to contoso, the repository list fetched once: the address bar searches that cache. Then a new tab. */
+  async function withCachedRepositories(): Promise<FirefoxAddressBar> {
     const popup = await ff.popup().open();
     await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
-    // The repository list is cached once fetched: the address bar searches that cache.
     await popup.go('Repositories');
     await waitForText(popup.page, 'updated', '#repositories-count');
     await (await ff.browser.newPage()).bringToFront();
-    ff.fakeAdo.control.clearRequests();
+    return new FirefoxAddressBar(ff.browser);
+  }
 
-    const addressBar = new FirefoxAddressBar(ff.browser);
+  /** Resolves once a tab shows `url`. */
+  const tabAt = (url: string) => ff.browser.waitForTarget((target) => target.url() === url, { timeout: 10_000 });
+
+  it('suggests cached repositories without asking Azure DevOps, and Enter opens the chosen one', async () => {
+    const addressBar = await withCachedRepositories();
+    ff.fakeAdo.control.clearRequests();
     await addressBar.type('ado web');
     const clone = 'clone in GitKraken Desktop: Alt+Shift+K on its page';
     assert.deepEqual((await addressBar.suggestions(3)).slice(1), [
@@ -71,8 +77,25 @@ describe('address bar in Firefox: ado <words>', () => {
     ]);
     assert.deepEqual(ff.fakeAdo.control.requests(), []);
 
-    const opened = ff.browser.waitForTarget((target) => target.url() === WEB_PORTAL, { timeout: 10_000 });
+    const opened = tabAt(WEB_PORTAL);
     await addressBar.choose(1);
+    await opened;
+  });
+
+  it('Enter on words and a number opens that pull request of the repository the words find', async () => {
+    const addressBar = await withCachedRepositories();
+    const opened = tabAt(`${WEB_PORTAL}/pullrequest/3`);
+    await addressBar.type('ado web-portal 3');
+    await addressBar.choose(0);
+    await opened;
+  });
+
+  it('Enter on an old-form Azure DevOps address typed without https:// opens its dev.azure.com page', async () => {
+    await (await ff.browser.newPage()).bringToFront();
+    const addressBar = new FirefoxAddressBar(ff.browser);
+    const opened = tabAt('https://dev.azure.com/contoso/Mobile%20App/_boards/board');
+    await addressBar.type('ado contoso.visualstudio.com/DefaultCollection/Mobile%20App/_boards/board');
+    await addressBar.choose(0);
     await opened;
   });
 });

@@ -89,3 +89,14 @@ test.describe('address bar: ado <words>', () => {
     await expect(await opened).toHaveURL('https://dev.azure.com/contoso/Platform/_git/web-portal/pullrequest/3');
   });
 });
+
+test.describe('address bar: ado <Azure DevOps URL>', () => {
+  test('Enter on an old-form address typed without https:// opens its dev.azure.com page', async ({ context, serviceWorker }) => {
+    const opened = context.waitForEvent('page');
+    await serviceWorker.evaluate(() => {
+      const chrome = (globalThis as unknown as { chrome: { omnibox: { onInputEntered: { dispatch(...args: unknown[]): void } } } }).chrome;
+      chrome.omnibox.onInputEntered.dispatch('contoso.visualstudio.com/DefaultCollection/Mobile%20App/_boards/board', 'newForegroundTab');
+    });
+    await expect(await opened).toHaveURL('https://dev.azure.com/contoso/Mobile%20App/_boards/board');
+  });
+});

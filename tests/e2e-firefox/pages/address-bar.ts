@@ -36,7 +36,7 @@ export class FirefoxAddressBar {
     return last;
   }
 
-  /** ArrowDown `times`, then Enter. */
+  /** ArrowDown `times` (0: the text as typed), then Enter. */
   async choose(times: number): Promise<void> {
     for (let i = 0; i < times; i++) await pressKey(this.browser, 'ArrowDown');
     await pressKey(this.browser, 'Enter');

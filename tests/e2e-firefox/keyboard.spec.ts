@@ -50,7 +50,7 @@ describe('keyboard shortcuts in Firefox', () => {
   });
 });
 
-describe('address bar in Firefox: ado <words>', () => {
+describe('address bar in Firefox: ado <words, number or address>', () => {
   const ff = useFirefox();
 
   /** Connected to contoso, the repository list fetched once: the address bar searches that cache. Then a new tab. */
@@ -86,6 +86,15 @@ describe('address bar in Firefox: ado <words>', () => {
     const addressBar = await withCachedRepositories();
     const opened = tabAt(`${WEB_PORTAL}/pullrequest/3`);
     await addressBar.type('ado web-portal 3');
+    await addressBar.choose(0);
+    await opened;
+  });
+
+  it('Enter on a number alone, on a repository page, opens that pull request of the repository in the tab', async () => {
+    await new FirefoxRepoPage(ff.browser).open(FILES);
+    const opened = tabAt(`${HTTPS}/pullrequest/7`);
+    const addressBar = new FirefoxAddressBar(ff.browser);
+    await addressBar.type('ado 7');
     await addressBar.choose(0);
     await opened;
   });

@@ -35,15 +35,19 @@ export interface KeyModifiers {
  * (docs/testing.md#firefox-keyboard).
  */
 export function pressKey(browser: Browser, key: string, modifiers: KeyModifiers = {}): Promise<void> {
-  const name = key.length === 1 ? key : `KEY_${key}`;
-  return evaluateInBrowserWindow(browser, `(() => {
-    const keyboard = { window, parent: window, _EU_Ci: Ci, _EU_Cc: Cc };
-    Services.scriptloader.loadSubScript('chrome://remote/content/external/EventUtils.js', keyboard);
-    keyboard.synthesizeKey(${JSON.stringify(name)}, ${JSON.stringify(modifiers)}, window);
-  })()`);
+  return pressKeys(browser, [{ key, modifiers }]);
 }
 
 /** Types `text` key by key in the browser window. */
-export async function typeKeys(browser: Browser, text: string): Promise<void> {
-  for (const character of text) await pressKey(browser, character);
+export function typeKeys(browser: Browser, text: string): Promise<void> {
+  return pressKeys(browser, [...text].map((key) => ({ key, modifiers: {} })));
+}
+
+function pressKeys(browser: Browser, keys: { key: string; modifiers: KeyModifiers }[]): Promise<void> {
+  const events = keys.map(({ key, modifiers }) => [key.length === 1 ? key : `KEY_${key}`, modifiers]);
+  return evaluateInBrowserWindow(browser, `(() => {
+    const keyboard = { window, parent: window, _EU_Ci: Ci, _EU_Cc: Cc };
+    Services.scriptloader.loadSubScript('chrome://remote/content/external/EventUtils.js', keyboard);
+    for (const [key, modifiers] of ${JSON.stringify(events)}) keyboard.synthesizeKey(key, modifiers, window);
+  })()`);
 }

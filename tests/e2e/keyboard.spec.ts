@@ -89,3 +89,28 @@ test.describe('address bar: ado <words>', () => {
     await expect(await opened).toHaveURL('https://dev.azure.com/contoso/Platform/_git/web-portal/pullrequest/3');
   });
 });
+
+test.describe('address bar: ado <number or Azure DevOps URL>', () => {
+  /** Enter after `ado <text>`, as the browser reports it. */
+  function enter(worker: Worker, text: string, disposition: 'currentTab' | 'newForegroundTab') {
+    return worker.evaluate(
+      ({ text, disposition }) => {
+        const chrome = (globalThis as unknown as { chrome: { omnibox: { onInputEntered: { dispatch(...args: unknown[]): void } } } }).chrome;
+        chrome.omnibox.onInputEntered.dispatch(text, disposition);
+      },
+      { text, disposition },
+    );
+  }
+
+  test('Enter on a number alone, on a repository page, opens that pull request of the repository in the tab', async ({ repoPage, serviceWorker }) => {
+    await repoPage.goto(FILES);
+    await enter(serviceWorker, '7', 'currentTab');
+    await expect(repoPage.page).toHaveURL(`${HTTPS}/pullrequest/7`);
+  });
+
+  test('Enter on an old-form address typed without https:// opens its dev.azure.com page', async ({ context, serviceWorker }) => {
+    const opened = context.waitForEvent('page');
+    await enter(serviceWorker, 'contoso.visualstudio.com/DefaultCollection/Mobile%20App/_boards/board', 'newForegroundTab');
+    await expect(await opened).toHaveURL('https://dev.azure.com/contoso/Mobile%20App/_boards/board');
+  });
+});

@@ -39,6 +39,24 @@ describe('lib/omnibox/omnibox-destination', () => {
     expect(omniboxDestination('git@ssh.dev.azure.com:v3/contoso/Web/site', findRepository)).toBe('https://dev.azure.com/contoso/Web/_git/site');
     expect(omniboxDestination('https://contoso@dev.azure.com/contoso/Web/_git/site', findRepository)).toBe('https://dev.azure.com/contoso/Web/_git/site');
   });
+
+  it('reads an Azure DevOps URL typed without https:// as the same URL', () => {
+    expect(omniboxDestination('dev.azure.com/contoso/Web/_git/site/pullrequest/12', findRepository)).toBe('https://dev.azure.com/contoso/Web/_git/site/pullrequest/12');
+    expect(omniboxDestination('contoso.visualstudio.com/Web/_git/site?path=/README.md', findRepository)).toBe('https://dev.azure.com/contoso/Web/_git/site?path=/README.md');
+  });
+
+  it('sends a legacy page that is no repository page to the same page on dev.azure.com', () => {
+    expect(omniboxDestination('https://contoso.visualstudio.com/DefaultCollection/Web/_workitems/edit/12?fullScreen=true', findRepository)).toBe(
+      'https://dev.azure.com/contoso/Web/_workitems/edit/12?fullScreen=true',
+    );
+    expect(omniboxDestination('contoso.visualstudio.com/Web/_boards/board', findRepository)).toBe('https://dev.azure.com/contoso/Web/_boards/board');
+    expect(omniboxDestination('https://dev.azure.com/contoso/Web/_build', findRepository)).toBe('https://dev.azure.com/contoso/Web/_build');
+  });
+
+  it('takes words that only look like a host name for words', () => {
+    expect(omniboxDestination('mobile ios', findRepository)).toBe('https://dev.azure.com/contoso/Mobile%20App/_git/ios-app');
+    expect(omniboxDestination('site.js', findRepository)).toBeNull();
+  });
 });
 
 describe('lib/omnibox/omnibox-destination pullRequestAfterWords', () => {

@@ -4,7 +4,8 @@ import { basic } from '../fake-ado/fixtures/basic';
 import { useFirefox } from './support/harness';
 import { FirefoxRepoPage } from './pages/repo-page';
 import { FirefoxLinkPage } from './pages/link-page';
-import { poll } from './support/queries';
+import { click, poll, waitForText } from './support/queries';
+import { clickToolbarButton } from './support/browser-window';
 import { SSH_UNKNOWN } from '../../entrypoints/page-menus/page-menus';
 
 const LEGACY_APP = `${basic.orgs.server.url}/Legacy/_git/legacy-app`;
@@ -43,6 +44,19 @@ describe('Azure DevOps Server pages in Firefox', () => {
     const repo = await new FirefoxRepoPage(ff.browser).open(LEGACY_APP);
     await repo.waitForView('files');
     assert.deepEqual(await repo.buttonNames(), []);
+  });
+
+  it('on a Server page visited signed in but never connected, the popup enables page actions there with one click', async () => {
+    const repo = await new FirefoxRepoPage(ff.browser).open(LEGACY_APP);
+    await repo.waitForView('files');
+    await clickToolbarButton(ff.browser);
+    const popup = await ff.popup().open();
+    await click(popup.page, 'Enable page actions on tfs.contoso.test');
+    await waitForText(popup.page, 'Page actions are on for tfs.contoso.test. Reload the page to see them.');
+    await repo.page.reload();
+    await repo.waitForHeaderButtons();
+    const expected = ['Clone in GitKraken Desktop', 'Copy clone URL', 'Create pull request'];
+    assert.deepEqual(await poll(() => repo.buttonNames(), expected), expected);
   });
 
   it('connecting the collection puts "Clone in …", "Copy clone URL", "Create pull request" and the branch’s open pull requests on its repository pages', async () => {

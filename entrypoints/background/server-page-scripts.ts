@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import type { CompanionDb } from '@/lib/db/schema';
 import { AZURE_DEVOPS_SERVER_PAGE_SCRIPT } from '@/lib/page-ui/page-ui-scripts';
 
@@ -13,8 +12,21 @@ import { AZURE_DEVOPS_SERVER_PAGE_SCRIPT } from '@/lib/page-ui/page-ui-scripts';
  * for its host and the origin is kept in `pageActionOrigins` (docs/azure-devops-hosts.md#server-page-offer).
  */
 
-/** Server origins where the user turned page actions on from the popup, without connecting: not secret. */
-export const pageActionOrigins = storage.defineItem<string[]>('local:serverPageActionOrigins', { fallback: [] });
+const PAGE_ACTION_ORIGINS_KEY = 'serverPageActionOrigins';
+
+/**
+ * Server origins where the user turned page actions on from the popup, without connecting: not
+ * secret. Plain `storage.local` (WXT's storage helper would cost the background ~3 KB gzip).
+ */
+export const pageActionOrigins = {
+  async getValue(): Promise<string[]> {
+    const stored: unknown = (await browser.storage.local.get(PAGE_ACTION_ORIGINS_KEY))[PAGE_ACTION_ORIGINS_KEY];
+    return Array.isArray(stored) ? stored.filter((origin): origin is string => typeof origin === 'string') : [];
+  },
+  async setValue(origins: string[]): Promise<void> {
+    await browser.storage.local.set({ [PAGE_ACTION_ORIGINS_KEY]: origins });
+  },
+};
 
 /** Ids of our registrations: this prefix and the origin (`server-page:https://tfs.contoso.test`). */
 export const SERVER_PAGE_SCRIPT_PREFIX = 'server-page:';

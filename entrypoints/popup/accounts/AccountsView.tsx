@@ -1,7 +1,7 @@
 import { usePopupState } from '../state';
 import { AccountCard } from './AccountCard';
 import { PageSessionLine } from './PageSessionLine';
-import { ServerPageOffer } from './ServerPageOffer';
+import { ServerPageOfferSlot } from './ServerPageOfferSlot';
 import { InboxTroubleLines } from './InboxTroubleLines';
 import { GoButton, ScreenSection } from '../ScreenSection';
 
@@ -23,7 +23,7 @@ export function AccountsView() {
     >
       <InboxTroubleLines />
       <PageSessionLine />
-      <ServerPageOffer />
+      <ServerPageOfferSlot />
       {state.accounts.value.map((account) => (
         <AccountCard
           key={account.id}

@@ -1,41 +1,20 @@
-import { useEffect } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { serverPageOriginOf } from '@/lib/azure/server-page-origin';
 import { appErrors } from '@/lib/errors/error-messages';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { usePopupState } from '../state';
 import { useAction } from '../use-action';
-import { tabThePopupServes } from '../served-tab';
-
-/** The origin of the tab's Azure DevOps Server, when its page script is not there yet; null otherwise. */
-async function serverWithoutPageActions(): Promise<string | null> {
-  try {
-    const origin = serverPageOriginOf((await tabThePopupServes())?.url ?? '');
-    if (!origin) return null;
-    const status = await sendMessage('serverPages.status', { origin });
-    return status.ok && !status.data.enabled ? origin : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Over a page that looks like an Azure DevOps Server's, whose host has no page actions yet: one click
  * asks for that host and turns them on, with the page's own sign-in and no token
  * (docs/azure-devops-hosts.md#server-page-offer).
  */
-export function ServerPageOffer() {
+export function ServerPageOffer({ origin: server }: { origin: string }) {
   const state = usePopupState();
-  const origin = useSignal<string | null>(null);
   const enabled = useSignal(false);
   const { busy, error, run } = useAction();
-  useEffect(() => {
-    void serverWithoutPageActions().then((found) => (origin.value = found));
-  }, []);
-  if (!origin.value) return null;
-  const server = origin.value;
   const host = new URL(server).host;
 
   async function enable() {

@@ -27,6 +27,7 @@ import { keepPolicyCloneChoice } from './clone-choice';
 import { policyHandlers } from './handlers/policy';
 import { hasNotificationsPermission, showPullRequestNotification, startNotificationClicks } from './inbox-notifications';
 import { createServerPageScripts, isGrantedServerPage, startServerPageScripts } from './server-page-scripts';
+import { serverPageHandlers } from './handlers/server-pages';
 
 export default defineBackground(() => {
   // Before any other listener: a policy change must be read afresh by everything after it.
@@ -113,6 +114,7 @@ export default defineBackground(() => {
     ...newRepositoryHandlers(getNewRepository),
     ...pageUiHandlers(),
     ...policyHandlers(),
+    ...serverPageHandlers(serverPageScripts),
   }, { isServerPage: (url) => isGrantedServerPage(getDb(), url) });
   keepPolicyCloneChoice();
   startRepositoryLinkMenu();

@@ -8,7 +8,25 @@ import { AZURE_DEVOPS_SERVER_PAGE_SCRIPT } from '@/lib/page-ui/page-ui-scripts';
  * run time, and unregistered when the permission or the host's last account goes. Chromium keeps
  * registrations across restarts and updates (`persistAcrossSessions`), Firefox from 105 too; both are
  * synced again whenever the background starts, so a registration lost anywhere comes back.
+ * A Server the user only visits, signed in, may have page actions without an account: the popup asks
+ * for its host and the origin is kept in `pageActionOrigins` (docs/azure-devops-hosts.md#server-page-offer).
  */
+
+const PAGE_ACTION_ORIGINS_KEY = 'serverPageActionOrigins';
+
+/**
+ * Server origins where the user turned page actions on from the popup, without connecting: not
+ * secret. Plain `storage.local` (WXT's storage helper would cost the background ~3 KB gzip).
+ */
+export const pageActionOrigins = {
+  async getValue(): Promise<string[]> {
+    const stored: unknown = (await browser.storage.local.get(PAGE_ACTION_ORIGINS_KEY))[PAGE_ACTION_ORIGINS_KEY];
+    return Array.isArray(stored) ? stored.filter((origin): origin is string => typeof origin === 'string') : [];
+  },
+  async setValue(origins: string[]): Promise<void> {
+    await browser.storage.local.set({ [PAGE_ACTION_ORIGINS_KEY]: origins });
+  },
+};
 
 /** Ids of our registrations: this prefix and the origin (`server-page:https://tfs.contoso.test`). */
 export const SERVER_PAGE_SCRIPT_PREFIX = 'server-page:';
@@ -79,12 +97,13 @@ export async function serverOriginsWithAccounts(db: CompanionDb): Promise<string
 }
 
 /**
- * Whether `url` lies under a Server collection some account serves, on a host the user granted: the
- * pages where our Server page script runs, whose messages the router takes as a content script's.
+ * Whether `url` is on a Server host whose page script is ours to register: the user granted it, and
+ * some account serves a collection there or the user turned page actions on there from the popup.
+ * Its content script's messages the router takes as a content script's.
  */
 export async function isGrantedServerPage(db: CompanionDb, url: URL): Promise<boolean> {
   const origin = url.origin.toLowerCase();
-  if (!(await serverOriginsWithAccounts(db)).includes(origin)) return false;
+  if (!(await pageActionOrigins.getValue()).includes(origin) && !(await serverOriginsWithAccounts(db)).includes(origin)) return false;
   return browser.permissions.contains({ origins: [`${origin}/*`] });
 }
 
@@ -98,7 +117,8 @@ export interface ServerPageScriptsDeps {
 
 /**
  * Registers the Server page script for every origin that has both an account and the user's grant
- * (or is pre-approved), and unregisters the rest. Calls are chained, so two syncs never race on an id.
+ * (or is pre-approved), or that the user turned page actions on for and still grants, and unregisters
+ * the rest. Calls are chained, so two syncs never race on an id.
  */
 export function createServerPageScripts(deps: ServerPageScriptsDeps): { sync(): Promise<void> } {
   let last: Promise<void> = Promise.resolve();
@@ -112,7 +132,12 @@ export function createServerPageScripts(deps: ServerPageScriptsDeps): { sync(): 
     let wanted: string[] = [];
     if (granted.length > 0 || preApproved.length > 0 || anyOurs) {
       const grantedOrigins = new Set(granted.map(originOfPattern).filter((origin): origin is string => origin !== null));
-      wanted = (await serverOriginsWithAccounts(deps.db())).filter((origin) => grantedOrigins.has(origin) || preApproved.includes(origin));
+      const visited = await pageActionOrigins.getValue();
+      // A permission the user removed takes the popup's "page actions on" with it.
+      const stillGranted = visited.filter((origin) => grantedOrigins.has(origin));
+      if (stillGranted.length !== visited.length) await pageActionOrigins.setValue(stillGranted);
+      const withAccounts = (await serverOriginsWithAccounts(deps.db())).filter((origin) => grantedOrigins.has(origin) || preApproved.includes(origin));
+      wanted = [...new Set([...withAccounts, ...stillGranted])];
     }
     const plan = planServerPageScripts(wanted, registered);
     if (plan.unregister.length > 0) await scripting.unregisterContentScripts({ ids: plan.unregister });

@@ -2,6 +2,8 @@ import { DESKTOP_CLIENTS, clientLabel, clientPlatformNote, desktopClient, type D
 import { onWindows } from '@/lib/clients/desktop-platform';
 import type { PageMenus } from '@/lib/page-ui/page-menus';
 import { gitCommand } from '@/lib/shell/git-command';
+import { SERVER_SSH_URL_GLOBAL, type ServerSshUrlFromPage } from '@/lib/page-ui/server-ssh-url-global';
+import { browser } from 'wxt/browser';
 
 /** Nothing tells a page whether a custom-scheme link opened an app: if the page keeps the focus this long, say so. */
 const DID_NOT_OPEN_AFTER_MS = 3000;
@@ -65,12 +67,23 @@ export function pageMenus(): PageMenus {
     copyMenu(toggle, repo, copy) {
       // The button's own status line (entrypoints/azure-devops/mount-header-buttons.ts).
       const say = (text: string) => ((toggle.getRootNode() as ShadowRoot).querySelector('[role=status]')?.replaceChildren(text));
-      toggleMenu(toggle, 'Copy clone URL', () => [
-        ['Copy HTTPS URL', () => copy(repo.httpsUrl, 'HTTPS clone URL')],
-        // A Server states its SSH address only in its REST answer; it is never guessed (docs/azure-devops-hosts.md#server-pages).
-        repo.sshUrl ? ['Copy SSH URL', () => copy(repo.sshUrl!, 'SSH clone URL')] : ['SSH URL not known', () => say(SSH_UNKNOWN)],
-        ['Copy git clone command', () => copy(gitCommand('clone', repo.httpsUrl), 'git clone command')],
-      ]);
+      // A Server states its SSH address only in its REST answer, asked for when the menu is first built;
+      // it is never guessed (docs/azure-devops-hosts.md#server-ssh-url).
+      let stated: Promise<string | null> = Promise.resolve(repo.sshUrl);
+      toggleMenu(toggle, 'Copy clone URL', () => {
+        if (!repo.sshUrl) {
+          stated = serverSshUrl(repo);
+          void stated.then((url) => {
+            const item = (toggle.getRootNode() as ShadowRoot).querySelector('[role=menu] li:nth-child(2) button');
+            if (item) item.textContent = url ? 'Copy SSH URL' : 'SSH URL not known';
+          });
+        }
+        return [
+          ['Copy HTTPS URL', () => copy(repo.httpsUrl, 'HTTPS clone URL')],
+          [repo.sshUrl ? 'Copy SSH URL' : 'Looking up the SSH URL…', () => void stated.then((url) => (url ? copy(url, 'SSH clone URL') : say(SSH_UNKNOWN)))],
+          ['Copy git clone command', () => copy(gitCommand('clone', repo.httpsUrl), 'git clone command')],
+        ];
+      });
     },
     cloneMenu(toggle, request, pick, status) {
       toggleMenu(toggle, 'Clone in another client', () =>
@@ -93,6 +106,15 @@ export function pageMenus(): PageMenus {
       watchOpen(status, client, client.link(request));
     },
   };
+}
+
+/** The SSH URL the Server states for the repository of this page (entrypoints/server-ssh-url); null when it states none. */
+async function serverSshUrl(repo: { project: string; repository: string }): Promise<string | null> {
+  const world = globalThis as Record<string, unknown>;
+  // Not loadPageUi: its sentence for a failed load would only become "not known" here, for ~0.1 KB more.
+  if (!world[SERVER_SSH_URL_GLOBAL]) await browser.runtime.sendMessage({ channel: 'ado-companion', type: 'pageUi.load', data: { ui: 'server-ssh-url' } }).catch(() => null);
+  const fromPage = world[SERVER_SSH_URL_GLOBAL] as ServerSshUrlFromPage | undefined;
+  return fromPage ? fromPage(repo).catch(() => null) : null;
 }
 
 /**

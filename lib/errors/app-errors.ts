@@ -312,6 +312,18 @@ export const serverHostNotAllowedByPolicy = (host: string): AppErrorValue => ({
   details: { policy: 'allowedServerHosts' },
 });
 
+export const serverPageActionsNotAllowedByPolicy = (host: string): AppErrorValue => ({
+  kind: 'permission-denied',
+  message: `Your organization's policy does not allow ADO Companion on the Azure DevOps Server at ${host}. Ask your IT department to add it to the allowed Server hosts.`,
+  details: { policy: 'allowedServerHosts' },
+});
+
+/** The popup's "Enable page actions on {host}" was answered with Deny (docs/azure-devops-hosts.md#server-page-offer). */
+export const serverPageActionsPermissionNeeded = (host: string): AppErrorValue => ({
+  kind: 'permission-denied',
+  message: `ADO Companion needs your permission to add its buttons to the pages of ${host}. Click “Enable page actions on ${host}” and choose Allow.`,
+});
+
 export const notificationsNotAllowed = (): AppErrorValue => ({
   kind: 'permission-denied',
   message: 'ADO Companion may not show notifications: the browser did not allow it. Turn notifications on again and choose Allow.',

@@ -57,12 +57,17 @@ export interface ResponseMap {
   'inbox.setOptions': InboxView;
   /** The settings the organization's managed policy fixes (docs/managed-configuration.md). */
   'policy.view': PolicyView;
+  /** Whether the Server page script is registered for that origin (docs/azure-devops-hosts.md#server-page-offer). */
+  'serverPages.status': { enabled: boolean };
+  'serverPages.enable': { enabled: boolean };
 }
 
 const empty = z.strictObject({});
 const id = z.string().check(z.minLength(1), z.maxLength(100));
 // Generous bounds: enough for any real host or token, small enough to refuse junk.
 const text = (max: number) => z.string().check(z.maxLength(max));
+// `https://tfs.contoso.com[:port]`: an origin, nothing after the host.
+const webOrigin = z.string().check(z.maxLength(300), z.regex(/^https?:\/\/[^/?#\s]+$/i));
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EXTENSION_PAGE: readonly SenderKind[] = ['extension-page'];
 /** Page actions: asked for by the content script, always about the organization of the page it runs in. */
@@ -208,6 +213,9 @@ export const protocol = {
     senders: EXTENSION_PAGE,
   },
   'policy.view': { request: empty, senders: EXTENSION_PAGE },
+  // Page actions on a Server the user only visits: asked by the popup, never by a page.
+  'serverPages.status': { request: z.strictObject({ origin: webOrigin }), senders: EXTENSION_PAGE },
+  'serverPages.enable': { request: z.strictObject({ origin: webOrigin }), senders: EXTENSION_PAGE },
 } as const satisfies { [K in keyof ResponseMap]: { request: z.ZodMiniType; senders: readonly SenderKind[] } };
 
 export type MessageType = keyof typeof protocol;

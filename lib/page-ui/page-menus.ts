@@ -21,8 +21,15 @@ export type StatusLine = () => HTMLElement | null | undefined;
 
 /** What the menus script offers the page buttons. Each menu opens under its toggle button, in the toggle's shadow root. */
 export interface PageMenus {
-  /** Opens "Copy HTTPS URL / SSH URL / git clone command", or closes it when open; `copy` copies and confirms. */
-  copyMenu(toggle: HTMLButtonElement, repo: { httpsUrl: string; sshUrl: string | null }, copy: (text: string, what: string) => void): void;
+  /**
+   * Opens "Copy HTTPS URL / SSH URL / git clone command", or closes it when open; `copy` copies and
+   * confirms. Without an SSH URL (a Server page), the menu asks the server for it.
+   */
+  copyMenu(
+    toggle: HTMLButtonElement,
+    repo: { project: string; repository: string; httpsUrl: string; sshUrl: string | null },
+    copy: (text: string, what: string) => void,
+  ): void;
   /**
    * Opens the list of desktop clients, or closes it when open; picking one hands it to `pick` (to make
    * it the default) and opens it with `request`, watching as `watchOpen` does.

@@ -10,6 +10,8 @@ export const PAGE_UI_SCRIPTS = {
   'page-menus': '/page-menus.js',
   /** The viewed branch's open pull requests through the page's own sign-in, when no account serves the organization. */
   'branch-pull-requests': '/branch-pull-requests.js',
+  /** A Server repository's SSH URL through the page's own sign-in, when its copy menu first opens. */
+  'server-ssh-url': '/server-ssh-url.js',
 } as const;
 
 export type PageUiName = keyof typeof PAGE_UI_SCRIPTS;

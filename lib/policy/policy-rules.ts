@@ -39,6 +39,18 @@ export function isPreapprovedForPageActions(policy: ManagedPolicy, origin: strin
   return (policy.pageActionServerHosts ?? []).includes(host);
 }
 
+/**
+ * Why the policy refuses page actions on the Azure DevOps Server at `origin` that the user only
+ * visits (no account), or null: the same lists as connecting, by host, or a collection URL on it.
+ */
+export function serverPageActionsRefusal(policy: ManagedPolicy, origin: string): AppErrorValue | null {
+  if (!policy.allowedOrganizations && !policy.allowedServerHosts) return null;
+  const host = new URL(origin).host.toLowerCase();
+  if ([...(policy.allowedServerHosts ?? []), ...(policy.pageActionServerHosts ?? [])].includes(host)) return null;
+  const collectionOnHost = (policy.allowedOrganizations ?? []).some((entry) => URL.canParse(entry) && new URL(entry).origin.toLowerCase() === origin.toLowerCase());
+  return collectionOnHost ? null : appErrors.serverPageActionsNotAllowedByPolicy(host);
+}
+
 /** What the popup shows of the policy: which settings it fixes. Null where the user decides. */
 export interface PolicyView {
   patSignIn: boolean;

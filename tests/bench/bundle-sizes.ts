@@ -38,6 +38,7 @@ export function measureBundles(root = path.resolve('.output/chrome-mv3')): Bundl
     'page menus': code(filesUnder('page-menus.js')),
     'page session status': code(filesUnder('page-session-status.js')),
     'branch pull requests': code(filesUnder('branch-pull-requests.js')),
+    'Server SSH URL': code(filesUnder('server-ssh-url.js')),
     background: code(filesUnder('background.js')),
     popup: popupInitial,
     'popup on demand': popupShared.filter((file) => !popupInitial.includes(file)),

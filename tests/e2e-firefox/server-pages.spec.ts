@@ -4,11 +4,14 @@ import { basic } from '../fake-ado/fixtures/basic';
 import { useFirefox } from './support/harness';
 import { FirefoxRepoPage } from './pages/repo-page';
 import { FirefoxLinkPage } from './pages/link-page';
-import { poll } from './support/queries';
+import { click, poll, waitForText } from './support/queries';
+import { clickToolbarButton } from './support/browser-window';
 import { SSH_UNKNOWN } from '../../entrypoints/page-menus/page-menus';
 
 const LEGACY_APP = `${basic.orgs.server.url}/Legacy/_git/legacy-app`;
 const SERVER_ORIGIN = new URL(basic.orgs.server.url).origin;
+// The server's configured SSH form, as its repository answer states it (tests/fake-ado/shapes.ts).
+const LEGACY_APP_SSH = 'ssh://tfs.contoso.test:22/tfs/DefaultCollection/Legacy/_git/legacy-app';
 
 // Azure DevOps Server's own pages (docs/azure-devops-hosts.md#server-pages): the page script comes
 // with the host permission the user grants when connecting the collection.
@@ -36,6 +39,9 @@ describe('Azure DevOps Server pages in Firefox', () => {
     return repo;
   }
 
+  const copyMenuItems = (repo: FirefoxRepoPage) =>
+    repo.page.evaluate(() => [...(document.querySelector('[data-ado-companion-feature="copy-clone-url"]')?.shadowRoot?.querySelectorAll('[role=menuitem]') ?? [])].map((item) => item.textContent));
+
   const shadowButton = (repo: FirefoxRepoPage, feature: string, selector: string) =>
     repo.page.evaluateHandle((feature: string, selector: string) => document.querySelector(`[data-ado-companion-feature="${feature}"]`)!.shadowRoot!.querySelector(selector) as HTMLElement, feature, selector);
 
@@ -45,6 +51,19 @@ describe('Azure DevOps Server pages in Firefox', () => {
     assert.deepEqual(await repo.buttonNames(), []);
   });
 
+  it('on a Server page visited signed in but never connected, the popup enables page actions there with one click', async () => {
+    const repo = await new FirefoxRepoPage(ff.browser).open(LEGACY_APP);
+    await repo.waitForView('files');
+    await clickToolbarButton(ff.browser);
+    const popup = await ff.popup().open();
+    await click(popup.page, 'Enable page actions on tfs.contoso.test');
+    await waitForText(popup.page, 'Page actions are on for tfs.contoso.test. Reload the page to see them.');
+    await repo.page.reload();
+    await repo.waitForHeaderButtons();
+    const expected = ['Clone in GitKraken Desktop', 'Copy clone URL', 'Create pull request'];
+    assert.deepEqual(await poll(() => repo.buttonNames(), expected), expected);
+  });
+
   it('connecting the collection puts "Clone in …", "Copy clone URL", "Create pull request" and the branch’s open pull requests on its repository pages', async () => {
     await connectServer();
     const repo = await openRepository(`${LEGACY_APP}?version=GBdevelop`);
@@ -52,7 +71,7 @@ describe('Azure DevOps Server pages in Firefox', () => {
     assert.deepEqual(await poll(() => repo.buttonNames(), expected), expected);
   });
 
-  it('"Copy clone URL" copies the page’s own HTTPS URL, and its menu says the SSH URL is not known', async () => {
+  it('"Copy clone URL" copies the page’s own HTTPS URL, and its menu the SSH URL exactly as the server states it', async () => {
     await connectServer();
     const repo = await openRepository(LEGACY_APP);
     const clipboard = new FirefoxLinkPage(ff.browser);
@@ -61,14 +80,22 @@ describe('Azure DevOps Server pages in Firefox', () => {
     assert.equal(await poll(() => clipboard.clipboard(), LEGACY_APP), LEGACY_APP);
 
     await (await shadowButton(repo, 'copy-clone-url', 'button.more')).click();
-    const items = () =>
-      repo.page.evaluate(() => [...(document.querySelector('[data-ado-companion-feature="copy-clone-url"]')?.shadowRoot?.querySelectorAll('[role=menuitem]') ?? [])].map((item) => item.textContent));
+    const expectedItems = ['Copy HTTPS URL', 'Copy SSH URL', 'Copy git clone command'];
+    assert.deepEqual(await poll(() => copyMenuItems(repo), expectedItems), expectedItems);
+    await (await shadowButton(repo, 'copy-clone-url', 'li:nth-child(2) button')).click();
+    assert.equal(await poll(() => clipboard.clipboard(), LEGACY_APP_SSH), LEGACY_APP_SSH);
+  });
+
+  it('the copy menu says the SSH URL is not known when the server states none (SSH turned off)', async () => {
+    await connectServer();
+    ff.fakeAdo.control.setServerSsh({ enabled: false });
+    const repo = await openRepository(LEGACY_APP);
+    await (await shadowButton(repo, 'copy-clone-url', 'button.more')).click();
     const expectedItems = ['Copy HTTPS URL', 'SSH URL not known', 'Copy git clone command'];
-    assert.deepEqual(await poll(items, expectedItems), expectedItems);
+    assert.deepEqual(await poll(() => copyMenuItems(repo), expectedItems), expectedItems);
     await (await shadowButton(repo, 'copy-clone-url', 'li:nth-child(2) button')).click();
     const status = () => repo.page.evaluate(() => document.querySelector('[data-ado-companion-feature="copy-clone-url"]')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '');
     assert.equal(await poll(status, SSH_UNKNOWN), SSH_UNKNOWN);
-    assert.equal(await clipboard.clipboard(), LEGACY_APP);
   });
 
   it('the context menu takes links to the connected Server’s repositories, without an SSH entry', async () => {

@@ -30,6 +30,13 @@ test.describe('accounts: Azure DevOps Server', () => {
     expect(answer).toMatchObject({ ok: false, error: { kind: 'permission-denied' } });
   });
 
+  test('the background refuses to turn page actions on for a Server host the user did not grant, whatever the popup says', async ({ popup }) => {
+    await popup.open();
+    const answer = await popup.send('serverPages.enable', { origin: new URL(basic.orgs.server.url).origin });
+    expect(answer).toMatchObject({ ok: false, error: { message: 'ADO Companion needs your permission to add its buttons to the pages of tfs.contoso.test. Click “Enable page actions on tfs.contoso.test” and choose Allow.' } });
+    expect(await popup.send('serverPages.status', { origin: new URL(basic.orgs.server.url).origin })).toEqual({ ok: true, data: { enabled: false } });
+  });
+
   for (const [host, text] of [
     ['http://tfs.contoso.test/tfs/DefaultCollection', /travel in clear/],
     // A pasted repository URL of the same server is no way around the question.
@@ -93,5 +100,24 @@ test.describe('Server page script in Chromium', () => {
       .toEqual([
         expect.objectContaining({ id: 'server-page:https://tfs.contoso.test', matches: ['https://tfs.contoso.test/*'], js: ['azure-devops-server.js'], runAt: 'document_idle', persistAcrossSessions: true }),
       ]);
+  });
+
+  // The popup's "Enable page actions on …" without an account (docs/azure-devops-hosts.md#server-page-offer):
+  // the grant its click asks for is stood in for, the rest is the background's and Chromium's own.
+  test('is registered for a Server host the user turned page actions on for, without an account', async ({ popup, serviceWorker }) => {
+    await popup.open();
+    const origin = new URL(basic.orgs.server.url).origin;
+    await serviceWorker.evaluate((origin: string) => {
+      const permissions = (globalThis as unknown as { chrome: typeof browser }).chrome.permissions;
+      const getAll = permissions.getAll.bind(permissions);
+      permissions.getAll = (async () => {
+        const all = await getAll();
+        return { ...all, origins: [...(all.origins ?? []), `${origin}/*`] };
+      }) as typeof permissions.getAll;
+      permissions.contains = (async () => true) as typeof permissions.contains;
+    }, origin);
+    expect(await popup.send('serverPages.enable', { origin })).toEqual({ ok: true, data: { enabled: true } });
+    const registered = await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.scripting.getRegisteredContentScripts());
+    expect(registered).toEqual([expect.objectContaining({ id: 'server-page:https://tfs.contoso.test', matches: ['https://tfs.contoso.test/*'], js: ['azure-devops-server.js'] })]);
   });
 });

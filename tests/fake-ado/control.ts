@@ -135,6 +135,8 @@ export interface FakeAdoControl {
   endWebSessions(): void;
   /** A pull request changes as its people would change it (same as POST /_fake/failures `changePullRequest`). */
   changePullRequest(change: PullRequestChange): void;
+  /** The Server collections' administrator turns SSH on or off (their repository answers carry `sshUrl` or not). */
+  setServerSsh(options: { enabled: boolean }): void;
   /** Someone opens a pull request; returns its id. */
   openPullRequest(pullRequest: OpenPullRequest): number;
   /** Someone pushes these branches, at an existing branch's commit (same as POST /_fake/failures `addBranches`). */
@@ -295,6 +297,9 @@ export function createControl(state: FakeState): FakeAdoControl {
     startWebSessions: (options) => startWebSessions(state, options),
     endWebSessions: () => applyChanges(state, { endWebSessions: true }),
     changePullRequest: (change) => applyChanges(state, { changePullRequest: change }),
+    setServerSsh: ({ enabled }) => {
+      for (const org of state.data.organizations) if (org.kind === 'server') org.sshDisabled = !enabled;
+    },
     openPullRequest: (pullRequest) => {
       applyChanges(state, { openPullRequest: pullRequest });
       const org = state.org(pullRequest.org)!;

@@ -38,6 +38,11 @@ export interface FixtureOrganization {
   virtualDirectory?: string;
   /** Server only: the newest api-version it accepts, e.g. "6.0". Cloud accepts up to 7.2-preview. */
   maxApiVersion?: string;
+  /**
+   * Server only: SSH turned off by its administrator; repository answers then carry no `sshUrl`
+   * (our assumption: the web UI's clone dialog offers no SSH then, docs/azure-devops-hosts.md#server-ssh-url).
+   */
+  sshDisabled?: boolean;
   /** Entra tenant backing the org; all-zero GUID for an MSA-backed org. */
   tenantId: string;
   /** Organization policy "Third-party application access via OAuth". */

@@ -107,13 +107,13 @@ export function repoUrls(ctx: Ctx, project: FixtureProject, repo: FixtureReposit
       return { webUrl, remoteUrl: webUrl, sshUrl: `${enc(org.name)}@vs-ssh.visualstudio.com:v3/${sshPath}` };
     case 'server': {
       const path = `${ctx.site.basePath}/${enc(project.name)}/_git/${enc(repo.name)}`;
-      return { webUrl, remoteUrl: webUrl, sshUrl: `ssh://${ctx.host}:22${path}` };
+      return { webUrl, remoteUrl: webUrl, sshUrl: org.sshDisabled ? undefined : `ssh://${ctx.host}:22${path}` };
     }
     default:
       return {
         webUrl,
         remoteUrl: webUrl,
-        sshUrl: org.kind === 'server' ? `ssh://${org.serverHost?.split(':')[0]}:22${ctx.site.basePath}/${enc(project.name)}/_git/${enc(repo.name)}` : `git@ssh.dev.azure.com:v3/${sshPath}`,
+        sshUrl: org.kind === 'server' ? (org.sshDisabled ? undefined : `ssh://${org.serverHost?.split(':')[0]}:22${ctx.site.basePath}/${enc(project.name)}/_git/${enc(repo.name)}`) : `git@ssh.dev.azure.com:v3/${sshPath}`,
       };
   }
 }

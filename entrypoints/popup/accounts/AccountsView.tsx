@@ -1,6 +1,7 @@
 import { usePopupState } from '../state';
 import { AccountCard } from './AccountCard';
 import { PageSessionLine } from './PageSessionLine';
+import { ServerPageOfferSlot } from './ServerPageOfferSlot';
 import { InboxTroubleLines } from './InboxTroubleLines';
 import { GoButton, ScreenSection } from '../ScreenSection';
 
@@ -22,6 +23,7 @@ export function AccountsView() {
     >
       <InboxTroubleLines />
       <PageSessionLine />
+      <ServerPageOfferSlot />
       {state.accounts.value.map((account) => (
         <AccountCard
           key={account.id}

@@ -4,6 +4,7 @@ import { appErrors } from '@/lib/errors/error-messages';
 import { usePopupState } from '../state';
 import { useAction } from '../use-action';
 import { PageSessionLine } from './PageSessionLine';
+import { ServerPageOfferSlot } from './ServerPageOfferSlot';
 
 /** The two ways in: Microsoft Entra OAuth, or a Personal Access Token. */
 export function ConnectView() {
@@ -28,6 +29,7 @@ export function ConnectView() {
     <section class="stack" aria-labelledby="connect-title">
       <h2 tabIndex={-1} id="connect-title">Connect to Azure DevOps</h2>
       <PageSessionLine />
+      <ServerPageOfferSlot />
       <p class="muted">
         {patAllowed
           ? 'Sign in with your work account, or use a Personal Access Token for one organization or an Azure DevOps Server.'

@@ -1,4 +1,5 @@
 import type { Browser } from 'puppeteer-core';
+import { GECKO_ID } from './launch-firefox';
 
 /**
  * Evaluates `expression` in the browser window's own document (chrome://browser/content/browser.xhtml):
@@ -50,4 +51,21 @@ function pressKeys(browser: Browser, keys: { key: string; modifiers: KeyModifier
     Services.scriptloader.loadSubScript('chrome://remote/content/external/EventUtils.js', keyboard);
     for (const [key, modifiers] of ${JSON.stringify(events)}) keyboard.synthesizeKey(key, modifiers, window);
   })()`);
+}
+
+/**
+ * What a click on the add-on's toolbar button does, through the browser action's own `triggerAction`
+ * (the code Firefox runs for that click): the real popup opens, and the selected tab gets `activeTab`
+ * (its URL becomes readable to the add-on until it navigates). The popup itself is out of the tests'
+ * reach, so they then open popup.html in a tab of its own.
+ */
+export async function clickToolbarButton(browser: Browser, addonId = GECKO_ID): Promise<void> {
+  await evaluateInBrowserWindow(
+    browser,
+    `(async () => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(addonId)});
+      await ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+    })()`,
+  );
 }

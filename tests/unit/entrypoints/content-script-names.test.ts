@@ -28,7 +28,7 @@ function pageScripts() {
 
 describe('scripts that run in Azure DevOps pages', () => {
   it('finds them all', () => {
-    expect(pageScripts().map((entry) => entry.name)).toEqual(['azure-devops', 'pull-request-dialog', 'page-menus', 'branch-pull-requests', 'page-session-status']);
+    expect(pageScripts().map((entry) => entry.name)).toEqual(['azure-devops', 'pull-request-dialog', 'page-menus', 'branch-pull-requests', 'server-ssh-url', 'page-session-status']);
     for (const { file } of pageScripts()) expect(fs.existsSync(file), file).toBe(true);
   });
 

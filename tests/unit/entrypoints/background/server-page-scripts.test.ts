@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createServerPageScripts, planServerPageScripts, serverPagePattern } from '@/entrypoints/background/server-page-scripts';
+import { createServerPageScripts, isGrantedServerPage, pageActionOrigins, planServerPageScripts, serverPagePattern } from '@/entrypoints/background/server-page-scripts';
 import type { CompanionDb } from '@/lib/db/schema';
 
 const TFS = 'https://tfs.contoso.test';
@@ -81,5 +81,50 @@ describe('background/server-page-scripts sync', () => {
     const calls = fakeScripting([]);
     await createServerPageScripts({ db: () => dbWith(['https://tfs.contoso.test/tfs/DefaultCollection']), preApproved: () => [TFS] }).sync();
     expect(calls).toEqual([['register', [registration(TFS)]]]);
+  });
+
+  it('registers the script for a granted host the user turned page actions on for, without an account', async () => {
+    const calls = fakeScripting(['https://tfs.contoso.test/*']);
+    await pageActionOrigins.setValue([TFS]);
+    await createServerPageScripts({ db: () => dbWith([]) }).sync();
+    expect(calls).toEqual([['register', [registration(TFS)]]]);
+  });
+
+  it('unregisters it and forgets the host once its permission is removed', async () => {
+    const calls = fakeScripting([], [registration(TFS)]);
+    await pageActionOrigins.setValue([TFS]);
+    await createServerPageScripts({ db: () => dbWith([]) }).sync();
+    expect(calls).toEqual([['unregister', { ids: [`server-page:${TFS}`] }]]);
+    expect(await pageActionOrigins.getValue()).toEqual([]);
+  });
+
+  it('keeps page actions on such a host when an account for it signs out', async () => {
+    const calls = fakeScripting(['https://tfs.contoso.test/*'], [registration(TFS)]);
+    await pageActionOrigins.setValue([TFS]);
+    await createServerPageScripts({ db: () => dbWith([]) }).sync();
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('background/server-page-scripts isGrantedServerPage', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const page = new URL('https://tfs.contoso.test/tfs/DefaultCollection/Legacy/_git/legacy-app');
+  const noAccounts = { organizations: { toArray: vi.fn(async () => []) } } as unknown as CompanionDb;
+
+  it('takes a page of a host the user turned page actions on for and granted', async () => {
+    await pageActionOrigins.setValue([TFS]);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    expect(await isGrantedServerPage(noAccounts, page)).toBe(true);
+  });
+
+  it('refuses a granted host with neither an account nor page actions turned on', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    expect(await isGrantedServerPage(noAccounts, page)).toBe(false);
+  });
+
+  it('refuses a host with page actions turned on whose permission is gone', async () => {
+    await pageActionOrigins.setValue([TFS]);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    expect(await isGrantedServerPage(noAccounts, page)).toBe(false);
   });
 });

@@ -79,6 +79,8 @@ describe('lib/messaging/protocol', () => {
       'inbox.refresh': {},
       'inbox.setOptions': { periodMinutes: 5, includeDrafts: true },
       'policy.view': {},
+      'serverPages.status': { origin: 'https://tfs.contoso.test' },
+      'serverPages.enable': { origin: 'https://tfs.contoso.test:8443' },
     };
     expect(Object.keys(samples).sort()).toEqual(Object.keys(protocol).sort());
     for (const [type, rule] of Object.entries(protocol)) {

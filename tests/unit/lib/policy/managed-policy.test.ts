@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { POLICY_KEYS, parseManagedPolicy } from '@/lib/policy/managed-policy';
-import { isPreapprovedForPageActions, organizationRefusal, toPolicyView } from '@/lib/policy/policy-rules';
+import { isPreapprovedForPageActions, organizationRefusal, serverPageActionsRefusal, toPolicyView } from '@/lib/policy/policy-rules';
 import { parseHostInput, type PatTarget } from '@/lib/auth/pat-input';
 import { DESKTOP_CLIENTS } from '@/lib/clients/desktop-clients';
 
@@ -94,6 +94,16 @@ describe('lib/policy/policy-rules', () => {
     expect(isPreapprovedForPageActions(policy, 'https://tfs.contoso.test:8080')).toBe(true);
     expect(isPreapprovedForPageActions(policy, 'https://tfs.contoso.test')).toBe(false);
     expect(isPreapprovedForPageActions({}, 'https://tfs.contoso.test:8080')).toBe(false);
+  });
+
+  it('allows page actions on a visited Server when the policy names its host or a collection on it, and refuses another naming the policy', () => {
+    expect(serverPageActionsRefusal({}, 'https://tfs.contoso.test')).toBeNull();
+    const policy = parseManagedPolicy({ allowedOrganizations: ['contoso', 'https://tfs.contoso.test/tfs/DefaultCollection'], allowedServerHosts: ['ado.contoso.test:8443'] });
+    expect(serverPageActionsRefusal(policy, 'https://tfs.contoso.test')).toBeNull();
+    expect(serverPageActionsRefusal(policy, 'https://ado.contoso.test:8443')).toBeNull();
+    expect(serverPageActionsRefusal(policy, 'https://ado.contoso.test')?.message).toBe(
+      "Your organization's policy does not allow ADO Companion on the Azure DevOps Server at ado.contoso.test. Ask your IT department to add it to the allowed Server hosts.",
+    );
   });
 
   it('tells the popup which settings the policy fixes', () => {

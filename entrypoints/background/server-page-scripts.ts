@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CompanionDb } from '@/lib/db/schema';
 import { AZURE_DEVOPS_SERVER_PAGE_SCRIPT } from '@/lib/page-ui/page-ui-scripts';
+import { isServerPreapprovedForPageActions } from './managed-policy';
 
 /**
  * The page script on Azure DevOps Server hosts (docs/azure-devops-hosts.md#server-pages): the manifest
@@ -81,14 +82,6 @@ export function planServerPageScripts(wanted: readonly string[], registered: rea
   };
 }
 
-/**
- * Server hosts an administrator approved in advance for page actions. None yet: managed settings
- * (docs/azure-devops-hosts.md#server-pages) will pass their list here.
- */
-export function preApprovedServerOrigins(): string[] {
-  return [];
-}
-
 /** The origins of the Server collections some account serves, lower-cased. */
 export async function serverOriginsWithAccounts(db: CompanionDb): Promise<string[]> {
   // `kind` is not indexed; the table holds a handful of rows.
@@ -98,27 +91,34 @@ export async function serverOriginsWithAccounts(db: CompanionDb): Promise<string
 
 /**
  * Whether `url` is on a Server host whose page script is ours to register: the user granted it, and
- * some account serves a collection there or the user turned page actions on there from the popup.
+ * some account serves a collection there, the user turned page actions on there from the popup, or
+ * the organization's policy pre-approves it.
  * Its content script's messages the router takes as a content script's.
  */
 export async function isGrantedServerPage(db: CompanionDb, url: URL): Promise<boolean> {
   const origin = url.origin.toLowerCase();
-  if (!(await pageActionOrigins.getValue()).includes(origin) && !(await serverOriginsWithAccounts(db)).includes(origin)) return false;
+  const ours =
+    (await pageActionOrigins.getValue()).includes(origin) || (await isServerPreapprovedForPageActions(origin)) || (await serverOriginsWithAccounts(db)).includes(origin);
+  if (!ours) return false;
   return browser.permissions.contains({ origins: [`${origin}/*`] });
 }
 
 export interface ServerPageScriptsDeps {
   /** Opened only when some Server origin is granted or registered: a cloud user's wake-up reads no database. */
   db: () => CompanionDb;
-  preApproved?: () => string[];
+  /**
+   * Whether the organization's policy pre-approves this origin for page actions
+   * (`pageActionServerHosts`): once granted, it gets the page script without an account.
+   */
+  preApproved?: (origin: string) => Promise<boolean>;
   /** Told the origins that have the page script after every sync (the context menu follows them). */
   onSynced?: (origins: string[]) => Promise<void> | void;
 }
 
 /**
- * Registers the Server page script for every origin that has both an account and the user's grant
- * (or is pre-approved), or that the user turned page actions on for and still grants, and unregisters
- * the rest. Calls are chained, so two syncs never race on an id.
+ * Registers the Server page script for every granted origin that an account serves, that the user
+ * turned page actions on for, or that the organization's policy pre-approves, and unregisters the
+ * rest (without the grant the browser would not run it there). Calls are chained, so two syncs never race on an id.
  */
 export function createServerPageScripts(deps: ServerPageScriptsDeps): { sync(): Promise<void> } {
   let last: Promise<void> = Promise.resolve();
@@ -127,17 +127,19 @@ export function createServerPageScripts(deps: ServerPageScriptsDeps): { sync(): 
     if (!scripting?.registerContentScripts) return;
     const registered = (await scripting.getRegisteredContentScripts()) as RegisteredServerPageScript[];
     const granted = ((await browser.permissions.getAll()).origins ?? []).filter((pattern) => !isManifestHost(pattern));
-    const preApproved = (deps.preApproved ?? preApprovedServerOrigins)();
     const anyOurs = registered.some((script) => script.id.startsWith(SERVER_PAGE_SCRIPT_PREFIX));
     let wanted: string[] = [];
-    if (granted.length > 0 || preApproved.length > 0 || anyOurs) {
+    if (granted.length > 0 || anyOurs) {
       const grantedOrigins = new Set(granted.map(originOfPattern).filter((origin): origin is string => origin !== null));
       const visited = await pageActionOrigins.getValue();
       // A permission the user removed takes the popup's "page actions on" with it.
       const stillGranted = visited.filter((origin) => grantedOrigins.has(origin));
       if (stillGranted.length !== visited.length) await pageActionOrigins.setValue(stillGranted);
-      const withAccounts = (await serverOriginsWithAccounts(deps.db())).filter((origin) => grantedOrigins.has(origin) || preApproved.includes(origin));
-      wanted = [...new Set([...withAccounts, ...stillGranted])];
+      const withAccounts = (await serverOriginsWithAccounts(deps.db())).filter((origin) => grantedOrigins.has(origin));
+      const isPreapproved = deps.preApproved ?? isServerPreapprovedForPageActions;
+      const preApproved: string[] = [];
+      for (const origin of grantedOrigins) if (await isPreapproved(origin)) preApproved.push(origin);
+      wanted = [...new Set([...withAccounts, ...stillGranted, ...preApproved])];
     }
     const plan = planServerPageScripts(wanted, registered);
     if (plan.unregister.length > 0) await scripting.unregisterContentScripts({ ids: plan.unregister });

@@ -77,10 +77,16 @@ describe('background/server-page-scripts sync', () => {
     expect(db).not.toHaveBeenCalled();
   });
 
-  it('registers a pre-approved host with an account without the user’s grant', async () => {
-    const calls = fakeScripting([]);
-    await createServerPageScripts({ db: () => dbWith(['https://tfs.contoso.test/tfs/DefaultCollection']), preApproved: () => [TFS] }).sync();
+  it('registers the script for a granted host the organization’s policy pre-approves, without an account', async () => {
+    const calls = fakeScripting(['https://tfs.contoso.test/*', 'https://other.contoso.test/*']);
+    await createServerPageScripts({ db: () => dbWith([]), preApproved: async (origin) => origin === TFS }).sync();
     expect(calls).toEqual([['register', [registration(TFS)]]]);
+  });
+
+  it('registers nothing for a pre-approved host the browser has not granted: the script could not run there', async () => {
+    const calls = fakeScripting([]);
+    await createServerPageScripts({ db: () => dbWith(['https://tfs.contoso.test/tfs/DefaultCollection']), preApproved: async () => true }).sync();
+    expect(calls).toEqual([]);
   });
 
   it('registers the script for a granted host the user turned page actions on for, without an account', async () => {

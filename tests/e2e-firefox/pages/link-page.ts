@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
+import { evaluateInBrowserWindow } from '../support/browser-window';
 import { poll } from '../support/queries';
 
 /** Where our entries sit in Firefox's context menu: item ids start with the add-on id, dots as `_`. */
@@ -66,21 +67,7 @@ export class FirefoxLinkPage {
     await poll(() => this.chrome<string>(`document.getElementById('contentAreaContextMenu').state`), 'closed');
   }
 
-  /** Evaluates an expression in the browser window's document (BiDi `moz:scope: 'chrome'`). */
-  private async chrome<T = unknown>(expression: string): Promise<T> {
-    const connection = (this.browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: BidiResult }> } }).connection;
-    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string; url: string }[] };
-    const window = tree.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
-    if (!window) throw new Error('no browser window among the chrome contexts');
-    const { result } = await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true, resultOwnership: 'none' });
-    if (result.type === 'exception') throw new Error(result.exceptionDetails?.text ?? 'exception in the browser window');
-    return result.result?.value as T;
+  private chrome<T = unknown>(expression: string): Promise<T> {
+    return evaluateInBrowserWindow<T>(this.browser, expression);
   }
-}
-
-interface BidiResult {
-  type?: string;
-  result?: { value?: unknown };
-  exceptionDetails?: { text?: string };
-  contexts?: unknown;
 }

@@ -105,7 +105,7 @@ function bidi(browser: Browser): BidiSend {
   if (!connection) throw new Error('not a WebDriver BiDi session');
   return connection;
 }
-function browsingContextOf(page: Page): string {
+export function browsingContextOf(page: Page): string {
   const id = (page.mainFrame() as unknown as { _id?: string })._id;
   if (!id) throw new Error('no browsing context id on the page');
   return id;

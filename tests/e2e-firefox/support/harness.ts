@@ -19,7 +19,7 @@ export interface FirefoxHarness {
 /**
  * node:test hooks for one group of tests (a `describe`): one fake Azure DevOps and one proxy, reset
  * before every test; one Firefox with the built extension, launched for the first test and reset
- * after each (docs/testing.md#firefox-reset), so no test sees another's accounts. A test that fails
+ * before each next one (docs/testing.md#firefox-reset), so no test sees another's accounts. A test that fails
  * closes its Firefox: the next one gets a new one, never a browser the failure left in an odd state.
  * `extension` installs something other than .output/firefox-mv2 (a zip, or a copy with another
  * add-on id, `addonId`).
@@ -39,6 +39,16 @@ export function useFirefox(options: { extension?: () => string; addonId?: string
     fakeAdo!.control.reset();
     // As the owner of the Entra app would: the fake refuses redirect URIs it does not know.
     fakeAdo!.control.registerEntraRedirectUri(BUILD_DEFAULT_CLIENT_ID, firefoxRedirectUri());
+    // A Firefox left by the previous test is reset now rather than after it: the group's last test pays none.
+    if (firefox) {
+      try {
+        resets.push(await resetFirefox(firefox.browser));
+      } catch (error) {
+        console.log(`Resetting Firefox failed, so this test gets a new Firefox: ${error instanceof Error ? error.message : String(error)}`);
+        await firefox.close();
+        firefox = undefined;
+      }
+    }
     if (!firefox) {
       firefox = await launchFirefox({ proxyPort: proxy!.port, extension: options.extension?.(), addonId: options.addonId });
       launches.push(firefox.launchMs);
@@ -48,15 +58,7 @@ export function useFirefox(options: { extension?: () => string; addonId?: string
   });
   // node:test gives the hook the test's context; its `passed` is missing from the installed types (without it, every test relaunches).
   afterEach(async (t) => {
-    if (!firefox) return;
-    if ((t as { passed?: boolean }).passed) {
-      try {
-        resets.push(await resetFirefox(firefox.browser));
-        return;
-      } catch (error) {
-        console.log(`Resetting Firefox after "${t.name}" failed, so the next test gets a new Firefox: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    if (!firefox || (t as { passed?: boolean }).passed) return;
     await firefox.close();
     firefox = undefined;
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { evaluateInBrowserWindow } from './browser-window';
-import { browsingContextOf, EXTENSION_ORIGIN, FIREFOX_EXTENSION_DIR, navigateRaw, openExtensionPage } from './launch-firefox';
+import { browsingContextOf, EXTENSION_ORIGIN, EXTENSION_UUID, FIREFOX_EXTENSION_DIR, navigateRaw, openExtensionPage } from './launch-firefox';
 
 /**
  * An icon of the add-on, opened as a tab: a document of the extension's origin with its APIs
@@ -18,6 +18,8 @@ function resetPagePath(): string {
 
 /** How long the new background page may take to answer after `runtime.reload()`. */
 const RELOAD_TIMEOUT_MS = 15_000;
+/** An add-on page that has not loaded by then is opened again in a new tab. */
+const NAVIGATION_TIMEOUT_MS = 5_000;
 
 /**
  * Makes a Firefox that already ran a test as good as a freshly launched one (docs/testing.md#firefox-reset),
@@ -98,29 +100,34 @@ async function waitForFreshBackground(firefox: Browser, resetPage: Page): Promis
     if (Date.now() > until) throw new Error(`The reset page was still open ${RELOAD_TIMEOUT_MS} ms after runtime.reload(): the add-on did not stop.`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  const page = await firefox.newPage();
-  try {
-    while (Date.now() < until) {
-      try {
-        await navigateRaw(firefox, page, `${EXTENSION_ORIGIN}/${resetPagePath()}`);
-        const state = await page.evaluate(async () => {
-          const api = (globalThis as unknown as { browser?: typeof browser }).browser;
-          if (!api) return 'the extension page has no extension APIs yet';
-          const background = api.extension.getBackgroundPage() as unknown as Record<string, unknown> | null;
-          if (!background) return 'no background page yet';
-          if (background.__ranATest) return 'the background page that ran the test still runs';
-          const answer = (await api.runtime.sendMessage({ channel: 'ado-companion', type: 'ping', data: {} })) as { ok?: boolean } | undefined;
-          return answer?.ok ? 'fresh' : `the background answered the ping with ${JSON.stringify(answer)}`;
-        });
-        if (state === 'fresh') return;
-        last = state;
-      } catch (error) {
-        last = error instanceof Error ? error.message : String(error);
-      }
+  while (Date.now() < until) {
+    // A tab sent to the add-on's host before the new add-on has started may never finish loading.
+    const started = await evaluateInBrowserWindow<boolean>(firefox, `WebExtensionPolicy.getByHostname(${JSON.stringify(EXTENSION_UUID)})?.active === true`);
+    if (!started) {
+      last = 'the add-on has not started again';
       await new Promise((resolve) => setTimeout(resolve, 20));
+      continue;
     }
-  } finally {
-    await page.close();
+    const page = await firefox.newPage();
+    try {
+      await withTimeout(navigateRaw(firefox, page, `${EXTENSION_ORIGIN}/${resetPagePath()}`), NAVIGATION_TIMEOUT_MS, 'opening the add-on page');
+      const state = await page.evaluate(async () => {
+        const api = (globalThis as unknown as { browser?: typeof browser }).browser;
+        if (!api) return 'the extension page has no extension APIs yet';
+        const background = api.extension.getBackgroundPage() as unknown as Record<string, unknown> | null;
+        if (!background) return 'no background page yet';
+        if (background.__ranATest) return 'the background page that ran the test still runs';
+        const answer = (await api.runtime.sendMessage({ channel: 'ado-companion', type: 'ping', data: {} })) as { ok?: boolean } | undefined;
+        return answer?.ok ? 'fresh' : `the background answered the ping with ${JSON.stringify(answer)}`;
+      });
+      if (state === 'fresh') return;
+      last = state;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    } finally {
+      await page.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`The add-on did not come back within ${RELOAD_TIMEOUT_MS} ms of runtime.reload() (last: ${last}).`);
 }
@@ -129,4 +136,10 @@ async function topLevelContexts(firefox: Browser): Promise<string[]> {
   // puppeteer-core exposes the BiDi connection on its BiDi classes only (as in launch-firefox.ts).
   const connection = (firefox as unknown as { connection: { send(method: 'browsingContext.getTree', params: { maxDepth: number }): Promise<{ result: { contexts: { context: string }[] } }> } }).connection;
   return (await connection.send('browsingContext.getTree', { maxDepth: 0 })).result.contexts.map((context) => context.context);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

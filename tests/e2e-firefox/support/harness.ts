@@ -3,29 +3,33 @@ import type { Browser } from 'puppeteer-core';
 import { startFakeAdo, type FakeAdo } from '../../fake-ado/server';
 import { FirefoxPopup } from '../pages/popup';
 import { startAdoProxy, type AdoProxy } from './ado-proxy';
+import { resetFirefox } from './reset-firefox';
 import { BUILD_DEFAULT_CLIENT_ID } from '../../fake-ado/state';
 import { firefoxRedirectUri, launchFirefox, signInToAzureDevOpsWeb, type FirefoxWithExtension } from './launch-firefox';
 
 export interface FirefoxHarness {
   readonly fakeAdo: FakeAdo;
   readonly proxy: AdoProxy;
-  /** A fresh Firefox (new profile, extension just installed) for every test. */
+  /** The Firefox of this group of tests, as good as new for every test (support/reset-firefox.ts). */
   readonly browser: Browser;
   readonly firefox: FirefoxWithExtension;
   popup(): FirefoxPopup;
 }
 
 /**
- * node:test hooks for one spec file: one fake Azure DevOps and one proxy for the file, reset before
- * every test; a new Firefox profile with the built extension for every test, so no test sees
- * another's accounts. `extension` installs something other than .output/firefox-mv2 (a zip, or a
- * copy with another add-on id, `addonId`).
+ * node:test hooks for one group of tests (a `describe`): one fake Azure DevOps and one proxy, reset
+ * before every test; one Firefox with the built extension, launched for the first test and reset
+ * before each next one (docs/testing.md#firefox-reset), so no test sees another's accounts. A test that fails
+ * closes its Firefox: the next one gets a new one, never a browser the failure left in an odd state.
+ * `extension` installs something other than .output/firefox-mv2 (a zip, or a copy with another
+ * add-on id, `addonId`).
  */
 export function useFirefox(options: { extension?: () => string; addonId?: string } = {}): FirefoxHarness {
   let fakeAdo: FakeAdo | undefined;
   let proxy: AdoProxy | undefined;
   let firefox: FirefoxWithExtension | undefined;
   const launches: number[] = [];
+  const resets: number[] = [];
 
   before(async () => {
     fakeAdo = await startFakeAdo({ port: 0 });
@@ -35,22 +39,38 @@ export function useFirefox(options: { extension?: () => string; addonId?: string
     fakeAdo!.control.reset();
     // As the owner of the Entra app would: the fake refuses redirect URIs it does not know.
     fakeAdo!.control.registerEntraRedirectUri(BUILD_DEFAULT_CLIENT_ID, firefoxRedirectUri());
-    firefox = await launchFirefox({ proxyPort: proxy!.port, extension: options.extension?.(), addonId: options.addonId });
-    launches.push(firefox.launchMs);
+    // A Firefox left by the previous test is reset now rather than after it: the group's last test pays none.
+    if (firefox) {
+      try {
+        resets.push(await resetFirefox(firefox.browser));
+      } catch (error) {
+        console.log(`Resetting Firefox failed, so this test gets a new Firefox: ${error instanceof Error ? error.message : String(error)}`);
+        await firefox.close();
+        firefox = undefined;
+      }
+    }
+    if (!firefox) {
+      firefox = await launchFirefox({ proxyPort: proxy!.port, extension: options.extension?.(), addonId: options.addonId });
+      launches.push(firefox.launchMs);
+    }
     // Signed in to Azure DevOps' web UI like a user of the extension.
     await signInToAzureDevOpsWeb(firefox.browser, fakeAdo!);
   });
-  afterEach(async () => {
-    await firefox?.close();
+  // node:test gives the hook the test's context; its `passed` is missing from the installed types (without it, every test relaunches).
+  afterEach(async (t) => {
+    if (!firefox || (t as { passed?: boolean }).passed) return;
+    await firefox.close();
     firefox = undefined;
   });
   after(async () => {
+    await firefox?.close();
+    firefox = undefined;
     await proxy?.close();
     await fakeAdo?.close();
-    if (launches.length > 0) {
-      const average = Math.round(launches.reduce((a, b) => a + b, 0) / launches.length);
-      console.log(`Firefox launch + add-on install: ${launches.length}×, average ${average} ms, slowest ${Math.max(...launches)} ms`);
-    }
+    const summary = (what: string, times: number[]) =>
+      times.length > 0 ? `${what}: ${times.length}×, average ${Math.round(times.reduce((a, b) => a + b, 0) / times.length)} ms, slowest ${Math.max(...times)} ms` : null;
+    const lines = [summary('Firefox launch + add-on install', launches), summary('reset', resets)].filter(Boolean);
+    if (lines.length > 0) console.log(lines.join('; '));
   });
 
   const need = <T>(value: T | undefined, what: string): T => {

@@ -70,6 +70,13 @@ export async function launchFirefox(options: { proxyPort: number; extension?: st
       'app.update.enabled': false,
       // Optional permissions are granted to a real click without Firefox's prompt (automation cannot answer it).
       'extensions.webextOptionalPermissionPrompts': false,
+      // Tests open several tabs and keep acting on those behind the newest: Firefox would run their
+      // timers at most once a second and their animation frames once a second, as for tabs a person
+      // left; a person acts on the tab in front, which runs at full speed.
+      'dom.min_background_timeout_value': 4,
+      'dom.min_background_timeout_value_without_budget_throttling': 4,
+      'dom.timeout.enable_budget_timer_throttling': false,
+      'layout.throttled_frame_rate': 60,
     },
   });
   try {
@@ -105,7 +112,7 @@ function bidi(browser: Browser): BidiSend {
   if (!connection) throw new Error('not a WebDriver BiDi session');
   return connection;
 }
-function browsingContextOf(page: Page): string {
+export function browsingContextOf(page: Page): string {
   const id = (page.mainFrame() as unknown as { _id?: string })._id;
   if (!id) throw new Error('no browsing context id on the page');
   return id;

@@ -3,7 +3,7 @@ import { expect, type BrowserContext, type Worker } from '@playwright/test';
 /**
  * Makes a browser that already ran a test as good as a freshly launched one, in a fraction of the
  * time a launch takes on two cores (docs/testing.md#one-browser-per-worker): every tab closed; the
- * extension's stored data (storage areas, IndexedDB, alarms, optional permissions and the Server page
+ * extension's stored data (storage areas, localStorage, IndexedDB, alarms, optional permissions and the Server page
  * scripts registered with them, badge) removed; the clipboard emptied; cookies, routes and granted site permissions
  * dropped, the network back on; and the service worker stopped, so the one that answers next starts with no memory of the
  * previous test. (`runtime.reload()` would be closer still, but Chromium unloads an extension loaded
@@ -42,6 +42,8 @@ export async function resetExtensionBrowser(context: BrowserContext, extensionId
       api.action.setBadgeText({ text: '' }),
       api.action.setTitle({ title: manifest.action?.default_title ?? '' }),
     ]);
+    // The popup's copy of its first screen lives in the extension origin's localStorage.
+    localStorage.clear();
     // An open connection (the worker's Dexie) closes on the deletion's versionchange, so it goes through.
     for (const { name } of await indexedDB.databases()) {
       if (name) await new Promise((resolve) => Object.assign(indexedDB.deleteDatabase(name), { onsuccess: resolve, onerror: resolve }));

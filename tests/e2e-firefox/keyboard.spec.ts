@@ -48,6 +48,16 @@ describe('keyboard shortcuts in Firefox', () => {
     await pressShortcut(ff, 'clone-in-client');
     assert.equal(await noteIn(repo), 'ADO Companion: this tab shows no Azure DevOps repository.');
   });
+
+  it('open "Create pull request" from the viewed branch', async () => {
+    const repo = await new FirefoxRepoPage(ff.browser).open('https://dev.azure.com/contoso/Mobile%20App/_git/ios-app?path=/README.md&version=GBfeature%2F1234-login');
+    await repo.waitForHeaderButtons();
+    await pressShortcut(ff, 'create-pull-request');
+    // The dialog's first picker is the source branch.
+    const source = () =>
+      repo.page.evaluate(() => document.querySelector('[data-ado-companion-feature="pull-request-dialog"]')?.shadowRoot?.querySelector('select')?.value ?? null);
+    assert.equal(await poll(source, 'feature/1234-login'), 'feature/1234-login');
+  });
 });
 
 describe('address bar in Firefox: ado <words, number or address>', () => {

@@ -31,6 +31,17 @@ test.describe('keyboard shortcuts', () => {
     await expect.poll(() => repoPage.page.evaluate(() => navigator.clipboard.readText())).toBe(HTTPS);
   });
 
+  test('"Clone in" the default client: GitKraken Desktop\'s link opens beside the tab, for the viewed branch', async ({ context, repoPage, serviceWorker }) => {
+    const branch = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app?path=/README.md&version=GBdevelop';
+    await repoPage.goto(branch);
+    await repoPage.waitForHeaderButtons();
+    const linkInPage = await repoPage.page.getByRole('link', { name: 'Clone in GitKraken Desktop' }).getAttribute('href');
+    const opened = context.waitForEvent('page');
+    await pressShortcut(serviceWorker, 'clone-in-client', branch);
+    // The same link the page's own button carries (gitkraken.dev hands it to the app).
+    await expect.poll(async () => (await opened).url()).toBe(linkInPage);
+  });
+
   test('say briefly that they do not apply on a page that is no repository', async ({ repoPage, serviceWorker }) => {
     const boards = 'https://dev.azure.com/contoso/Mobile%20App/_boards/board';
     await repoPage.goto(boards);

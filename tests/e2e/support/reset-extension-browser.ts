@@ -15,12 +15,9 @@ export async function resetExtensionBrowser(context: BrowserContext, extensionId
   // page has the worker's APIs and, unlike the worker, cannot be asleep; the offscreen document's
   // page is the smallest the extension has (it only waits for a copy request).
   const page = await context.newPage();
-  await Promise.all([
-    ...context.pages().filter((other) => other !== page).map((other) => other.close()),
-    context.clearCookies(),
-    context.clearPermissions(),
-    context.setOffline(false),
-  ]);
+  await Promise.all(context.pages().filter((other) => other !== page).map((other) => other.close()));
+  // After the closes: `setOffline` goes to every page, and throws on one that is closing.
+  await Promise.all([context.clearCookies(), context.clearPermissions(), context.setOffline(false)]);
   await page.goto(`chrome-extension://${extensionId}/offscreen-clipboard.html`);
   // A worker that ran the test carries this mark; the one that answers after the stop must not.
   for (const worker of context.serviceWorkers()) await worker.evaluate(() => ((globalThis as Record<string, unknown>).__ranATest = true)).catch(() => undefined);

@@ -36,10 +36,10 @@ test.describe('keyboard shortcuts', () => {
     await repoPage.goto(branch);
     await repoPage.waitForHeaderButtons();
     const linkInPage = await repoPage.page.getByRole('link', { name: 'Clone in GitKraken Desktop' }).getAttribute('href');
-    const opened = context.waitForEvent('page');
+    const opened = context.waitForEvent('request', (request) => request.isNavigationRequest() && request.url().startsWith('https://gitkraken.dev/'));
     await pressShortcut(serviceWorker, 'clone-in-client', branch);
-    // The same link the page's own button carries (gitkraken.dev hands it to the app).
-    await expect.poll(async () => (await opened).url()).toBe(linkInPage);
+    // The same link the page's own button carries (gitkraken.dev hands it to the app), opened in a tab.
+    expect((await opened).url()).toBe(linkInPage);
   });
 
   test('say briefly that they do not apply on a page that is no repository', async ({ repoPage, serviceWorker }) => {
@@ -92,6 +92,8 @@ test.describe('address bar: ado <words>', () => {
   });
 
   test('Enter opens a pull request of the repository the words find', async ({ context, serviceWorker }) => {
+    // No network here: gitkraken.dev is answered by the test, so the tab shows the address it was given.
+    await context.route('https://gitkraken.dev/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>GitKraken</title>' }));
     const opened = context.waitForEvent('page');
     await serviceWorker.evaluate(() => {
       const chrome = (globalThis as unknown as { chrome: { omnibox: { onInputEntered: { dispatch(...args: unknown[]): void } } } }).chrome;
@@ -120,6 +122,8 @@ test.describe('address bar: ado <number or Azure DevOps URL>', () => {
   });
 
   test('Enter on an old-form address typed without https:// opens its dev.azure.com page', async ({ context, serviceWorker }) => {
+    // No network here: gitkraken.dev is answered by the test, so the tab shows the address it was given.
+    await context.route('https://gitkraken.dev/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>GitKraken</title>' }));
     const opened = context.waitForEvent('page');
     await enter(serviceWorker, 'contoso.visualstudio.com/DefaultCollection/Mobile%20App/_boards/board', 'newForegroundTab');
     await expect(await opened).toHaveURL('https://dev.azure.com/contoso/Mobile%20App/_boards/board');

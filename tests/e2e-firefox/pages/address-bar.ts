@@ -16,10 +16,18 @@ export interface AddressBarSuggestion {
 export class FirefoxAddressBar {
   constructor(private readonly browser: Browser) {}
 
-  /** Ctrl+L (focus the address bar, its text selected), then `text` key by key. */
+  /**
+   * Ctrl+L (focus the address bar, its text selected), then `text` key by key. A page that finishes
+   * loading meanwhile can take the focus back and the address bar its own address, as for a person
+   * typing then: typed again until the address bar holds the text.
+   */
   async type(text: string): Promise<void> {
-    await pressKey(this.browser, 'l', { ctrlKey: true });
-    await typeKeys(this.browser, text);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await pressKey(this.browser, 'l', { ctrlKey: true });
+      await typeKeys(this.browser, text);
+      if ((await evaluateInBrowserWindow<string>(this.browser, 'gURLBar.value')) === text) return;
+    }
+    throw new Error(`the address bar did not keep "${text}"`);
   }
 
   /** The suggestions once `count` of them show, the default one at the top included. */
@@ -36,8 +44,14 @@ export class FirefoxAddressBar {
     return last;
   }
 
-  /** ArrowDown `times` (0: the text as typed), then Enter. */
+  /**
+   * ArrowDown `times` (0: the text as typed), then Enter, once the view shows the suggestions for what
+   * was typed: Enter pressed before the keyword's own row is there goes to the search engine instead.
+   */
   async choose(times: number): Promise<void> {
+    const rows = () =>
+      evaluateInBrowserWindow<number>(this.browser, `gURLBar.view.isOpen ? document.querySelectorAll('#urlbar-results .urlbarView-row').length : 0`);
+    await poll(async () => (await rows()) > times, true);
     for (let i = 0; i < times; i++) await pressKey(this.browser, 'ArrowDown');
     await pressKey(this.browser, 'Enter');
   }

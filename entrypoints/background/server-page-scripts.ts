@@ -32,6 +32,9 @@ export const pageActionOrigins = {
 /** Ids of our registrations: this prefix and the origin (`server-page:https://tfs.contoso.test`). */
 export const SERVER_PAGE_SCRIPT_PREFIX = 'server-page:';
 
+/** The id of the page script's registration for `origin`. */
+export const serverPageScriptId = (origin: string) => `${SERVER_PAGE_SCRIPT_PREFIX}${origin}`;
+
 export interface RegisteredServerPageScript {
   id: string;
   matches?: string[];
@@ -55,7 +58,7 @@ export function serverPagePattern(origin: string): string {
  * wanted ones missing are added. Registrations that are not ours are left alone.
  */
 export function planServerPageScripts(wanted: readonly string[], registered: readonly RegisteredServerPageScript[]): ServerPageScriptPlan {
-  const want = new Map(wanted.map((origin) => [`${SERVER_PAGE_SCRIPT_PREFIX}${origin}`, origin]));
+  const want = new Map(wanted.map((origin) => [serverPageScriptId(origin), origin]));
   const current = (script: RegisteredServerPageScript) => {
     const origin = want.get(script.id);
     return (

@@ -4,6 +4,9 @@ import type { PatTarget } from '../auth/pat-input';
 import type { ManagedPolicy } from './managed-policy';
 import { organizationKeyOf } from '../azure/organization-key';
 
+/** The Server hosts (`host[:port]`) the policy allows: those any collection of may be connected, and those pre-approved for page actions. */
+const allowedServerHostsOf = (policy: ManagedPolicy) => [...(policy.allowedServerHosts ?? []), ...(policy.pageActionServerHosts ?? [])];
+
 /** PAT sign-in is allowed unless the policy says `allowPatSignIn: false`. */
 export function isPatSignInAllowed(policy: ManagedPolicy): boolean {
   return policy.allowPatSignIn !== false;
@@ -20,8 +23,7 @@ export function organizationRefusal(policy: ManagedPolicy, target: PatTarget): A
   const allowed = (policy.allowedOrganizations ?? []).includes(organizationKeyOf(target.baseUrl));
   if (target.kind === 'cloud') return allowed ? null : appErrors.organizationNotAllowedByPolicy(target.organization);
   const host = new URL(target.origin).host.toLowerCase();
-  const hosts = [...(policy.allowedServerHosts ?? []), ...(policy.pageActionServerHosts ?? [])];
-  if (allowed || hosts.includes(host)) return null;
+  if (allowed || allowedServerHostsOf(policy).includes(host)) return null;
   return policy.allowedServerHosts ? appErrors.serverHostNotAllowedByPolicy(host) : appErrors.organizationNotAllowedByPolicy(target.collection);
 }
 
@@ -46,7 +48,7 @@ export function isPreapprovedForPageActions(policy: ManagedPolicy, origin: strin
 export function serverPageActionsRefusal(policy: ManagedPolicy, origin: string): AppErrorValue | null {
   if (!policy.allowedOrganizations && !policy.allowedServerHosts) return null;
   const host = new URL(origin).host.toLowerCase();
-  if ([...(policy.allowedServerHosts ?? []), ...(policy.pageActionServerHosts ?? [])].includes(host)) return null;
+  if (allowedServerHostsOf(policy).includes(host)) return null;
   const collectionOnHost = (policy.allowedOrganizations ?? []).some((entry) => URL.canParse(entry) && new URL(entry).origin.toLowerCase() === origin.toLowerCase());
   return collectionOnHost ? null : appErrors.serverPageActionsNotAllowedByPolicy(host);
 }

@@ -4,7 +4,7 @@ import { appErrors } from '@/lib/errors/error-messages';
 import { isAzureDevOpsServiceHost } from '@/lib/azure/azure-hosts';
 import { serverPageActionsRefusal } from '@/lib/policy/policy-rules';
 import { readManagedPolicy } from '../managed-policy';
-import { pageActionOrigins, SERVER_PAGE_SCRIPT_PREFIX } from '../server-page-scripts';
+import { pageActionOrigins, serverPageScriptId } from '../server-page-scripts';
 import type { Handler } from '../router';
 
 /**
@@ -39,6 +39,6 @@ function serverOrigin(raw: string): string {
 
 async function isRegistered(origin: string): Promise<boolean> {
   if (!browser.scripting?.getRegisteredContentScripts) return false;
-  const id = `${SERVER_PAGE_SCRIPT_PREFIX}${origin}`;
+  const id = serverPageScriptId(origin);
   return (await browser.scripting.getRegisteredContentScripts({ ids: [id] })).some((script) => script.id === id);
 }

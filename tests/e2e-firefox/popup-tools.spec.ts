@@ -93,8 +93,14 @@ describe('popup tools in Firefox', () => {
     const bin = path.join(work, 'bin');
     fs.mkdirSync(bin);
     fs.writeFileSync(path.join(bin, 'git'), `#!/usr/bin/env bash\nprintf '%s|' "$@" >> '${work}/calls'\necho >> '${work}/calls'\n`, { mode: 0o755 });
-    execFileSync('bash', ['-c', script], { cwd: work, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
-    assert.deepEqual(fs.readFileSync(path.join(work, 'calls'), 'utf8').trim().split('\n').sort(), [
+    let calls: string[];
+    try {
+      execFileSync('bash', ['-c', script], { cwd: work, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+      calls = fs.readFileSync(path.join(work, 'calls'), 'utf8').trim().split('\n').sort();
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+    assert.deepEqual(calls, [
       'clone|--|https://dev.azure.com/contoso/Mobile%20App/_git/android-app|contoso/Mobile App/android-app|',
       'clone|--|https://dev.azure.com/contoso/Mobile%20App/_git/ios-app|contoso/Mobile App/ios-app|',
     ]);

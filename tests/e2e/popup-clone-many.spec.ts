@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { axeViolations } from './support/axe';
@@ -15,12 +15,16 @@ function runWithStubGit(script: string): { status: number | null; calls: string[
   writeFileSync(log, '');
   writeFileSync(path.join(dir, 'bin', 'git'), `#!/usr/bin/env bash\nprintf '%s\\0' "$@" >> '${log}'\nprintf '\\n' >> '${log}'\nmkdir -p -- "$4"\n`);
   chmodSync(path.join(dir, 'bin', 'git'), 0o755);
-  const result = spawnSync('bash', ['-c', script], { cwd: path.join(dir, 'work'), env: { ...process.env, PATH: `${path.join(dir, 'bin')}:${process.env.PATH}` } });
-  const calls = readFileSync(log, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => line.split('\0').slice(0, -1));
-  return { status: result.status, calls };
+  try {
+    const result = spawnSync('bash', ['-c', script], { cwd: path.join(dir, 'work'), env: { ...process.env, PATH: `${path.join(dir, 'bin')}:${process.env.PATH}` } });
+    const calls = readFileSync(log, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\0').slice(0, -1));
+    return { status: result.status, calls };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 test.describe('popup: clone many repositories', () => {

@@ -36,9 +36,6 @@ export function useFirefox(options: { extension?: () => string; addonId?: string
     proxy = await startAdoProxy({ hosts: fakeAdo.hosts, fakeAdoPort: fakeAdo.port });
   });
   beforeEach(async () => {
-    fakeAdo!.control.reset();
-    // As the owner of the Entra app would: the fake refuses redirect URIs it does not know.
-    fakeAdo!.control.registerEntraRedirectUri(BUILD_DEFAULT_CLIENT_ID, firefoxRedirectUri());
     // A Firefox left by the previous test is reset now rather than after it: the group's last test pays none.
     if (firefox) {
       try {
@@ -53,6 +50,11 @@ export function useFirefox(options: { extension?: () => string; addonId?: string
       firefox = await launchFirefox({ proxyPort: proxy!.port, extension: options.extension?.(), addonId: options.addonId });
       launches.push(firefox.launchMs);
     }
+    // After the browser's reset: a request the previous test's background still had on its way has
+    // arrived by now (or was cancelled with it), so it cannot show up in this test's request log.
+    fakeAdo!.control.reset();
+    // As the owner of the Entra app would: the fake refuses redirect URIs it does not know.
+    fakeAdo!.control.registerEntraRedirectUri(BUILD_DEFAULT_CLIENT_ID, firefoxRedirectUri());
     // Signed in to Azure DevOps' web UI like a user of the extension.
     await signInToAzureDevOpsWeb(firefox.browser, fakeAdo!);
   });

@@ -2,6 +2,7 @@ import type { FakeAdo } from '../../fake-ado/server';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { preferMemoryTmpdir } from '../../support/memory-tmpdir';
 
 export const FIREFOX_EXTENSION_DIR = path.resolve('.output/firefox-mv2');
 
@@ -42,6 +43,8 @@ export interface FirefoxWithExtension {
  */
 export async function launchFirefox(options: { proxyPort: number; extension?: string; addonId?: string }): Promise<FirefoxWithExtension> {
   const started = Date.now();
+  // puppeteer makes the profile in the temporary folder: in memory where it can (docs/testing.md#time).
+  preferMemoryTmpdir();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,

@@ -175,7 +175,9 @@ function PullRequestForm({
   const [reviewers, setReviewers] = useState<ChosenReviewer[]>(draft?.reviewers ?? []);
   const [workItemText, setWorkItemText] = useState(draft?.workItemText ?? workItemIdsInBranch(initialSource).join(', '));
   const [workItems, setWorkItems] = useState<{ found: WorkItemSummary[]; missing: number[]; error: string | null }>({ found: [], missing: [], error: null });
-  const [isDraft, setDraft] = useState(draft?.isDraft ?? false);
+  // An older Azure DevOps Server has no drafts: the box says so rather than publishing the pull request.
+  const noDrafts = context.draftsUnavailable?.message;
+  const [isDraft, setDraft] = useState(!noDrafts && (draft?.isDraft ?? false));
   const [autoComplete, setAutoComplete] = useState(draft?.autoComplete ?? false);
   const [mergeStrategy, setMergeStrategy] = useState<MergeStrategy>(draft?.mergeStrategy ?? 'squash');
   const [deleteSourceBranch, setDeleteSourceBranch] = useState(draft?.deleteSourceBranch ?? true);
@@ -372,9 +374,14 @@ function PullRequestForm({
         {ids.length === 0 && <li class="hint">Work item ids, separated by commas.</li>}
       </ul>
       <label class="check">
-        <input type="checkbox" checked={isDraft} onChange={(e) => setDraft(e.currentTarget.checked)} />
+        <input type="checkbox" checked={isDraft} disabled={!!noDrafts} aria-describedby={noDrafts && 'pr-no-drafts'} onChange={(e) => setDraft(e.currentTarget.checked)} />
         Create as draft
       </label>
+      {noDrafts && (
+        <p class="hint" id="pr-no-drafts">
+          {noDrafts}
+        </p>
+      )}
       <fieldset>
         <legend>
           <label class="check">

@@ -224,6 +224,7 @@ export function createCredentials(deps: CredentialDeps) {
     return {
       request: (req) => watched(() => client.request(req)),
       requestPage: (req) => watched(() => client.requestPage(req)),
+      newestApiVersion: (base) => client.newestApiVersion(base),
     };
   }
 

@@ -94,6 +94,8 @@ export interface RestClient {
   request<T>(req: RestRequest): Promise<T>;
   /** `request`, and the token of the next page when the answer says more remain. */
   requestPage<T>(req: RestRequest): Promise<RestPage<T>>;
+  /** The newest api-version the collection at `base` said it takes, once it refused a newer one; undefined before (docs/azure-devops-rest.md#server-features). */
+  newestApiVersion(base: string): string | undefined;
 }
 
 /** One page of a paged list (docs/azure-devops-rest.md#repositories: refs). */
@@ -303,6 +305,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
       const { value, headers } = await exchange<T>(req);
       return { value, continuationToken: continuationTokenOf(headers) };
     },
+    newestApiVersion: (base) => apiVersions.get(base),
   };
 }
 

@@ -328,3 +328,10 @@ export const notificationsNotAllowed = (): AppErrorValue => ({
   kind: 'permission-denied',
   message: 'ADO Companion may not show notifications: the browser did not allow it. Turn notifications on again and choose Allow.',
 });
+
+// A feature an older Azure DevOps Server lacks (docs/azure-devops-rest.md#server-features): said before anything is sent.
+export const serverFeatureMissing = (feature: string, since: string, sinceRelease: string | null, host: string, newest: string): AppErrorValue => ({
+  kind: 'server-version',
+  message: `${feature} need REST API version ${since}${sinceRelease ? ` (${sinceRelease} or later)` : ''}, and ${host} supports ${newest}. Ask your administrator to update Azure DevOps Server.`,
+  details: { latestApiVersion: newest, requestedApiVersion: since },
+});

@@ -6,6 +6,8 @@ import type { Session } from '../auth/session';
 import { organizationClient } from '../auth/organization-client';
 import type { RepositoryView } from '../repositories/repository-cache';
 import { getConnectionData } from '../azure/connection-data';
+import { missingServerFeature } from '../azure/server-features';
+import type { RestClient } from '../azure/rest-client';
 import { toRepositoryRecord } from '../repositories/repository-list';
 import { toRepositoryView } from '../repositories/repository-cache';
 import { repositoryNameProblem } from '../new-repository/repository-name';
@@ -40,6 +42,7 @@ export function createForks(deps: ForkDeps) {
 
   async function list(input: { orgKey: string; repositoryId: string }): Promise<{ forks: ForkView[] }> {
     const { organization, client } = await organizationAndClient(input.orgKey);
+    refuseWithoutForks(organization, client);
     // The organization's own collection id: forks in other organizations are not listed.
     const collectionId = organization.instanceId ?? (await getConnectionData(client, organization.baseUrl)).instanceId;
     const answer = await client.request<{ value?: GitRepositoryRef[] }>({
@@ -67,6 +70,7 @@ export function createForks(deps: ForkDeps) {
     const problem = repositoryNameProblem(input.name);
     if (problem) throw new AppError(appErrors.invalidRepositoryName(problem));
     const { organization, client } = await organizationAndClient(input.orgKey);
+    refuseWithoutForks(organization, client);
     const parent = await db.repositories.get(input.repositoryId);
     if (!parent || parent.orgKey !== organization.key) throw new AppError(appErrors.organizationGone());
     const fork = await client.request<GitRepository & { _links?: { forkSyncOperation?: { href?: string } } }>({
@@ -108,6 +112,13 @@ function copyStatusOf(value: unknown): ForkCopyStatus {
   if (typeof value === 'number') return names[value - 1] ?? 'queued';
   const found = names.find((name) => name.toLowerCase() === String(value).toLowerCase());
   return found ?? 'queued';
+}
+
+/** An older Azure DevOps Server has no forks, and would make a plain repository of a fork request: say which version they need instead. */
+function refuseWithoutForks(organization: OrganizationRecord, client: RestClient): void {
+  const newest = client.newestApiVersion(organization.baseUrl) ?? organization.apiVersion ?? undefined;
+  const missing = missingServerFeature('forks', new URL(organization.baseUrl).host, newest);
+  if (missing) throw new AppError(missing);
 }
 
 function base(organization: OrganizationRecord): string {

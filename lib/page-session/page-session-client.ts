@@ -24,5 +24,5 @@ export function pageSessionClient(session: PageSession): RestClient {
     if (result.kind === 'error') throw new AppError(result.error);
     return { value: result.value, continuationToken: result.continuationToken ?? null };
   }
-  return { request: async <T>(req: RestRequest) => (await requestPage<T>(req)).value, requestPage };
+  return { request: async <T>(req: RestRequest) => (await requestPage<T>(req)).value, requestPage, newestApiVersion: () => session.newestApiVersion() };
 }

@@ -54,6 +54,8 @@ export interface PageSession {
   request<T>(path: string, options?: PageSessionRequest): Promise<PageSessionResult<T>>;
   /** The signed-in user: the page data when it has the id, else `_apis/connectionData`. */
   currentUser(): Promise<PageSessionResult<PageUser>>;
+  /** The newest api-version the page's Server said it takes, once it refused a newer one. */
+  newestApiVersion(): string | undefined;
 }
 
 export interface PageSessionDeps {
@@ -171,7 +173,7 @@ export function createPageSession(deps: PageSessionDeps): PageSession | null {
     return { kind: 'ok', value: { id: user.id, displayName: user.providerDisplayName, uniqueName: user.properties?.Account?.$value ?? '' } };
   }
 
-  return { baseUrl: page.baseUrl, organization, request, currentUser };
+  return { baseUrl: page.baseUrl, organization, request, currentUser, newestApiVersion: () => newestAccepted };
 }
 
 declare const content: { fetch?: typeof fetch } | undefined;

@@ -2,7 +2,8 @@ import type { GitCommitRef, GitPullRequest, GitRef, GitRepository } from 'azure-
 import type { RestClient, RestPage } from '../azure/rest-client';
 import { getConnectionData } from '../azure/connection-data';
 import { vsspsBaseOf } from '../azure/azure-hosts';
-import { AppError } from '../errors/app-error';
+import { AppError, type AppErrorValue } from '../errors/app-error';
+import { missingServerFeature } from '../azure/server-features';
 import { appErrors } from '../errors/error-messages';
 
 /**
@@ -42,6 +43,8 @@ export interface NewPullRequestContext {
   me: { id: string; displayName: string };
   /** Reviewers of my recent pull requests in this repository, most recent first. */
   recentReviewers: Reviewer[];
+  /** Why this server cannot make a draft (older than REST API 5.0); null when it can. */
+  draftsUnavailable: AppErrorValue | null;
 }
 
 export interface BranchComparison {
@@ -144,8 +147,13 @@ export async function loadNewPullRequestContext(client: RestClient, address: Rep
     branchesCapped: listed.capped,
     me: { id: me.userId, displayName: me.displayName },
     recentReviewers: [...recentReviewers.values()].slice(0, 8),
+    // Known by now: the requests above learned the server's newest api-version if it refused one.
+    draftsUnavailable: draftsUnavailable(client, address),
   };
 }
+
+const draftsUnavailable = (client: RestClient, address: RepositoryAddress) =>
+  missingServerFeature('draftPullRequests', new URL(address.baseUrl).host, client.newestApiVersion(address.baseUrl));
 
 /** The repository's branches, page after page, until the service has no more or BRANCH_LIMIT is reached. */
 async function listBranches(client: RestClient, refsUrl: string): Promise<{ branches: Set<string>; capped: boolean }> {
@@ -352,6 +360,9 @@ export async function createPullRequest(
   me: string,
 ): Promise<CreatedPullRequest> {
   const url = `${repoUrl(address, input.repositoryId)}/pullrequests`;
+  // An older server would ignore `isDraft` and publish the pull request to its reviewers.
+  const noDrafts = input.isDraft ? draftsUnavailable(client, address) : null;
+  if (noDrafts) throw new AppError(noDrafts);
   const created = await client
     .request<GitPullRequest>({
     method: 'POST',

@@ -125,4 +125,24 @@ describe('Azure DevOps Server pages in Firefox', () => {
     const posts = ff.fakeAdo.control.requests({ method: 'POST', host: 'tfs.contoso.test' }).map((r) => `${r.auth} ${r.status}`);
     assert.deepEqual(posts, ['session 201']);
   });
+
+  it('on a Server older than drafts (REST API 4.1), the dialog turns "Create as draft" off and says which version drafts need', async () => {
+    ff.fakeAdo.control.setServerApiVersion('4.1');
+    await connectServer();
+    const repo = await openRepository(`${LEGACY_APP}?version=GBdevelop`);
+    await (await shadowButton(repo, 'create-pull-request', 'button')).click();
+    const dialog = '[data-ado-companion-feature="pull-request-dialog"]';
+    await repo.page.waitForFunction((dialog: string) => document.querySelector(dialog)?.shadowRoot?.querySelector('button[type=submit]:not([disabled])'), { timeout: 10_000 }, dialog);
+    const draftBox = await repo.page.evaluate((dialog: string) => {
+      const root = document.querySelector(dialog)!.shadowRoot!;
+      const box = [...root.querySelectorAll('label')].find((label) => label.textContent?.includes('Create as draft'))!.querySelector('input')!;
+      return { disabled: box.disabled, checked: box.checked, said: root.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent };
+    }, dialog);
+    assert.deepEqual(draftBox, {
+      disabled: true,
+      checked: false,
+      said: 'Draft pull requests need REST API version 5.0 (Azure DevOps Server 2019 or later), and tfs.contoso.test supports 4.1. Ask your administrator to update Azure DevOps Server.',
+    });
+  });
 });
+

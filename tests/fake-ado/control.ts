@@ -137,6 +137,8 @@ export interface FakeAdoControl {
   changePullRequest(change: PullRequestChange): void;
   /** The Server collections' administrator turns SSH on or off (their repository answers carry `sshUrl` or not). */
   setServerSsh(options: { enabled: boolean }): void;
+  /** The Server collections answer as a release whose newest REST api-version is this (Team Foundation Server 2018: 4.0). */
+  setServerApiVersion(maxApiVersion: string): void;
   /** Someone opens a pull request; returns its id. */
   openPullRequest(pullRequest: OpenPullRequest): number;
   /** Someone pushes these branches, at an existing branch's commit (same as POST /_fake/failures `addBranches`). */
@@ -299,6 +301,9 @@ export function createControl(state: FakeState): FakeAdoControl {
     changePullRequest: (change) => applyChanges(state, { changePullRequest: change }),
     setServerSsh: ({ enabled }) => {
       for (const org of state.data.organizations) if (org.kind === 'server') org.sshDisabled = !enabled;
+    },
+    setServerApiVersion: (maxApiVersion) => {
+      for (const org of state.data.organizations) if (org.kind === 'server') org.maxApiVersion = maxApiVersion;
     },
     openPullRequest: (pullRequest) => {
       applyChanges(state, { openPullRequest: pullRequest });

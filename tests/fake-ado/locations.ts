@@ -8,7 +8,7 @@
  * (GitApi.js, CoreApi.js, WorkItemTrackingApi.js, LocationsApi.js); templates are the service's.
  */
 import type { FixtureOrganization } from './fixture-types';
-import { CLOUD_MAX_API_VERSION, CLOUD_RELEASED_API_VERSION } from './state';
+import { CLOUD_RELEASED_API_VERSION, newestApiVersionOf } from './state';
 import { releasedVersionOf, type ResourceName } from './resource-versions';
 
 export interface ApiResourceLocation {
@@ -63,7 +63,7 @@ export const RESOURCE_AREAS = [
  * resource Learn lists only as a preview reports `releasedVersion` 0.0, as the service does for one.
  */
 export function locationsFor(org: FixtureOrganization, area?: string): ApiResourceLocation[] {
-  const max = org.kind === 'server' ? (org.maxApiVersion ?? '6.0') : CLOUD_MAX_API_VERSION;
+  const max = newestApiVersionOf(org);
   const released = org.kind === 'server' ? max : CLOUD_RELEASED_API_VERSION;
   return LOCATIONS.filter(([, a]) => !area || a.toLowerCase() === area.toLowerCase()).map(
     ([id, a, resourceName, routeTemplate, resourceVersion, resource]) => ({

@@ -28,7 +28,7 @@ import { renderPage } from './pages/index';
 import { findRoute, splitPath } from './router';
 import { apiRoutes } from './routes/index';
 import { entraRequest } from './routes/entra';
-import { CLOUD_MAX_API_VERSION, CLOUD_RELEASED_API_VERSION } from './state';
+import { CLOUD_MAX_API_VERSION, CLOUD_RELEASED_API_VERSION, newestApiVersionOf } from './state';
 import { releasedVersionOf, type ResourceName } from './resource-versions';
 import { noAccessPage, webSignInRedirect, webSignInRequest } from './web-session';
 
@@ -54,7 +54,7 @@ function checkApiVersion(ctx: Ctx, resource: ResourceName | null): void {
   if (!match) throw badApiVersion(requested);
   const number = Number(`${match[1]}.${match[2] ?? '0'}`);
   const server = ctx.org?.kind === 'server';
-  const latest = server ? (ctx.org!.maxApiVersion ?? '6.0') : CLOUD_MAX_API_VERSION;
+  const latest = ctx.org ? newestApiVersionOf(ctx.org) : CLOUD_MAX_API_VERSION;
   if (number > Number(latest)) throw versionOutOfRange(requested, latest);
   if (match[3] || !resource) return;
   const released = releasedVersionOf(resource, server ? latest : CLOUD_RELEASED_API_VERSION);

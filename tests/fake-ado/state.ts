@@ -24,6 +24,20 @@ export const ZERO_OBJECT_ID = '0000000000000000000000000000000000000000';
 export const CLOUD_MAX_API_VERSION = '7.2';
 export const CLOUD_RELEASED_API_VERSION = '7.1';
 
+/** The newest api-version an organization serves: Services' newest, or the Server release's (Azure DevOps Server 2020, 6.0, unless the fixture says). */
+export function newestApiVersionOf(org: Pick<FixtureOrganization, 'kind' | 'maxApiVersion'>): string {
+  return org.kind === 'server' ? (org.maxApiVersion ?? '6.0') : CLOUD_MAX_API_VERSION;
+}
+
+/**
+ * Whether the organization's release has what came with REST api-version `version`. An older one
+ * knows nothing of it and ignores such a property in a body, as a real server does (an unknown
+ * member of a JSON body is dropped when it is read).
+ */
+export function servesApiVersion(org: Pick<FixtureOrganization, 'kind' | 'maxApiVersion'>, version: string): boolean {
+  return Number(newestApiVersionOf(org)) >= Number(version);
+}
+
 /** Failure modes switched by tests and the demo (control.ts, POST /_fake/failures). */
 export interface FailureModes {
   /** Every authenticated API call answers 203 + HTML sign-in page (session lost, docs/azure-devops-rest.md#versions-headers-errors). */

@@ -21,7 +21,7 @@ import type { FixtureProject, FixtureRepository } from '../fixture-types';
 import { body, empty, intParam, json, list, me, org, queryParam, type Ctx } from '../http';
 import type { Params, Route } from '../router';
 import { commitRef, identityRef, repository, repositoryRef, repoApiUrl } from '../shapes';
-import { ZERO_GUID, ZERO_OBJECT_ID, sha1, type CommitRecord, type PushRecord, type RepoRef } from '../state';
+import { ZERO_GUID, ZERO_OBJECT_ID, servesApiVersion, sha1, type CommitRecord, type PushRecord, type RepoRef } from '../state';
 
 // --- lookups ----------------------------------------------------------------------------------
 
@@ -101,7 +101,8 @@ function createRepository(ctx: Ctx, p: Params) {
 
   const repo: FixtureRepository = { id: ctx.state.newGuid(), name, size: 0, branches: [], pullRequests: [] };
   let forkSyncId: number | undefined;
-  if (input.parentRepository) {
+  // Forks came with REST API 4.1: an older server ignores `parentRepository` and makes a plain repository.
+  if (input.parentRepository && servesApiVersion(o, '4.1')) {
     // Forks (docs/azure-devops-rest.md#forks): parentRepository.id is mandatory; a name alone fails like this.
     const parentId = input.parentRepository.id;
     if (!parentId || parentId === ZERO_GUID) throw guidEmpty('repositoryId');
@@ -547,8 +548,10 @@ function getItems(ctx: Ctx, p: Params) {
 // --- forks (docs/azure-devops-rest.md#forks) ---------------------------------------------------------------------------------
 
 function listForks(ctx: Ctx, p: Params) {
-  const ref = repoParam(ctx, p, 'repositoryNameOrId');
   const o = org(ctx);
+  // A release older than REST API 4.1 has no such route.
+  if (!servesApiVersion(o, '4.1')) throw notFound(`git/repositories/${p.repositoryNameOrId}/forks`);
+  const ref = repoParam(ctx, p, 'repositoryNameOrId');
   // Only forks inside this organization exist in the fake; another collection id has none.
   if (p.collectionId?.toLowerCase() !== o.id.toLowerCase()) return list([]);
   const forks = ctx.state.repos(o).filter((r) => r.repo.parentRepositoryId?.toLowerCase() === ref.repo.id.toLowerCase());

@@ -17,7 +17,7 @@ import type { FixtureOrganization, FixtureProject, FixturePullRequest, FixtureRe
 import { body, empty, intParam, json, list, me, org, queryParam, type Ctx } from '../http';
 import type { Params, Route } from '../router';
 import { pullRequest, reviewerJson } from '../shapes';
-import { ZERO_GUID, type PullRequestRef } from '../state';
+import { ZERO_GUID, servesApiVersion, type PullRequestRef } from '../state';
 import { branchObjectId, projectParam, repoParam } from './git';
 
 type Vote = FixturePullRequest['reviewers'][number]['vote'];
@@ -160,7 +160,8 @@ function createPullRequest(ctx: Ctx, p: Params) {
     sourceRefName: input.sourceRefName,
     targetRefName: input.targetRefName,
     status: 'active',
-    isDraft: Boolean(input.isDraft),
+    // Drafts came with REST API 5.0 (Azure DevOps Server 2019): an older server ignores the property.
+    isDraft: Boolean(input.isDraft) && servesApiVersion(org(ctx), '5.0'),
     createdBy: me(ctx).id,
     creationDate: ctx.state.nowIso(),
     reviewers,

@@ -5,7 +5,7 @@ import { createRepositoryCache } from '@/lib/repositories/repository-cache';
 import type { FakeAdo } from '../../../fake-ado/server';
 import { useFakeAdo } from '../../support/use-fake-ado';
 import { basic } from '../../../fake-ado/fixtures/basic';
-import { CONTOSO, key, startSession } from '../auth/session-harness';
+import { CONTOSO, SERVER, key, startSession } from '../auth/session-harness';
 
 let fake: FakeAdo;
 useFakeAdo((started) => (fake = started));
@@ -48,4 +48,19 @@ describe('lib/forks', () => {
     const sam = await connected(basic.pats.samContoso);
     await expect(sam.create({ ...input, name: 'ios-app-sam' })).rejects.toMatchObject({ message: expect.stringContaining('CreateRepository') });
   });
+
+  it('on a server older than forks (REST API 4.0) says which version they need, and makes no plain repository instead', async () => {
+    fake.control.setServerApiVersion('4.0');
+    const { session, db } = startSession(fake);
+    await session.connectPat({ host: SERVER, token: basic.pats.janeServer });
+    await createRepositoryCache({ db, session, now: () => Date.now() }).refresh();
+    const forks = createForks({ db, session, now: () => Date.now() });
+    const legacyApp = basic.repos.legacyApp;
+    const sentence = 'Forks need REST API version 4.1, and tfs.contoso.test supports 4.0. Ask your administrator to update Azure DevOps Server.';
+    await expect(forks.list({ orgKey: key(SERVER), repositoryId: legacyApp.id })).rejects.toMatchObject({ kind: 'server-version', message: sentence });
+    fake.control.clearRequests();
+    await expect(forks.create({ orgKey: key(SERVER), repositoryId: legacyApp.id, projectId: basic.projects.legacy.id, name: 'legacy-app-fork' })).rejects.toMatchObject({ message: sentence });
+    expect(fake.control.requests({ method: 'POST' })).toEqual([]);
+  });
 });
+

@@ -12,7 +12,7 @@ import {
 import type { FakeAdo } from '../../../fake-ado/server';
 import { useFakeAdo } from '../../support/use-fake-ado';
 import { basic, loadBasicFixture } from '../../../fake-ado/fixtures/basic';
-import { CONTOSO, startSession } from '../auth/session-harness';
+import { CONTOSO, SERVER, startSession } from '../auth/session-harness';
 
 let fake: FakeAdo;
 useFakeAdo((started) => (fake = started));
@@ -155,4 +155,60 @@ describe('lib/pull-requests/new-pull-request', () => {
     );
     await expect(attempt).rejects.toMatchObject({ kind: 'conflict', details: { code: 'TF401179', existingId: 5 } });
   });
+
+  describe('on an Azure DevOps Server older than drafts (REST API 4.1)', () => {
+    const LEGACY = { baseUrl: SERVER, project: 'Legacy', repository: 'legacy-app' };
+    const draft = (repositoryId: string) => ({
+      repositoryId,
+      sourceBranch: 'develop',
+      targetBranch: 'main',
+      title: 'Installer fix',
+      description: '',
+      isDraft: true,
+      reviewers: [],
+      workItemIds: [],
+      autoComplete: null,
+    });
+    async function serverClient() {
+      fake.control.setServerApiVersion('4.1');
+      const { session, db } = startSession(fake);
+      await session.connectPat({ host: SERVER, token: basic.pats.janeServer });
+      return session.clientFor((await db.accounts.toArray())[0]!);
+    }
+    const sentence = 'Draft pull requests need REST API version 5.0 (Azure DevOps Server 2019 or later), and tfs.contoso.test supports 4.1. Ask your administrator to update Azure DevOps Server.';
+
+    it('such a server ignores isDraft: the pull request is published (why the extension must not send one)', async () => {
+      const c = await serverClient();
+      const repositoryId = (await loadNewPullRequestContext(c, LEGACY)).repositoryId;
+      // The fixture's develop → main pull request is done with, so the branch can have a new one.
+      fake.control.changePullRequest({ org: 'DefaultCollection', pullRequestId: 1, status: 'abandoned' });
+      const created = await c.request<{ isDraft?: boolean }>({
+        method: 'POST',
+        url: `${SERVER}/Legacy/_apis/git/repositories/${repositoryId}/pullrequests`,
+        body: { sourceRefName: 'refs/heads/develop', targetRefName: 'refs/heads/main', title: 'x', isDraft: true },
+      });
+      expect(created.isDraft).toBe(false);
+    });
+
+    it('the dialog learns that the server has no drafts', async () => {
+      const context = await loadNewPullRequestContext(await serverClient(), LEGACY);
+      expect(context.draftsUnavailable?.message).toBe(sentence);
+    });
+
+    it('a draft is refused with that sentence and nothing is sent', async () => {
+      const c = await serverClient();
+      const { repositoryId } = await loadNewPullRequestContext(c, LEGACY);
+      fake.control.clearRequests();
+      await expect(createPullRequest(c, LEGACY, draft(repositoryId), '')).rejects.toMatchObject({ kind: 'server-version', message: sentence });
+      expect(fake.control.requests({ method: 'POST' })).toEqual([]);
+    });
+
+    it('a Server with drafts (2020, REST API 6.0) is offered them', async () => {
+      const { session, db } = startSession(fake);
+      await session.connectPat({ host: SERVER, token: basic.pats.janeServer });
+      const context = await loadNewPullRequestContext(session.clientFor((await db.accounts.toArray())[0]!), LEGACY);
+      expect(context.draftsUnavailable).toBeNull();
+    });
+  });
 });
+

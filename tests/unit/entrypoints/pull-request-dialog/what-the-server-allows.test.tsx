@@ -18,7 +18,7 @@ async function openWith(context: Partial<NewPullRequestContext>) {
       ok: true,
       data: {
         status: 'ready',
-        context: { repositoryId: 'r', projectId: 'p', defaultBranch: 'main', branches: ['develop', 'main'], branchesCapped: false, me: { id: 'me', displayName: 'Me' }, recentReviewers: [], ...context },
+        context: { repositoryId: 'r', projectId: 'p', defaultBranch: 'main', branches: ['develop', 'main'], branchesCapped: false, me: { id: 'me', displayName: 'Me' }, recentReviewers: [], draftsUnavailable: null, ...context },
       },
     }),
     compare: pending,
@@ -34,7 +34,7 @@ async function openWith(context: Partial<NewPullRequestContext>) {
 
 const note = () => [...document.querySelectorAll('p')].find((p) => p.textContent?.includes('branches:'))?.textContent ?? null;
 
-describe('pull-request-dialog: branches', () => {
+describe('pull-request-dialog: branches of a very large repository', () => {
   afterEach(() => render(null, document.body));
 
   it('says when a very large repository’s branches were listed only in part, and describes both pickers with it', async () => {
@@ -48,5 +48,24 @@ describe('pull-request-dialog: branches', () => {
     await openWith({ branchesCapped: false });
     expect(note()).toBeNull();
     expect(document.querySelector('select')!.hasAttribute('aria-describedby')).toBe(false);
+  });
+});
+
+describe('pull-request-dialog: drafts on an older Azure DevOps Server', () => {
+  afterEach(() => render(null, document.body));
+  const draftBox = () => [...document.querySelectorAll('label')].find((l) => l.textContent?.includes('Create as draft'))!.querySelector('input')!;
+
+  it('turns "Create as draft" off and says which version drafts need', async () => {
+    const sentence = 'Draft pull requests need REST API version 5.0 (Azure DevOps Server 2019 or later), and tfs.contoso.test supports 4.1. Ask your administrator to update Azure DevOps Server.';
+    await openWith({ draftsUnavailable: { kind: 'server-version', message: sentence } });
+    expect(draftBox().disabled).toBe(true);
+    expect(draftBox().checked).toBe(false);
+    expect(document.getElementById(draftBox().getAttribute('aria-describedby') ?? '')?.textContent).toBe(sentence);
+  });
+
+  it('offers drafts where the server has them', async () => {
+    await openWith({ draftsUnavailable: null });
+    expect(draftBox().disabled).toBe(false);
+    expect(draftBox().hasAttribute('aria-describedby')).toBe(false);
   });
 });

@@ -39,11 +39,16 @@ export function createPopupState() {
 
   /** The settings the organization's policy fixes; null until the background has said. */
   const policy = signal<PolicyView | null>(null);
+  let policyAnswered = () => {};
+  /** Settles once the background has said which settings the policy fixes (or could not say). */
+  const policyKnown = new Promise<void>((resolve) => (policyAnswered = resolve));
 
   async function reload(): Promise<void> {
-    void sendMessage('policy.view', {}).then((answer) => {
-      if (answer.ok) policy.value = answer.data;
-    });
+    void sendMessage('policy.view', {})
+      .then((answer) => {
+        if (answer.ok) policy.value = answer.data;
+      })
+      .finally(policyAnswered);
     const result = await sendMessage('accounts.list', {});
     if (!result.ok) {
       loadError.value = result.error;
@@ -106,7 +111,7 @@ export function createPopupState() {
     if (result.ok) inboxTrouble.value = result.data.trouble;
   }
 
-  return { screen, accounts, organizations, loadError, signInError, signIn, policy, status, inboxTrouble, reload, refreshInbox, go, goHome, announce };
+  return { screen, accounts, organizations, loadError, signInError, signIn, policy, policyKnown, status, inboxTrouble, reload, refreshInbox, go, goHome, announce };
 }
 
 export type PopupState = ReturnType<typeof createPopupState>;

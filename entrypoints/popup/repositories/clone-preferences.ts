@@ -18,7 +18,7 @@ let loaded = false;
  * sets win and cannot be changed here (the background keeps them stored too).
  */
 export function useClonePreferences() {
-  const { policy } = usePopupState();
+  const { policy, policyKnown } = usePopupState();
   if (!loaded) {
     loaded = true;
     void clientItem.getValue().then((value) => (storedClientId.value = value));
@@ -33,16 +33,22 @@ export function useClonePreferences() {
     protocol,
     clientSetByPolicy,
     protocolSetByPolicy,
+    // A choice made before the background has said what the policy fixes (a popup's first moments)
+    // waits for it, so a setting the policy fixes is never written over.
     setClient(id: string) {
-      if (clientSetByPolicy.value) return;
-      storedClientId.value = id;
-      void clientItem.setValue(id);
-      void clientNameItem.setValue(desktopClient(id).name);
+      void policyKnown.then(() => {
+        if (clientSetByPolicy.value) return;
+        storedClientId.value = id;
+        void clientItem.setValue(id);
+        void clientNameItem.setValue(desktopClient(id).name);
+      });
     },
     setProtocol(value: 'https' | 'ssh') {
-      if (protocolSetByPolicy.value) return;
-      storedProtocol.value = value;
-      void protocolItem.setValue(value);
+      void policyKnown.then(() => {
+        if (protocolSetByPolicy.value) return;
+        storedProtocol.value = value;
+        void protocolItem.setValue(value);
+      });
     },
   };
 }

@@ -128,3 +128,13 @@ describe('conventions: content-script features', () => {
     }
   });
 });
+
+describe('conventions: the Firefox E2E processes', () => {
+  it('runs every Firefox spec file in exactly one of its processes, so none is left out of `npm test`', () => {
+    const specs = fs.readdirSync(path.join(ROOT, 'tests/e2e-firefox')).filter((name) => name.endsWith('.spec.ts'));
+    const processes = fs.readdirSync(path.join(ROOT, 'tests/e2e-firefox/processes'));
+    const imported = processes.flatMap((file) => [...read(path.join('tests/e2e-firefox/processes', file)).matchAll(/^import '\.\.\/([\w-]+\.spec)';$/gm)].map((m) => `${m[1]}.ts`));
+    expect(specs.length).toBeGreaterThan(10);
+    expect([...imported].sort()).toEqual([...specs].sort());
+  });
+});

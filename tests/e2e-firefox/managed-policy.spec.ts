@@ -7,7 +7,7 @@ import { button, click, waitForText } from './support/queries';
 
 /**
  * A policy an IT department presets (docs/managed-configuration.md), in Firefox's policies.json for
- * a copy of the add-on with an id of its own, written before each group's Firefox starts and removed
+ * a copy of the add-on with an id of its own, written before the group's own Firefox starts and removed
  * after it: other specs (and worktrees) never see it.
  */
 function usePolicy(policy: Record<string, unknown>) {

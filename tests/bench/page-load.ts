@@ -61,7 +61,7 @@ async function openRepoPage(context: BrowserContext, url: string): Promise<Page>
 function branchSwitch(page: Page, branch: string): Promise<number> {
   return page.evaluate(
     (branch) =>
-      new Promise<number>((resolve) => {
+      new Promise<number>((resolve, reject) => {
         const linked = () => {
           const href = document.querySelector('[data-ado-companion-feature="clone-in-client"]')?.shadowRoot?.querySelector('a')?.getAttribute('href') ?? '';
           try {
@@ -77,31 +77,37 @@ function branchSwitch(page: Page, branch: string): Promise<number> {
           resolve(performance.now() - start);
         });
         observer.observe(document, { childList: true, subtree: true });
+        setTimeout(() => reject(new Error(`the clone link did not follow the switch to ${branch} within 10 s`)), 10_000);
         history.pushState(null, '', `${location.pathname}?version=GB${encodeURIComponent(branch)}`);
       }),
     branch,
   );
 }
 
-/** From a click on "Clone in another client" until its menu shows. */
-function openClientMenu(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const shadow = document.querySelector('[data-ado-companion-feature="clone-in-client"]')!.shadowRoot!;
-        const toggle = shadow.querySelector<HTMLButtonElement>('button.more')!;
-        const start = performance.now();
-        const shown = () => {
-          const menu = shadow.querySelector<HTMLElement>('[role=menu]');
-          if (!menu || menu.hidden) return;
-          observer.disconnect();
-          resolve(performance.now() - start);
-        };
-        const observer = new MutationObserver(shown);
-        observer.observe(shadow, { childList: true, subtree: true, attributes: true });
-        toggle.click();
-      }),
-  );
+/**
+ * From a click on "Clone in another client" until its menu shows. The click is a real one (the
+ * buttons act only on a person's clicks, `isTrusted`): the page world notes when it arrives, then
+ * when the menu shows.
+ */
+async function openClientMenu(page: Page): Promise<number> {
+  await page.evaluate(() => {
+    const shadow = document.querySelector('[data-ado-companion-feature="clone-in-client"]')!.shadowRoot!;
+    const toggle = shadow.querySelector<HTMLButtonElement>('button.more')!;
+    (window as unknown as { __menuShown: Promise<number> }).__menuShown = new Promise<number>((resolve, reject) => {
+      let start: number | undefined;
+      toggle.addEventListener('click', () => (start = performance.now()), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        const menu = shadow.querySelector<HTMLElement>('[role=menu]');
+        if (start === undefined || !menu || menu.hidden) return;
+        observer.disconnect();
+        resolve(performance.now() - start);
+      });
+      observer.observe(shadow, { childList: true, subtree: true, attributes: true });
+      setTimeout(() => reject(new Error('the client menu did not show within 10 s of the click')), 10_000);
+    });
+  });
+  await page.locator('[data-ado-companion-feature="clone-in-client"] button.more').click();
+  return page.evaluate(() => (window as unknown as { __menuShown: Promise<number> }).__menuShown);
 }
 
 async function stopServiceWorker(context: BrowserContext, extensionPage: Page): Promise<void> {

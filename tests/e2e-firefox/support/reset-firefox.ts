@@ -42,6 +42,8 @@ export async function resetFirefox(firefox: Browser): Promise<number> {
   await extensionPage.evaluate(async () => {
     const api = (globalThis as unknown as { browser: typeof browser & { browserAction: typeof browser.action } }).browser;
     const declared = api.runtime.getManifest().permissions ?? [];
+    // Notifications shown stay after the add-on restarts: gone, while the permission to see them is still held.
+    if (api.notifications) await Promise.all(Object.keys(await api.notifications.getAll()).map((id) => api.notifications.clear(id)));
     const granted = await api.permissions.getAll();
     // In Manifest V2 the declared permissions hold the declared hosts too; granted hosts are `origins`.
     await api.permissions.remove({

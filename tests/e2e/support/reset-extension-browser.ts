@@ -4,7 +4,7 @@ import { expect, type BrowserContext, type Worker } from '@playwright/test';
  * Makes a browser that already ran a test as good as a freshly launched one, in a fraction of the
  * time a launch takes on two cores (docs/testing.md#one-browser-per-worker): every tab closed; the
  * extension's stored data (storage areas, localStorage, IndexedDB, alarms, optional permissions and the Server page
- * scripts registered with them, badge) removed; the clipboard emptied; cookies, routes and granted site permissions
+ * scripts registered with them, badge, notifications shown) removed; the clipboard emptied; cookies, routes and granted site permissions
  * dropped, the network back on; and the service worker stopped, so the one that answers next starts with no memory of the
  * previous test. (`runtime.reload()` would be closer still, but Chromium unloads an extension loaded
  * from the command line when it reloads itself.) Returns the new service worker.
@@ -25,6 +25,8 @@ export async function resetExtensionBrowser(context: BrowserContext, extensionId
   await page.evaluate(async () => {
     const api = (globalThis as unknown as { chrome: typeof browser }).chrome;
     const manifest = api.runtime.getManifest();
+    // Notifications stay on screen after their worker stops: gone, while the permission to see them is still held.
+    if (api.notifications) await Promise.all(Object.keys(await api.notifications.getAll()).map((id) => api.notifications.clear(id)));
     const granted = await api.permissions.getAll();
     await api.permissions.remove({
       permissions: (granted.permissions ?? []).filter((p) => !(manifest.permissions ?? []).includes(p)),

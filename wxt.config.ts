@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 
 // Azure DevOps cloud hosts and the Entra login host: the only hosts granted at install time.
 // Azure DevOps Server hosts are requested at run time (optional_host_permissions).
@@ -11,7 +13,20 @@ export const AZURE_HOST_PERMISSIONS = [
 ];
 
 /**
- * The script every Azure DevOps page loads (entrypoints/azure-devops, an unlisted script declared
+ * The scripts that run in Azure DevOps pages live together under `entrypoints/content/<name>/index.ts`:
+ * the one every page loads and the parts it loads on demand. WXT looks for entrypoints one folder
+ * deep only (and would make `content/index.ts` a WXT content script, whose wrapper doubles the page
+ * script: docs/page-footprint.md), so each is added here as an unlisted script `<name>.js`.
+ */
+function pageScriptEntrypoints(entrypointsDir: string) {
+  const contentDir = path.join(entrypointsDir, 'content');
+  return readdirSync(contentDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => ({ name: entry.name, inputPath: path.join(contentDir, entry.name, 'index.ts'), type: 'unlisted-script' as const }));
+}
+
+/**
+ * The script every Azure DevOps page loads (entrypoints/content/azure-devops, an unlisted script declared
  * here rather than a WXT content script: docs/page-footprint.md). The Microsoft sites on
  * visualstudio.com that are no organization are left out (docs/azure-devops-hosts.md).
  */
@@ -35,6 +50,11 @@ export const MINIMUM_FIREFOX_VERSION = '140.0';
 export const MINIMUM_FIREFOX_ANDROID_VERSION = '142.0';
 
 export default defineConfig({
+  hooks: {
+    'entrypoints:found': (wxt, infos) => {
+      infos.push(...pageScriptEntrypoints(wxt.config.entrypointsDir));
+    },
+  },
   // No module preloading: an on-demand popup screen only imports from the chunk already loaded, and
   // Vite's preload helper would cost the popup's first download ~0.4 KB (tests/bench/budgets.ts).
   vite: () => ({ plugins: [preact()], build: { modulePreload: false } }),

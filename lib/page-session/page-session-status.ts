@@ -1,12 +1,12 @@
 /**
- * How page actions will authenticate in a tab: the popup runs `entrypoints/page-session-status` in
+ * How page actions will authenticate in a tab: the popup runs `entrypoints/content/page-session-status` in
  * the active Azure DevOps tab (it reads the page data, docs/page-session.md#the-popup-line) and
  * checks what comes back here. The script every page loads has no part in it.
  */
 import { OWN_BAR_ATTRIBUTE } from '@/lib/page-ui/own-bar';
 import { organizationBaseOf } from './page-organization';
 
-/** The script the popup runs in the tab (WXT builds it from entrypoints/page-session-status). */
+/** The script the popup runs in the tab (WXT builds it from entrypoints/content/page-session-status). */
 export const PAGE_SESSION_STATUS_SCRIPT = '/page-session-status.js';
 
 /** How page actions will authenticate in that tab (docs/page-session.md): nothing more, no cookie, no ids. */

@@ -1,7 +1,7 @@
 import type { CloneRequest } from '@/lib/clients/clone-request';
 
 /**
- * Where the on-demand menus script (entrypoints/page-menus) leaves its entry points, in the content
+ * Where the on-demand menus script (entrypoints/content/page-menus) leaves its entry points, in the content
  * script's isolated world (shared by our scripts in one frame, invisible to the page's own scripts).
  */
 export const PAGE_MENUS_GLOBAL = 'adoCompanionPageMenus';

@@ -18,7 +18,7 @@ export type PageUiName = keyof typeof PAGE_UI_SCRIPTS;
 export const PAGE_UI_NAMES = Object.keys(PAGE_UI_SCRIPTS) as [PageUiName, ...PageUiName[]];
 
 /**
- * The page script of Azure DevOps Server hosts (entrypoints/azure-devops-server): registered at run
+ * The page script of Azure DevOps Server hosts (entrypoints/content/azure-devops-server): registered at run
  * time for each granted Server host, never loaded on the cloud (docs/azure-devops-hosts.md#server-pages).
  */
 export const AZURE_DEVOPS_SERVER_PAGE_SCRIPT = 'azure-devops-server.js';

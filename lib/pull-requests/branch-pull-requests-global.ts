@@ -1,7 +1,7 @@
 import type { BranchPullRequest } from './new-pull-request';
 
 /**
- * Where the on-demand script entrypoints/branch-pull-requests leaves its function, in the content
+ * Where the on-demand script entrypoints/content/branch-pull-requests leaves its function, in the content
  * script's isolated world (shared by our scripts in one frame, invisible to the page's own scripts).
  */
 export const BRANCH_PULL_REQUESTS_GLOBAL = 'adoCompanionBranchPullRequests';

@@ -7,7 +7,7 @@ const IOS_APP = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
 describe('page session status in Firefox', () => {
   const ff = useFirefox();
 
-  // The popup's line "Page actions here use …" runs entrypoints/page-session-status in the active
+  // The popup's line "Page actions here use …" runs entrypoints/content/page-session-status in the active
   // tab; Firefox MV2 has only tabs.executeScript, which gives back the script's last value.
   it('the script the popup runs in an Azure DevOps tab gives back who the page is signed in as', async () => {
     const page = await ff.browser.newPage();

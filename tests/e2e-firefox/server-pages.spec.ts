@@ -6,7 +6,7 @@ import { FirefoxRepoPage } from './pages/repo-page';
 import { FirefoxLinkPage } from './pages/link-page';
 import { click, poll, waitForText } from './support/queries';
 import { clickToolbarButton } from './support/browser-window';
-import { SSH_UNKNOWN } from '../../entrypoints/page-menus/page-menus';
+import { SSH_UNKNOWN } from '../../entrypoints/content/page-menus/page-menus';
 
 const LEGACY_APP = `${basic.orgs.server.url}/Legacy/_git/legacy-app`;
 const SERVER_ORIGIN = new URL(basic.orgs.server.url).origin;

@@ -112,7 +112,7 @@ describe('conventions: knowledge', () => {
 });
 
 describe('conventions: content-script features', () => {
-  const featureDir = path.join('entrypoints', 'azure-devops', 'features');
+  const featureDir = path.join('entrypoints', 'content', 'azure-devops', 'features');
   const files = fs.readdirSync(path.join(ROOT, featureDir)).filter((name) => name !== 'index.ts' && /\.tsx?$/.test(name));
   const index = read(path.join(featureDir, 'index.ts'));
   const e2e = sourceFiles(path.join('tests', 'e2e')).map(read).join('\n');

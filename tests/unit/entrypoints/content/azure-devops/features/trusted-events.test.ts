@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import cloneInClient from '@/entrypoints/azure-devops/features/clone-in-client';
-import copyCloneUrl from '@/entrypoints/azure-devops/features/copy-clone-url';
-import createPullRequest from '@/entrypoints/azure-devops/features/create-pull-request';
+import cloneInClient from '@/entrypoints/content/azure-devops/features/clone-in-client';
+import copyCloneUrl from '@/entrypoints/content/azure-devops/features/copy-clone-url';
+import createPullRequest from '@/entrypoints/content/azure-devops/features/create-pull-request';
 import { detectCloudPage } from '@/lib/azure/cloud-page';
 
 const PAGE = detectCloudPage('https://dev.azure.com/contoso/Mobile%20App/_git/ios-app')!;

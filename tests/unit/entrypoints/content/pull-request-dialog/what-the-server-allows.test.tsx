@@ -3,11 +3,11 @@ import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NewPullRequestContext } from '@/lib/pull-requests/new-pull-request';
-import type { PullRequestBackend } from '@/entrypoints/pull-request-dialog/backend';
-import { PullRequestDialog } from '@/entrypoints/pull-request-dialog/PullRequestDialog';
+import type { PullRequestBackend } from '@/entrypoints/content/pull-request-dialog/backend';
+import { PullRequestDialog } from '@/entrypoints/content/pull-request-dialog/PullRequestDialog';
 
 const backend = vi.hoisted(() => ({ current: null as PullRequestBackend | null }));
-vi.mock('@/entrypoints/pull-request-dialog/page-session-backend', () => ({ pageSessionBackend: () => backend.current }));
+vi.mock('@/entrypoints/content/pull-request-dialog/page-session-backend', () => ({ pageSessionBackend: () => backend.current }));
 vi.mock('@/lib/messaging/send-message', () => ({ sendMessage: vi.fn(() => new Promise(() => {})) }));
 
 const pending = () => new Promise<never>(() => {});

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 /** Nothing tells a page whether a custom-scheme link opened an app: if the page keeps the focus this long, say so. */
 const DID_NOT_OPEN_AFTER_MS = 3000;
 
-/** Added to a button's shadow root beside its own styles (entrypoints/azure-devops/mount-in-anchor.ts). */
+/** Added to a button's shadow root beside its own styles (entrypoints/content/azure-devops/mount-in-anchor.ts). */
 const MENU_STYLE = `[role=menu]{position:absolute;top:34px;right:0;z-index:1000;min-width:220px;margin:0;padding:4px 0;list-style:none;background:var(--callout-background-color,#fff);box-shadow:0 3px 8px var(--callout-shadow-color,rgba(0,0,0,.2));border-radius:4px}
 [role=menu] button{display:flex;width:100%;height:auto;padding:6px 12px;background:none;color:var(--text-primary-color,rgba(0,0,0,.9));font-weight:400;text-align:left}
 [role=menu] button:hover,[role=menu] :focus{background:var(--palette-black-alpha-4,rgba(0,0,0,.04))}
@@ -65,7 +65,7 @@ export function pageMenus(): PageMenus {
 
   return {
     copyMenu(toggle, repo, copy) {
-      // The button's own status line (entrypoints/azure-devops/mount-header-buttons.ts).
+      // The button's own status line (entrypoints/content/azure-devops/mount-header-buttons.ts).
       const say = (text: string) => ((toggle.getRootNode() as ShadowRoot).querySelector('[role=status]')?.replaceChildren(text));
       // A Server states its SSH address only in its REST answer, asked for when the menu is first built;
       // it is never guessed (docs/azure-devops-hosts.md#server-ssh-url).
@@ -108,7 +108,7 @@ export function pageMenus(): PageMenus {
   };
 }
 
-/** The SSH URL the Server states for the repository of this page (entrypoints/server-ssh-url); null when it states none. */
+/** The SSH URL the Server states for the repository of this page (entrypoints/content/server-ssh-url); null when it states none. */
 async function serverSshUrl(repo: { project: string; repository: string }): Promise<string | null> {
   const world = globalThis as Record<string, unknown>;
   // Not loadPageUi: its sentence for a failed load would only become "not known" here, for ~0.1 KB more.

@@ -11,7 +11,7 @@ export const PAGES_WITH_HEADER = [isFilesPage, (page: PageKind) => page.type ===
 
 /**
  * Styles shared by the injected buttons: Azure DevOps' own colours (its CSS variables reach into
- * shadow roots), with fallbacks, in the page's own font. The menus bring their own (entrypoints/page-menus).
+ * shadow roots), with fallbacks, in the page's own font. The menus bring their own (entrypoints/content/page-menus).
  */
 const BUTTON_STYLE = `:host{display:inline-flex;position:relative;margin-right:8px;flex-shrink:0;white-space:nowrap}
 a,button{display:inline-flex;align-items:center;height:32px;padding:0 12px;border:0;border-radius:2px;font:inherit;font-size:14px;font-weight:600;cursor:pointer;text-decoration:none;background:var(--communication-background,#0078d4);color:var(--text-on-communication-background,#fff)}

@@ -26,7 +26,7 @@ interface CloneState {
  * "Clone in <client>": the user's default desktop client, with the branch being viewed, and a menu of
  * the other clients (picking one makes it the default). Computed from the page URL alone. Only the
  * built-in default's link is part of this script: another client's link comes with the client
- * catalogue (entrypoints/page-menus), loaded on demand, while its stored name shows at once.
+ * catalogue (entrypoints/content/page-menus), loaded on demand, while its stored name shows at once.
  */
 export default defineFeature({
   include: PAGES_WITH_HEADER,

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import cloneInClient from '@/entrypoints/azure-devops/features/clone-in-client';
+import cloneInClient from '@/entrypoints/content/azure-devops/features/clone-in-client';
 import { detectCloudPage } from '@/lib/azure/cloud-page';
 import { CLONE_CLIENT_KEY } from '@/lib/clients/clone-preference-keys';
 import { PAGE_MENUS_GLOBAL } from '@/lib/page-ui/page-menus';

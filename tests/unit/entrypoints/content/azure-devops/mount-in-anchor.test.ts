@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mountInAnchor, whileRendered } from '@/entrypoints/azure-devops/mount-in-anchor';
+import { mountInAnchor, whileRendered } from '@/entrypoints/content/azure-devops/mount-in-anchor';
 
 // A page shaped like Azure DevOps' shell: the React root and the main content inside it.
 const SHELL = '<div class="full-size"><main id="skip-to-main-content"><div class="view"></div></main></div>';
@@ -11,7 +11,7 @@ const bar = () => document.querySelector('[data-ado-companion-bar]');
 const view = () => document.querySelector('.view')!;
 const mount = (signal: AbortSignal) => mountInAnchor(signal, FILES_ANCHORS, 'copy-clone-url', (shadow) => (shadow.innerHTML = '<button>Copy clone URL</button>'));
 
-describe('entrypoints/azure-devops/mount-in-anchor', () => {
+describe('entrypoints/content/azure-devops/mount-in-anchor', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     document.body.innerHTML = SHELL;

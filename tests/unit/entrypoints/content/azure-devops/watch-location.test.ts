@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options { "url": "https://dev.azure.com/contoso" }
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { watchLocation } from '@/entrypoints/azure-devops/watch-location';
+import { watchLocation } from '@/entrypoints/content/azure-devops/watch-location';
 
 const START = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe('entrypoints/azure-devops/watch-location', () => {
+describe('entrypoints/content/azure-devops/watch-location', () => {
   afterEach(() => {
     delete (globalThis as { navigation?: unknown }).navigation;
     vi.restoreAllMocks();

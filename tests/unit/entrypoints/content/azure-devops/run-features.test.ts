@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Feature } from '@/entrypoints/azure-devops/define-feature';
-import { mountInAnchor } from '@/entrypoints/azure-devops/mount-in-anchor';
-import { runFeatures } from '@/entrypoints/azure-devops/run-features';
+import type { Feature } from '@/entrypoints/content/azure-devops/define-feature';
+import { mountInAnchor } from '@/entrypoints/content/azure-devops/mount-in-anchor';
+import { runFeatures } from '@/entrypoints/content/azure-devops/run-features';
 import type { CloudPage } from '@/lib/azure/cloud-page';
 
 const IOS = 'https://dev.azure.com/contoso/Mobile%20App/_git/ios-app';
@@ -19,7 +19,7 @@ function headerFeature(id: string, include: Feature['include'], started: { id: s
   };
 }
 
-describe('entrypoints/azure-devops/run-features', () => {
+describe('entrypoints/content/azure-devops/run-features', () => {
   beforeEach(() => {
     document.body.innerHTML = '<div class="full-size"><main id="skip-to-main-content"><div class="bolt-header-commandbar"></div></main></div>';
   });

@@ -16,6 +16,8 @@ function resetPagePath(): string {
   return icon;
 }
 
+const keptTabs = new WeakMap<Browser, Page>();
+
 /** How long the new background page may take to answer after `runtime.reload()`. */
 const RELOAD_TIMEOUT_MS = 15_000;
 /** An add-on page that has not loaded by then is opened again in a new tab. */
@@ -32,10 +34,13 @@ const NAVIGATION_TIMEOUT_MS = 5_000;
  */
 export async function resetFirefox(firefox: Browser): Promise<number> {
   const started = Date.now();
-  // The tab that stays opens first: Firefox quits with its last window.
-  const blank = await firefox.newPage();
   // Of the tabs puppeteer knows, those still open (it is not told of one the add-on's reload closed).
   const open = await topLevelContexts(firefox);
+  // The tab that stays is the blank one the previous reset left (opening one costs more), opened
+  // first when there is none: Firefox quits with its last window.
+  const kept = keptTabs.get(firefox);
+  const blank = kept && open.includes(browsingContextOf(kept)) ? kept : await firefox.newPage();
+  keptTabs.set(firefox, blank);
   await Promise.all((await firefox.pages()).filter((page) => page !== blank && open.includes(browsingContextOf(page))).map((page) => page.close()));
 
   const extensionPage = await openExtensionPage(firefox, resetPagePath());

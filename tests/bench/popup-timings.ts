@@ -72,17 +72,30 @@ const send = (page: Page, type: string, data: unknown) =>
     [type, data] as const,
   );
 
-/** Stops the extension's service worker as Chromium does when it is idle, and waits until it is gone. */
+/**
+ * Stops the extensions' service workers as Chromium does when they are idle, and waits until the one
+ * that ran before is gone. An open popup may wake a new one at once: it carries no mark, so it counts
+ * as stopped (Playwright may keep answering through the same Worker object).
+ */
 async function stopServiceWorker(context: BrowserContext, extensionPage: Page): Promise<void> {
+  const MARK = '__adoBenchBeforeStop';
+  // A worker that was already stopped may never answer (Playwright can keep listing it): 500 ms each.
+  const within = <T>(promise: Promise<T>, fallback: T) =>
+    Promise.race([promise.catch(() => fallback), new Promise<T>((resolve) => setTimeout(() => resolve(fallback), 500))]);
   const workers: Worker[] = context.serviceWorkers();
+  for (const worker of workers) await within(worker.evaluate((mark) => void ((globalThis as Record<string, unknown>)[mark] = true), MARK), undefined);
   const cdp = await context.newCDPSession(extensionPage);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
-  // A stopped worker no longer evaluates anything (Playwright may keep listing it).
-  const alive = (worker: Worker) =>
-    Promise.race([worker.evaluate(() => true).catch(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 500))]);
-  for (const worker of workers) while (await alive(worker)) await new Promise((resolve) => setTimeout(resolve, 20));
+  const stillTheOldOne = (worker: Worker) => within(worker.evaluate((mark) => (globalThis as Record<string, unknown>)[mark] === true, MARK), false);
+  const until = Date.now() + 10_000;
+  for (const worker of workers) {
+    while (await stillTheOldOne(worker)) {
+      if (Date.now() > until) throw new Error(`the service worker ${worker.url()} was still running 10 s after it was told to stop`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 }
 
 const markTime = (page: Page, name: string) =>

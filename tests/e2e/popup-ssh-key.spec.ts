@@ -67,30 +67,18 @@ test.describe('popup: SSH key', () => {
     await expectNoViolations(popup.page, 'SSH key added');
   });
 
-  test('where Azure DevOps refuses the key API, the settings page is the way: after a refused add, and for an account that cannot add keys', async ({
-    popup,
-    context,
-    fakeAdo,
-  }) => {
+  test('where Azure DevOps refuses to add the key, the settings page is the way, with the key put back on the clipboard', async ({ popup, context, fakeAdo }) => {
     test.setTimeout(60_000);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await popup.open();
     await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
     await expect(popup.organizationRow('contoso')).toBeVisible();
-    // fabrikam is connected while the key API refuses: its account is marked as unable to add keys.
-    fakeAdo.control.setFailures({ sshKeyRefusal: 'html' });
-    await popup.connectWithPat('dev.azure.com/fabrikam', basic.pats.janeFabrikam);
-    await expect(popup.organizationRow('fabrikam')).toBeVisible();
     fakeAdo.control.setFailures({ sshKeyRefusal: 403 });
 
     await popup.sshKeyButton.click();
     await popup.generateSshKeyButton.click();
     await expect(popup.page.getByText('The public key is on the clipboard.')).toBeVisible({ timeout: 20_000 });
     const publicKey = await popup.page.evaluate(() => navigator.clipboard.readText());
-
-    const fabrikam = popup.sshKeyOrganization('fabrikam');
-    await expect(fabrikam.getByRole('button', { name: 'Add to fabrikam' })).toHaveCount(0);
-    await expect(fabrikam.getByRole('button', { name: 'Open SSH keys settings' })).toBeVisible();
 
     const contoso = popup.sshKeyOrganization('contoso');
     await expect(contoso.getByRole('button', { name: 'Open SSH keys settings' })).toHaveCount(0);
@@ -111,6 +99,28 @@ test.describe('popup: SSH key', () => {
     await expect(page.getByText('SSH public keys').first()).toBeVisible();
     expect(await popup.page.evaluate(() => navigator.clipboard.readText())).toBe(publicKey);
     expect(fakeAdo.control.state.data.organizations.find((o) => o.name === 'contoso')?.sshKeys ?? []).toEqual([]);
+  });
+
+  test('an account connected while Azure DevOps refused the key API is offered the settings page, not an add', async ({ popup, context, fakeAdo }) => {
+    test.setTimeout(60_000);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    // fabrikam is connected while the key API refuses: its account is marked as unable to add keys.
+    fakeAdo.control.setFailures({ sshKeyRefusal: 'html' });
+    await popup.connectWithPat('dev.azure.com/fabrikam', basic.pats.janeFabrikam);
+    await expect(popup.organizationRow('fabrikam')).toBeVisible();
+
+    await popup.sshKeyButton.click();
+    await popup.generateSshKeyButton.click();
+    await expect(popup.page.getByText('The public key is on the clipboard.')).toBeVisible({ timeout: 20_000 });
+    const fabrikam = popup.sshKeyOrganization('fabrikam');
+    await expect(fabrikam.getByRole('button', { name: 'Open SSH keys settings' })).toBeVisible();
+    await expect(fabrikam.getByRole('button', { name: 'Add to fabrikam' })).toHaveCount(0);
+    const contoso = popup.sshKeyOrganization('contoso');
+    await expect(contoso.getByRole('button', { name: 'Add to contoso' })).toBeVisible();
+    await expect(contoso.getByRole('button', { name: 'Open SSH keys settings' })).toHaveCount(0);
   });
 
   test('a Microsoft sign-in (not probed for SSH keys) adds the key to each chosen organization', async ({ popup, context, fakeAdo }) => {

@@ -3,6 +3,17 @@ import { test, expect } from './fixtures';
 import { basic } from '../fake-ado/fixtures/basic';
 import { scaleFixture } from '../fake-ado/fixtures/scale';
 import { putServiceWorkerToSleep } from './support/stop-service-worker';
+import type { PopupPage } from './pages/popup';
+import type { FakeAdo } from '../fake-ado/server';
+
+/** 5,008 repositories, connected and cached by an earlier opening; the popup opened again. */
+async function openWithTheListCached(popup: PopupPage, fakeAdo: FakeAdo) {
+  fakeAdo.control.reset(scaleFixture(5000));
+  await popup.open();
+  expect(await popup.send('accounts.connectPat', { host: 'dev.azure.com/contoso', token: basic.pats.janeContoso })).toMatchObject({ ok: true });
+  expect(await popup.send('repositories.refresh', {})).toMatchObject({ ok: true });
+  await popup.reopen();
+}
 
 test.describe('popup: repositories at scale', () => {
   test('5,000 repositories: shown from the cache on reopen, windowed, without asking Azure DevOps', async ({ popup, fakeAdo }) => {
@@ -50,12 +61,7 @@ test.describe('popup: repositories at scale', () => {
 
   test('5,000 repositories: filtered as typed, keys reach both ends, and the list passes axe', async ({ popup, fakeAdo }) => {
     test.setTimeout(60_000);
-    fakeAdo.control.reset(scaleFixture(5000));
-    // An earlier opening connected and cached the list.
-    await popup.open();
-    expect(await popup.send('accounts.connectPat', { host: 'dev.azure.com/contoso', token: basic.pats.janeContoso })).toMatchObject({ ok: true });
-    expect(await popup.send('repositories.refresh', {})).toMatchObject({ ok: true });
-    await popup.reopen();
+    await openWithTheListCached(popup, fakeAdo);
     await popup.page.getByRole('button', { name: 'Repositories' }).click();
     const count = popup.page.locator('#repositories-count');
     await expect(count).toContainText('5008 of 5008 repositories · updated');
@@ -97,12 +103,7 @@ test.describe('popup: repositories at scale', () => {
   test('5,000 repositories: the cached list opens while the service worker is asleep', async ({ popup, fakeAdo, context, serviceWorker }) => {
     // Caching 5,008 repositories first is most of it on a loaded 2-core machine.
     test.setTimeout(60_000);
-    fakeAdo.control.reset(scaleFixture(5000));
-    // An earlier opening connected and cached the list.
-    await popup.open();
-    expect(await popup.send('accounts.connectPat', { host: 'dev.azure.com/contoso', token: basic.pats.janeContoso })).toMatchObject({ ok: true });
-    expect(await popup.send('repositories.refresh', {})).toMatchObject({ ok: true });
-    await popup.reopen();
+    await openWithTheListCached(popup, fakeAdo);
     await expect(popup.organizationRow('contoso')).toBeVisible();
     // As after 30 s without use (Chromium stops an idle worker).
     await putServiceWorkerToSleep(context, popup.page, serviceWorker);

@@ -94,7 +94,7 @@ export default defineBackground(() => {
     <A extends unknown[], R>(handler: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       const result = await handler(...args);
-      void getInbox().refresh().catch(() => undefined);
+      void getInbox().refreshAfterAccountsChanged().catch(() => undefined);
       void serverPageScripts.sync();
       return result;
     };

@@ -109,11 +109,17 @@ export function createInbox(deps: InboxDeps) {
     );
     // The latest options win over those read before the requests went out.
     next.options = (await readInboxState(deps.storage)).options;
+    // An organization signed out (or moved to another account) while the requests were out is not
+    // written back, nor told about.
+    const current = await selected();
+    const stillServed = (orgKey: string) => current.some((o) => o.key === orgKey && o.accountId === next.organizations[orgKey]?.accountId);
+    for (const orgKey of Object.keys(next.organizations)) if (!stillServed(orgKey)) delete next.organizations[orgKey];
+    const told = events.filter((event) => stillServed(event.orgKey));
     // The snapshots and the events' keys are stored together, before anything is shown: an event is
     // notified once even if the worker stops right after (docs/pull-request-inbox.md#notifications).
-    const { fresh, notified } = next.options.notify ? unnotified(events, await readNotifiedKeys(deps.storage)) : { fresh: [], notified: [] };
+    const { fresh, notified } = next.options.notify ? unnotified(told, await readNotifiedKeys(deps.storage)) : { fresh: [], notified: [] };
     await deps.storage.set({ [INBOX_STORAGE_KEY]: next, ...(fresh.length ? { [NOTIFIED_STORAGE_KEY]: notified } : {}) });
-    const result = await viewOf(next, organizations);
+    const result = await viewOf(next, current);
     await deps.onView?.(result);
     if (fresh.length) await Promise.resolve(deps.onEvents?.(fresh)).catch(() => undefined);
     return result;
@@ -122,6 +128,20 @@ export function createInbox(deps: InboxDeps) {
   /** Refreshes every organization that may be asked now; a refresh already running is joined, not repeated. */
   function refresh(): Promise<InboxView> {
     return (running ??= refreshNow().finally(() => (running = null)));
+  }
+
+  let afterRunning: Promise<InboxView> | null = null;
+  /**
+   * After a sign-in or a sign-out: a refresh that reads the organizations as they are now. One already
+   * running read them before the change, so this one follows it (shared by every change meanwhile).
+   */
+  function refreshAfterAccountsChanged(): Promise<InboxView> {
+    return (afterRunning ??= (running ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        afterRunning = null;
+        return refresh();
+      }));
   }
 
   async function setOptions(patch: Partial<InboxOptions>): Promise<InboxView> {
@@ -149,7 +169,7 @@ export function createInbox(deps: InboxDeps) {
     return result;
   }
 
-  return { view, refresh, setOptions, republish };
+  return { view, refresh, refreshAfterAccountsChanged, setOptions, republish };
 }
 
 export type Inbox = ReturnType<typeof createInbox>;

@@ -24,7 +24,7 @@ async function signedInInbox(options: { online?: () => boolean } = {}) {
   await session.connectPat({ host: FABRIKAM, token: basic.pats.janeFabrikam });
   const clock = { now: Date.now() };
   const inbox = createInbox({ db, session, storage: memoryStorage(), now: () => clock.now, isOnline: options.online ?? (() => true) });
-  return { inbox, clock, db };
+  return { inbox, clock, db, session };
 }
 
 const titles = (view: { waiting: { organization: string; repository: string; id: number; via: string | null }[] }) =>
@@ -46,6 +46,36 @@ describe('lib/inbox/refresh-inbox', () => {
       { key: key(FABRIKAM), name: 'fabrikam', waiting: 0, refreshedAt: expect.any(Number) },
     ]);
     expect(view.trouble).toEqual([]);
+  });
+
+  it('a sign-out while a refresh is on its way: that refresh does not bring the organization back, and the next reads the change', async () => {
+    const { inbox, db, session } = await signedInInbox();
+    fake.control.setFailures({ latencyMs: 150 });
+    const running = inbox.refresh();
+    // Signed out while the refresh waits on Azure DevOps; the background then asks for a refresh of its own.
+    const fabrikam = (await db.organizations.toArray()).find((o) => o.name === 'fabrikam')!;
+    await session.signOut({ accountId: fabrikam.accountId });
+    const afterSignOut = inbox.refreshAfterAccountsChanged();
+    fake.control.setFailures({ latencyMs: 0 });
+
+    expect((await running).organizations.map((o) => o.name)).toEqual(['contoso']);
+    expect((await afterSignOut).organizations.map((o) => o.name)).toEqual(['contoso']);
+    expect(JSON.stringify(await inbox.view())).not.toContain(fabrikam.accountId);
+  });
+
+  it('a sign-in while a refresh is on its way: the refresh asked for after it counts the new organization', async () => {
+    const { session, db } = startSession(fake);
+    await session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    const inbox = createInbox({ db, session, storage: memoryStorage(), now: () => Date.now(), isOnline: () => true });
+    fake.control.setFailures({ latencyMs: 150 });
+    const running = inbox.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    fake.control.setFailures({ latencyMs: 0 });
+    await session.connectPat({ host: FABRIKAM, token: basic.pats.janeFabrikam });
+    const afterSignIn = inbox.refreshAfterAccountsChanged();
+
+    await running;
+    expect((await afterSignIn).organizations.map((o) => o.name)).toEqual(['contoso', 'fabrikam']);
   });
 
   it('asks who I am and my teams once, then one listing per organization and reviewer identity', async () => {

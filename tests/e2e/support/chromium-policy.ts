@@ -79,7 +79,13 @@ function updatePolicies(change: (extensions: Record<string, unknown>) => Record<
     }
     const next = change(extensions);
     if (Object.keys(next).length === 0) fs.rmSync(POLICY_FILE(), { force: true });
-    else fs.writeFileSync(POLICY_FILE(), JSON.stringify({ '3rdparty': { extensions: next } }));
+    else {
+      // Written beside the folder and renamed into it: a Chromium that rereads the folder meanwhile
+      // must never see a half-written file (it would drop every policy in it for a moment).
+      const written = path.join(path.dirname(CHROMIUM_POLICY_DIR), `.ado-companion-e2e-${process.pid}.json.tmp`);
+      fs.writeFileSync(written, JSON.stringify({ '3rdparty': { extensions: next } }));
+      fs.renameSync(written, POLICY_FILE());
+    }
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }

@@ -6,6 +6,7 @@ import { runFunctionInTab, runScriptInTab } from '@/lib/page-ui/run-script-in-ta
 import { readCloneChoice } from './clone-choice';
 import { openLink } from './open-link';
 import { writeClipboardFromBackground } from './write-clipboard';
+import { clipboardRefusedSentence } from '@/lib/errors/clipboard-refused';
 
 /**
  * Keyboard shortcuts on the repository of the active tab: copy its clone URL, clone it in the
@@ -25,7 +26,7 @@ async function onCommand(command: string, tab: Browser.tabs.Tab | undefined): Pr
   const action = pageCommandAction(command as PageCommand, active.url, await readCloneChoice());
   switch (action.kind) {
     case 'copy':
-      return showNote(tabId, (await writeClipboardFromBackground(action.text)) ? action.said : `Could not copy. The clone URL is ${action.text}`);
+      return showNote(tabId, (await writeClipboardFromBackground(action.text)) ? action.said : clipboardRefusedSentence('clone URL', action.text));
     case 'open-tab':
     case 'hand-to-app':
       return openLink(action.kind, action.url, active);

@@ -6,6 +6,7 @@
 import type { AppErrorValue } from './app-error';
 import type { RepositoryNameProblem } from '../new-repository/repository-name';
 import type { PageUiName } from '../page-ui/page-ui-scripts';
+import { clipboardRefusedSentence, clipboardRefusedShownSentence } from './clipboard-refused';
 
 /** TF400733 with the wait the answer asked for. */
 export function throttledMessage(seconds: number): AppErrorValue {
@@ -234,10 +235,10 @@ export const sshKeyGenerationFailed = (): AppErrorValue => ({
   message: 'This browser could not make an RSA key. Try again; if it keeps happening, create one with ssh-keygen -t rsa -b 4096.',
 });
 
-/** The one "could not copy" sentence: with `text` when the screen does not show it already. */
+/** The one "could not copy" sentence (clipboard-refused.ts) as an error value. */
 export const clipboardRefused = (what: string, text?: string): AppErrorValue => ({
   kind: 'permission-denied',
-  message: `The browser did not let ADO Companion copy the ${what}. ${text === undefined ? 'Select the text below and copy it yourself.' : `Select it and copy it yourself: ${text}`}`,
+  message: text === undefined ? clipboardRefusedShownSentence(what) : clipboardRefusedSentence(what, text),
 });
 
 // New repository (docs/azure-devops-rest.md#create-repository)

@@ -1,6 +1,6 @@
 /**
- * Writes text to the clipboard from an extension page; false when the browser refused (the caller
- * says so with `appErrors.clipboardRefused`).
+ * Writes text to the clipboard from an extension page or a page script; false when the browser
+ * refused (the caller says so in the one sentence, lib/errors/clipboard-refused.ts).
  */
 export async function copyText(text: string): Promise<boolean> {
   try {

@@ -73,6 +73,14 @@ describe('conventions: error sentences', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('copies through one copyText and says a refused copy in one sentence (lib/errors/clipboard-refused.ts)', () => {
+    // The background copies otherwise (an offscreen document, or Firefox's background page): write-clipboard.ts.
+    const copiers = runtime.filter((file) => /navigator\.clipboard\.writeText\(/.test(read(file)));
+    expect(copiers.sort()).toEqual([path.join('entrypoints', 'background', 'write-clipboard.ts'), path.join('lib', 'ui', 'copy-text.ts')]);
+    const ownSentences = runtime.filter((file) => /[`'"]Could not copy/.test(read(file)));
+    expect(ownSentences).toEqual([path.join('lib', 'errors', 'clipboard-refused.ts')]);
+  });
+
   it('finds the sentences it allows where it allows them', () => {
     const literal = /\bmessage:\s*[`'"]/;
     expect(literal.test(read(path.join('lib', 'errors', 'app-errors.ts')))).toBe(true);

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppErrorValue } from '@/lib/errors/app-error';
+import { clipboardRefusedSentence } from '@/lib/errors/clipboard-refused';
+import { copyText } from '@/lib/ui/copy-text';
 import { sendMessage } from '@/lib/messaging/send-message';
 import {
   BRANCH_LIMIT,
@@ -131,10 +133,7 @@ function Created({ id, webUrl, autoCompleteError, onClose }: { id: number; webUr
         <button
           type="button"
           onClick={() =>
-            navigator.clipboard.writeText(webUrl).then(
-              () => setCopied('Link copied.'),
-              () => setCopied(`Could not copy. The link is ${webUrl}`),
-            )
+            void copyText(webUrl).then((copied) => setCopied(copied ? 'Link copied.' : clipboardRefusedSentence('link', webUrl)))
           }
         >
           Copy link

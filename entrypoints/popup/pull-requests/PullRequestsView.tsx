@@ -4,6 +4,7 @@ import type { MyPullRequestsView, PullRequestView } from '@/lib/pull-requests/my
 import type { InboxView } from '@/lib/inbox/inbox-view';
 import type { ReviewRequest } from '@/lib/inbox/review-requests';
 import { timeAgo } from '@/lib/ui/time-ago';
+import { copyText } from '@/lib/ui/copy-text';
 import { NEED_LABEL, sortByNeed } from './pull-request-needs';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { appErrors } from '@/lib/errors/error-messages';
@@ -39,12 +40,8 @@ export function PullRequestsView() {
   }, []);
 
   async function copyLink(pr: { id: number; webUrl: string }) {
-    try {
-      await navigator.clipboard.writeText(pr.webUrl);
-      state.announce(`Copied the link to pull request ${pr.id}.`);
-    } catch {
-      state.announce(`Could not copy. The link is ${pr.webUrl}`);
-    }
+    if (await copyText(pr.webUrl)) state.announce(`Copied the link to pull request ${pr.id}.`);
+    else state.announce(appErrors.clipboardRefused(`link to pull request ${pr.id}`, pr.webUrl).message);
   }
 
   const copyButton = (pr: { id: number; webUrl: string }) => (

@@ -1,3 +1,5 @@
+import { clipboardRefusedSentence } from '@/lib/errors/clipboard-refused';
+import { copyText } from '@/lib/ui/copy-text';
 import { defineFeature } from '../define-feature';
 import { PAGES_WITH_HEADER, mountHeaderButtons } from '../mount-header-buttons';
 import { onTrustedClick } from '../on-trusted-click';
@@ -21,12 +23,7 @@ export default defineFeature({
         const [main, more] = shadow.querySelectorAll('button');
         let clear: ReturnType<typeof setTimeout> | undefined;
         const copy = async (text: string, what: string) => {
-          try {
-            await navigator.clipboard.writeText(text);
-            status.textContent = `Copied the ${what}.`;
-          } catch {
-            status.textContent = `Could not copy. The ${what} is ${text}`;
-          }
+          status.textContent = (await copyText(text)) ? `Copied the ${what}.` : clipboardRefusedSentence(what, text);
           clearTimeout(clear);
           clear = setTimeout(() => (status.textContent = ''), 2500);
         };

@@ -3,8 +3,8 @@
  * Azure DevOps (5,008 repositories cached), and RSA key generation next to ssh-keygen. Each figure is
  * the median of RUNS runs (BENCH_RUNS, default 20) with its 95th percentile, min and max, printed
  * with its target; none is asserted (timings depend on the machine). Absolute times differ between
- * machines, so the popup's figures are also given as a ratio to what the same run measures for an
- * almost empty extension page, and a first message to a stopped service worker next to a bare
+ * machines, so the popup's figures are also given as a ratio to an almost empty extension page
+ * measured right before each of their runs, and a first message to a stopped service worker next to a bare
  * extension's (loaded beside ours). Run after a build (`npx wxt build`).
  *
  * The popup sets the performance marks read here: `ado:first-screen` (App.tsx, the first screen with
@@ -151,47 +151,51 @@ try {
     }
   }
 
-  const firstScreen = async (stopFirst: boolean) => {
-    progress(`first screen${stopFirst ? ', service worker stopped' : ''}`);
-    const samples: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      if (stopFirst) await stopServiceWorker(context, controller);
-      samples.push(await inPopup((page) => markTime(page, 'ado:first-screen')));
-    }
-    return samples;
-  };
-
   // What any extension page costs on this machine before its own script matters: the offscreen
   // document (one small script), document start → DOMContentLoaded. The popup's figures include it.
-  const emptyPage = async () => {
-    progress('an almost empty extension page');
+  const emptyPageOnce = async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.goto(popupUrl.replace('popup.html', 'offscreen-clipboard.html'));
+    const loaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+    await page.close();
+    return loaded;
+  };
+  /** Every empty page measured, for the comparison row. */
+  const emptyPages: number[] = [];
+
+  /**
+   * RUNS runs of `measure`, each right after an empty page measured in the same way: a machine that
+   * slows down or speeds up during the bench moves both alike, so the ratio holds.
+   */
+  const besideEmptyPages = async (what: string, measure: () => Promise<number>) => {
+    progress(what);
     const samples: number[] = [];
+    const empty: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const page = await context.newPage();
-      await page.setViewportSize({ width: 400, height: 600 });
-      await page.goto(popupUrl.replace('popup.html', 'offscreen-clipboard.html'));
-      samples.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
-      await page.close();
+      empty.push(await emptyPageOnce());
+      samples.push(await measure());
     }
-    return samples;
+    emptyPages.push(...empty);
+    return { samples, empty };
   };
 
-  const repositoriesShown = async (stopFirst: boolean) => {
-    progress(`repository list${stopFirst ? ', service worker stopped' : ''}`);
-    const samples: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      samples.push(
-        await inPopup(async (page) => {
-          await markTime(page, 'ado:first-screen');
-          if (stopFirst) await stopServiceWorker(context, controller);
-          await page.getByRole('button', { name: 'Repositories' }).click();
-          const shown = await markTime(page, 'ado:repositories-shown');
-          return shown - (await markTime(page, 'ado:go:repositories'));
-        }),
-      );
-    }
-    return samples;
-  };
+  const firstScreen = (stopFirst: boolean) =>
+    besideEmptyPages(`first screen${stopFirst ? ', service worker stopped' : ''}`, async () => {
+      if (stopFirst) await stopServiceWorker(context, controller);
+      return inPopup((page) => markTime(page, 'ado:first-screen'));
+    });
+
+  const repositoriesShown = (stopFirst: boolean) =>
+    besideEmptyPages(`repository list${stopFirst ? ', service worker stopped' : ''}`, () =>
+      inPopup(async (page) => {
+        await markTime(page, 'ado:first-screen');
+        if (stopFirst) await stopServiceWorker(context, controller);
+        await page.getByRole('button', { name: 'Repositories' }).click();
+        const shown = await markTime(page, 'ado:repositories-shown');
+        return shown - (await markTime(page, 'ado:go:repositories'));
+      }),
+    );
 
   /** From sending a message to a stopped service worker to its answer, in an extension page of its own. */
   const firstMessage = async (pageUrl: string, message: unknown, what: string) => {
@@ -286,14 +290,17 @@ try {
   const popupRsa = figure(`RSA ${RSA_BITS} key pair, popup (WebCrypto + OpenSSH encoding)`, webCryptoRsa, '—');
   const nativeRsa = figure(`RSA ${RSA_BITS} key pair, ssh-keygen on this machine`, sshKeygen, '—');
   console.log(`Popup timings: Chromium ${context.browser()?.version() ?? ''}, ${cached} repositories cached, ${os.cpus().length} CPU(s).`);
-  const empty = await emptyPage();
   const bareWorker = await firstMessage(barePageUrl, {}, 'a bare extension');
+  const popupFirst = await firstScreen(false);
+  const popupFirstStopped = await firstScreen(true);
+  const list = await repositoriesShown(false);
+  const listStopped = await repositoriesShown(true);
   console.table([
-    figure('for comparison: an almost empty extension page (document start → DOMContentLoaded)', empty, '—'),
-    figure('popup first screen from the cache (document start → painted)', await firstScreen(false), '≤ 1.3×', empty),
-    figure('… with the service worker stopped first', await firstScreen(true), '≤ 1.3×', empty),
-    figure(`repository list from the cache (Repositories → painted, ${cached})`, await repositoriesShown(false), '≤ 1.5×', empty),
-    figure('… with the service worker stopped first', await repositoriesShown(true), '≤ 1.5×', empty),
+    figure('for comparison: an almost empty extension page (document start → DOMContentLoaded), one before each run below', emptyPages, '—'),
+    figure('popup first screen from the cache (document start → painted)', popupFirst.samples, '≤ 1.3×', popupFirst.empty),
+    figure('… with the service worker stopped first', popupFirstStopped.samples, '≤ 1.3×', popupFirstStopped.empty),
+    figure(`repository list from the cache (Repositories → painted, ${cached})`, list.samples, '≤ 1.5×', list.empty),
+    figure('… with the service worker stopped first', listStopped.samples, '≤ 1.5×', listStopped.empty),
     figure(`filter ${cached} repositories, per keystroke (${TYPED.length} keys a run)`, keystrokes, 'p95 ≤ 16 ms'),
     figure('for comparison: a first message to a bare extension\'s stopped service worker (sent → answered)', bareWorker, '—'),
     figure('a first message (ping) to our stopped service worker (sent → answered)', await firstMessage(popupUrl.replace('popup.html', 'offscreen-clipboard.html'), { channel: 'ado-companion', type: 'ping', data: {} }, 'ours'), '—', bareWorker),

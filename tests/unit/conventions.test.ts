@@ -103,6 +103,16 @@ describe('conventions: knowledge', () => {
     expect(cited.size).toBeGreaterThan(3);
   });
 
+  // A source key such as [AZ] or [FS] stands for a repository named in the project's own page notes: a
+  // key defined only in the reference notes outside the repository is a hidden citation.
+  it('names its page sources only by keys docs/azure-devops-pages.md defines', () => {
+    const sources = read(path.join('docs', 'azure-devops-pages.md')).split('\n## ')[0]!;
+    const defined = new Set([...sources.matchAll(/\[([A-Z]{2})\] /g)].map((m) => m[1]!));
+    const used = new Set(everything.flatMap((file) => [...read(file).matchAll(/\[([A-Z]{2})(?:[,\]])/g)].map((m) => m[1]!)));
+    expect([...used].filter((key) => !defined.has(key))).toEqual([]);
+    expect(defined).toContain('FS');
+  });
+
   // A section named after a doc (a `#anchor` or a quoted heading after its path) must be in that doc:
   // a heading that exists only in the reference notes outside the repository is a hidden citation.
   it('points only at sections that exist in those docs', () => {

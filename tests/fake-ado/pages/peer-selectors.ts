@@ -3,7 +3,7 @@
 // shaped like the pages those peers saw (docs/azure-devops-pages.md names the sources). Nothing in the
 // product uses them. [GK] gitkraken/gk-browser-extension, [GP] gitpod-io/browser-extension,
 // [AZ] alejandro5042/azdo-userscripts, [SH] shamrt/azdo-userscripts, [MU] Muldoser/devops-pr-branch-copy,
-// [FS] unattributed public excerpts (weak evidence).
+// [FS] public excerpts whose repository could not be named (weak evidence; docs/azure-devops-pages.md).
 import type { SelectorCandidates } from '../../../lib/azure/selectors';
 
 // --- App root and page data ---------------------------------------------------------------

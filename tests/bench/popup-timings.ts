@@ -138,11 +138,11 @@ try {
   if (!refreshed.ok) throw new Error('the repositories could not be fetched from the fake');
   const cached = refreshed.data!.repositories.length;
 
-  /** Opens the popup as a tab of its own size; `opened(page)` measures, then the tab closes. */
-  async function inPopup<T>(opened: (page: Page) => Promise<T>): Promise<T> {
+  /** Opens `url` as a tab of the popup's size; `opened(page)` measures, then the tab closes. */
+  async function inTab<T>(url: string, opened: (page: Page) => Promise<T>): Promise<T> {
     const page = await context.newPage();
     await page.setViewportSize({ width: 400, height: 600 });
-    await page.goto(popupUrl);
+    await page.goto(url);
     // tsx keeps function names with a helper that functions evaluated in the page do not have.
     await page.evaluate('globalThis.__name = (fn) => fn');
     try {
@@ -151,17 +151,14 @@ try {
       await page.close();
     }
   }
+  const inPopup = <T>(opened: (page: Page) => Promise<T>) => inTab(popupUrl, opened);
 
   // What any extension page costs on this machine before its own script matters: the offscreen
   // document (one small script), document start → DOMContentLoaded. The popup's figures include it.
-  const emptyPageOnce = async () => {
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 400, height: 600 });
-    await page.goto(popupUrl.replace('popup.html', 'offscreen-clipboard.html'));
-    const loaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
-    await page.close();
-    return loaded;
-  };
+  const emptyPageOnce = () =>
+    inTab(popupUrl.replace('popup.html', 'offscreen-clipboard.html'), (page) =>
+      page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd),
+    );
   /** Every empty page measured, for the comparison row. */
   const emptyPages: number[] = [];
 
@@ -190,11 +187,7 @@ try {
     const popup: number[] = [];
     const bare: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const page = await context.newPage();
-      await page.setViewportSize({ width: 400, height: 600 });
-      await page.goto(barePageUrl);
-      bare.push(await firstContentfulPaint(page));
-      await page.close();
+      bare.push(await inTab(barePageUrl, firstContentfulPaint));
       popup.push(await inPopup(firstContentfulPaint));
     }
     return { popup, bare };

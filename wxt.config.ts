@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -37,6 +38,31 @@ export const PAGE_SCRIPT = {
   run_at: 'document_idle',
 };
 
+/**
+ * Drops an empty chunk that pages would import for nothing: WXT's loader of its HTML plugins (there
+ * are none) is one module shared by the popup and the offscreen document, so it is a file of its
+ * own, which the popup would fetch after its script before its first screen could paint
+ * (docs/page-footprint.md#popup-first-paint). A build that still names it fails.
+ */
+function withoutEmptyChunks(): Plugin {
+  return {
+    name: 'ado-companion:without-empty-chunks',
+    apply: 'build',
+    generateBundle(_, bundle) {
+      const empty = Object.values(bundle).filter((output) => output.type === 'chunk' && !output.isEntry && !output.code.trim());
+      for (const { fileName } of empty) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== 'chunk') continue;
+          chunk.code = chunk.code.replace(`import"./${path.posix.relative(path.posix.dirname(chunk.fileName), fileName)}";`, '');
+          chunk.imports = chunk.imports.filter((file) => file !== fileName);
+          if (chunk.code.includes(path.posix.basename(fileName))) this.error(`${chunk.fileName} still imports the empty chunk ${fileName}`);
+        }
+        delete bundle[fileName];
+      }
+    },
+  };
+}
+
 const SERVER_HOST_PERMISSIONS = ['https://*/*', 'http://*/*'];
 
 /**
@@ -57,7 +83,7 @@ export default defineConfig({
   },
   // No module preloading: an on-demand popup screen only imports from the chunk already loaded, and
   // Vite's preload helper would cost the popup's first download ~0.4 KB (tests/bench/budgets.ts).
-  vite: () => ({ plugins: [preact()], build: { modulePreload: false } }),
+  vite: () => ({ plugins: [preact(), withoutEmptyChunks()], build: { modulePreload: false } }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'ADO Companion',
     description:

@@ -1,8 +1,10 @@
-import { browser } from 'wxt/browser';
 import { classifySender } from '@/lib/messaging/classify-sender';
 import { isClipboardRequest } from '@/lib/messaging/clipboard-request';
 
 // The offscreen document the service worker opens to copy text (entrypoints/background/write-clipboard.ts).
+// Chromium only, so its own `chrome` object: importing wxt/browser here as well would split that
+// module out of the popup's first script into a file of its own, one more request before it paints.
+const browser = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
 browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (copied: boolean) => void) => {
   // Not ours (a popup's message to the background): stay silent so the background answers it.
   if (!isClipboardRequest(message)) return undefined;

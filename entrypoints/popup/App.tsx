@@ -27,19 +27,13 @@ export function App() {
   // Every screen change moves focus to the new screen's heading.
   useEffect(() => {
     document.querySelector<HTMLElement>('main h2')?.focus();
-    // The first screen with data has painted (figures of tests/bench/popup-timings.ts).
-    if (screen.name !== 'loading' && !performance.getEntriesByName('ado:first-screen').length) {
-      performance.mark('ado:first-screen');
-      requestIdleCallback(() => (state.accounts.value.length ? [Repositories, PullRequests] : [PatForm]).forEach((lazy) => lazy.prefetch()));
-    }
   }, [screen]);
 
+  // The header is in index.html, its icon drawn there (assets/icon.svg): it paints in the first
+  // frame, before this script has loaded, with no file to fetch.
   return (
     <PopupStateContext.Provider value={state}>
-      <header class="popup-header">
-        <img src="/icon/32.png" alt="" />
-        <h1>ADO Companion</h1>
-      </header>
+      <FirstScreenPainted loading={screen.name === 'loading'} signedIn={state.accounts.value.length > 0} />
       <main class="popup-body">
         <ErrorNotice error={state.loadError.value} />
         {screen.name === 'loading' && !state.loadError.value && <p class="muted">Loading…</p>}
@@ -62,4 +56,19 @@ export function App() {
       </p>
     </PopupStateContext.Provider>
   );
+}
+
+/**
+ * Marks the first screen with data once it has painted (`ado:first-screen`, read by
+ * tests/bench/popup-timings.ts), then fetches the screens opened most while the popup is idle.
+ * Rendered before the screens: Preact runs effects in the order their components finished
+ * rendering, so this one runs first after that paint, not after the screens' own effects.
+ */
+function FirstScreenPainted({ loading, signedIn }: { loading: boolean; signedIn: boolean }) {
+  useEffect(() => {
+    if (loading || performance.getEntriesByName('ado:first-screen').length) return;
+    performance.mark('ado:first-screen');
+    requestIdleCallback(() => (signedIn ? [Repositories, PullRequests] : [PatForm]).forEach((lazy) => lazy.prefetch()));
+  }, [loading]);
+  return null;
 }

@@ -48,6 +48,23 @@ test.describe('packaging', () => {
     expect(settings.gecko_android).toEqual({ strict_min_version: '142.0' });
   });
 
+  // The popup's header paints in the page's first frame, before its script has loaded, and its first
+  // screen as soon as that one file has: no style sheet to wait for, no import fetched after it
+  // (docs/page-footprint.md#popup-first-paint).
+  for (const target of ['chrome-mv3', 'firefox-mv2'] as const) {
+    test(`the ${target} popup paints its header before its script, and its script is one file`, () => {
+      const root = path.resolve('.output', target);
+      const html = fs.readFileSync(path.join(root, 'popup.html'), 'utf8');
+      expect(html).toMatch(/<h1>ADO Companion<\/h1>/);
+      expect(html).toMatch(/<style>[^<]*\.popup-header/);
+      expect(html).not.toMatch(/<link/);
+      const scripts = [...html.matchAll(/<script type="module"[^>]* src="\/([^"]+)"/g)].map((m) => m[1]!);
+      expect(scripts).toHaveLength(1);
+      const code = fs.readFileSync(path.join(root, scripts[0]!), 'utf8');
+      expect(code.match(/\bimport\s*(?:[\w${},*\s]+from\s*)?["'`][^"'`]+["'`]/g) ?? []).toEqual([]);
+    });
+  }
+
   test('every bundle of the Chrome build stays within its size budget', () => {
     const sizes = measureBundles();
     expect(sizes.map((s) => s.bundle).sort()).toEqual(Object.keys(BUDGETS_GZIP_BYTES).sort());

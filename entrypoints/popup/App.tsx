@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { createPopupState, PopupStateContext } from './state';
+import { createPopupState, PopupStateContext, usePopupState } from './state';
 import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { AccountsView } from './accounts/AccountsView';
 import { ConnectView } from './accounts/ConnectView';
@@ -33,7 +33,7 @@ export function App() {
   // frame, before this script has loaded, with no file to fetch.
   return (
     <PopupStateContext.Provider value={state}>
-      <FirstScreenPainted loading={screen.name === 'loading'} signedIn={state.accounts.value.length > 0} />
+      <FirstScreenPainted loading={screen.name === 'loading'} />
       <main class="popup-body">
         <ErrorNotice error={state.loadError.value} />
         {screen.name === 'loading' && !state.loadError.value && <p class="muted">Loading…</p>}
@@ -64,11 +64,12 @@ export function App() {
  * Rendered before the screens: Preact runs effects in the order their components finished
  * rendering, so this one runs first after that paint, not after the screens' own effects.
  */
-function FirstScreenPainted({ loading, signedIn }: { loading: boolean; signedIn: boolean }) {
+function FirstScreenPainted({ loading }: { loading: boolean }) {
+  const state = usePopupState();
   useEffect(() => {
     if (loading || performance.getEntriesByName('ado:first-screen').length) return;
     performance.mark('ado:first-screen');
-    requestIdleCallback(() => (signedIn ? [Repositories, PullRequests] : [PatForm]).forEach((lazy) => lazy.prefetch()));
+    requestIdleCallback(() => (state.accounts.value.length ? [Repositories, PullRequests] : [PatForm]).forEach((lazy) => lazy.prefetch()));
   }, [loading]);
   return null;
 }

@@ -1,5 +1,6 @@
 import { axeViolations } from './support/axe';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { PopupPage } from './pages/popup';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,14 @@ import { basic } from '../fake-ado/fixtures/basic';
 
 async function expectNoViolations(page: Page, screen: string) {
   expect(await axeViolations(page), screen).toEqual([]);
+}
+
+/** The popup open with the clipboard allowed and contoso connected with a PAT. */
+async function connectedToContoso(popup: PopupPage, context: BrowserContext) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await popup.open();
+  await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+  await expect(popup.organizationRow('contoso')).toBeVisible();
 }
 
 /** The real ssh-keygen judges what the popup made. */
@@ -25,10 +34,7 @@ test.describe('popup: SSH key', () => {
 
   test('generates a key: public key on the clipboard, private key offered as a download, added to a connected organization', async ({ popup, context, fakeAdo }) => {
     test.setTimeout(60_000);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await popup.open();
-    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
-    await expect(popup.organizationRow('contoso')).toBeVisible();
+    await connectedToContoso(popup, context);
 
     await popup.sshKeyButton.click();
     await expect(popup.page.getByRole('heading', { name: 'SSH key' })).toBeFocused();
@@ -69,10 +75,7 @@ test.describe('popup: SSH key', () => {
 
   test('where Azure DevOps refuses to add the key, the settings page is the way, with the key put back on the clipboard', async ({ popup, context, fakeAdo }) => {
     test.setTimeout(60_000);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await popup.open();
-    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
-    await expect(popup.organizationRow('contoso')).toBeVisible();
+    await connectedToContoso(popup, context);
     fakeAdo.control.setFailures({ sshKeyRefusal: 403 });
 
     await popup.sshKeyButton.click();
@@ -103,10 +106,7 @@ test.describe('popup: SSH key', () => {
 
   test('an account connected while Azure DevOps refused the key API is offered the settings page, not an add', async ({ popup, context, fakeAdo }) => {
     test.setTimeout(60_000);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await popup.open();
-    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
-    await expect(popup.organizationRow('contoso')).toBeVisible();
+    await connectedToContoso(popup, context);
     // fabrikam is connected while the key API refuses: its account is marked as unable to add keys.
     fakeAdo.control.setFailures({ sshKeyRefusal: 'html' });
     await popup.connectWithPat('dev.azure.com/fabrikam', basic.pats.janeFabrikam);

@@ -31,6 +31,8 @@ function forms(token: string): string[] {
 
 test.describe('accounts: tokens stay in the background', () => {
   test('no token appears at rest, in console output or in any message to a page', async ({ popup, context, fakeAdo, serviceWorker, repoPage }) => {
+    // It walks every place a token could reach: 15–17 s with two other workers on two cores.
+    test.setTimeout(60_000);
     const consoleLines: string[] = [];
     context.on('console', (message) => consoleLines.push(message.text()));
     serviceWorker.on('console', (message) => consoleLines.push(message.text()));

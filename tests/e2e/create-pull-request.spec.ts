@@ -36,6 +36,8 @@ test.describe('quick "Create pull request" on repository pages', () => {
   });
 
   test('creates a draft PR with reviewers, work items and auto-complete through the stored account: one POST and one PATCH', async ({ popup, repoPage, fakeAdo }) => {
+    // Every field of the dialog is used: 16–21 s with two other workers on two cores.
+    test.setTimeout(60_000);
     await popup.connectWithPat('dev.azure.com/contoso', JANE_PAT);
     await expect(popup.account(/Jane Doe/)).toBeVisible();
     await repoPage.goto(`${IOS}?version=GBfeature%2F1234-login`);

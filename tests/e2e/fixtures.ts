@@ -52,7 +52,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       if (preset && 'skip' in preset) return use(preset);
       const userDataDir = allowedPermissions.length ? profileAllowing(preset?.extensionDir ?? EXTENSION_DIR, allowedPermissions) : undefined;
       try {
-        const context = await launchExtensionBrowser({ fakeAdoPort: fakeAdo.port, hosts: fakeAdo.hosts, extensionDir: preset?.extensionDir, userDataDir });
+        // Two page processes: a new tab (each test opens two or three) joins one instead of starting its own (docs/testing.md#time).
+        const context = await launchExtensionBrowser({ fakeAdoPort: fakeAdo.port, hosts: fakeAdo.hosts, extensionDir: preset?.extensionDir, userDataDir, rendererProcessLimit: 2 });
         const extensionId = await extensionIdOf(context);
         await use({ context, extensionId, worker: context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')) });
         await context.close();

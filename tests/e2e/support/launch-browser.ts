@@ -21,6 +21,12 @@ export async function launchExtensionBrowser(options: {
   alongside?: readonly string[];
   /** A copy of the built extension to load instead (an id of its own, for a managed policy). */
   extensionDir?: string;
+  /**
+   * At most this many page processes where sites allow sharing one (Chromium's `--renderer-process-limit`,
+   * what it does by itself on a device short of memory): a new tab then joins a page process instead of
+   * starting one. The E2E set it; the benchmarks and the demo run as a user's Chromium does.
+   */
+  rendererProcessLimit?: number;
 }): Promise<BrowserContext> {
   const extensions = [options.extensionDir ?? EXTENSION_DIR, ...(options.alongside ?? [])].join(',');
   const rules = options.hosts.map((host) => `MAP ${host} 127.0.0.1:${options.fakeAdoPort}`);
@@ -43,6 +49,7 @@ export async function launchExtensionBrowser(options: {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...(options.rendererProcessLimit ? [`--renderer-process-limit=${options.rendererProcessLimit}`] : []),
     ],
   });
 }

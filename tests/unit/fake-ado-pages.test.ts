@@ -647,15 +647,18 @@ describe('fake-ado client script', () => {
 
   const view = () => document.querySelector('[data-fake-ado-view]')!;
 
-  it('renders the anchors after a delay, then replaces them once (extension content is dropped)', async () => {
+  it('renders the anchors after a delay, then replaces them once, soon after an extension added to them (its content is dropped)', async () => {
     mount('/contoso/Fabrikam%20Web/_git/api');
     expect(document.querySelector('.repos-files-header-commandbar')).toBeNull();
     await vi.advanceTimersByTimeAsync(100);
     const first = document.querySelector('.repos-files-header-commandbar')!;
     expect(first).not.toBeNull();
     expect(view().getAttribute('data-fake-ado-rendered')).toBe('1');
+    await vi.advanceTimersByTimeAsync(300);
     first.insertAdjacentHTML('afterbegin', '<a class="gk-insert">mine</a>');
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(99);
+    expect(view().getAttribute('data-fake-ado-rendered')).toBe('1');
+    await vi.advanceTimersByTimeAsync(1);
     const second = document.querySelector('.repos-files-header-commandbar')!;
     expect(second).not.toBe(first);
     expect(first.isConnected).toBe(false);
@@ -663,6 +666,18 @@ describe('fake-ado client script', () => {
     expect(view().getAttribute('data-fake-ado-rendered')).toBe('2');
     await vi.advanceTimersByTimeAsync(5000);
     expect(document.querySelector('.repos-files-header-commandbar')).toBe(second);
+  });
+
+  it('re-renders a page no extension added to once, a second after its first render', async () => {
+    mount('/contoso/Fabrikam%20Web/_git/api');
+    await vi.advanceTimersByTimeAsync(100);
+    const first = document.querySelector('.repos-files-header-commandbar')!;
+    await vi.advanceTimersByTimeAsync(999);
+    expect(view().getAttribute('data-fake-ado-rendered')).toBe('1');
+    expect(first.isConnected).toBe(true);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(view().getAttribute('data-fake-ado-rendered')).toBe('2');
+    expect(first.isConnected).toBe(false);
   });
 
   it('renders the anchors of a page served with late anchors only when told to', async () => {

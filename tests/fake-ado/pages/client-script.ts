@@ -13,8 +13,9 @@
 //   updated when moving between page-to-page").
 // - Late anchors: nodes marked `data-fake-ado-deferred` are taken out at once and inserted after the
 //   view's `data-anchor-delay` (≥300 ms on PR pages, GK waits 300 ms there), then replaced once more by
-//   fresh copies after `data-rerender-delay` (React re-renders, AZ issue #172), dropping whatever an
-//   extension put inside them (first render of a route only). A view served with `?fake-ado-anchors=late`
+//   fresh copies (React re-renders, AZ issue #172), dropping whatever an extension put inside them
+//   (first render of a route only): 100 ms after an extension first adds a node of its own anywhere in
+//   the app, the moment a re-render hurts most, or after `data-rerender-delay` when none does. A view served with `?fake-ado-anchors=late`
 //   (`data-anchor-delay="-1"`) renders them only when the page gets a `fake-ado-render` event, so a test
 //   decides when the anchors arrive instead of racing a clock. The view root gets `data-fake-ado-rendered="1"`, then `"2"`, so tests can
 //   wait for each step. A view with `data-fake-ado-instant` keeps its served markup untouched.
@@ -29,6 +30,8 @@ export const CLIENT_SCRIPT = `(function () {
 
   var forEach = Array.prototype.forEach;
   var generation = 0;
+  // How soon after an extension first adds a node the second render comes: its other buttons may still be on their way.
+  var EXTENSION_RERENDER_DELAY = 100;
   var timers = [];
   var currentUrl = withoutHash(location.href);
 
@@ -40,7 +43,13 @@ export const CLIENT_SCRIPT = `(function () {
     }, ms);
     timers.push(id);
   }
-  function cancelScheduled() { timers.forEach(clearTimeout); timers = []; }
+  var watchers = [];
+  function cancelScheduled() {
+    timers.forEach(clearTimeout);
+    timers = [];
+    watchers.forEach(function (watcher) { watcher.disconnect(); });
+    watchers = [];
+  }
   function viewRoot() { return root.querySelector('[data-fake-ado-view]'); }
   function numberAttribute(element, name, fallback) {
     var value = element ? Number(element.getAttribute(name)) : NaN;
@@ -71,7 +80,28 @@ export const CLIENT_SCRIPT = `(function () {
     }
     function first() {
       render(1);
-      if (rerenderDelay >= 0) schedule(function () { render(2); }, rerenderDelay);
+      if (rerenderDelay < 0) return;
+      // The second render comes soon after an extension first puts a node of its own in the app (the
+      // moment a re-render hurts most), or after the delay when none does.
+      var done = false;
+      function second() {
+        if (done) return;
+        done = true;
+        watcher.disconnect();
+        render(2);
+      }
+      var watcher = new MutationObserver(function (records) {
+        var foreign = records.some(function (record) {
+          return Array.prototype.some.call(record.addedNodes, function (node) { return !owned.has(node); });
+        });
+        if (foreign) {
+          watcher.disconnect();
+          schedule(second, EXTENSION_RERENDER_DELAY);
+        }
+      });
+      watcher.observe(root, { childList: true, subtree: true });
+      watchers.push(watcher);
+      schedule(second, rerenderDelay);
     }
     // A negative delay: the anchors wait for the test to say when (a 'fake-ado-render' event on document).
     if (delay >= 0) schedule(first, delay);

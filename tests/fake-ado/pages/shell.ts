@@ -7,7 +7,11 @@ import { STYLES } from './styles';
 import type { OrgContext, ProjectContext, RepoContext, View } from './types';
 import { boardsHref, canonicalRepoPath, orgHomeHref, projectHref } from './urls';
 
-/** Anchors re-render this long after they first appear (long enough for WXT's 1 s location polling to have noticed the URL). */
+/**
+ * Anchors re-render this long after they first appear when no extension adds anything to the page
+ * sooner (client-script.ts): long enough for a content script that would wrongly show its buttons on
+ * such a page to have shown them before a test reads the settled page.
+ */
 export const RERENDER_DELAY_MS = 1000;
 export const DEFAULT_ANCHOR_DELAY_MS = 100;
 

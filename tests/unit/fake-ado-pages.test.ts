@@ -728,6 +728,24 @@ describe('fake-ado client script', () => {
     );
   });
 
+  it('keeps the command bar across a branch switch right after the re-render an extension brought on', async () => {
+    mount('/contoso/Fabrikam%20Web/_git/api');
+    await vi.advanceTimersByTimeAsync(100);
+    document.querySelector('div.repos-files-header-commandbar')!.insertAdjacentHTML('afterbegin', '<div class="extension-marker">Clone in main</div>');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(view().getAttribute('data-fake-ado-rendered')).toBe('2');
+    // The route has rendered for the last time: a query-only navigation patches it in place.
+    const bar = document.querySelector('div.repos-files-header-commandbar')!;
+    bar.insertAdjacentHTML('afterbegin', '<div class="extension-marker">Clone in main</div>');
+    (document.querySelector('.version-dropdown > button') as HTMLElement).click();
+    const menu = document.querySelector('.fake-ado-branch-menu') as HTMLElement;
+    ([...menu.querySelectorAll('a')].find((a) => a.textContent === 'feature/login') as HTMLElement).click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(document.querySelector('div.repos-files-header-commandbar')).toBe(bar);
+    expect(bar.querySelector('.extension-marker')).not.toBeNull();
+    expect(view().getAttribute('data-fake-ado-rendered')).toBe('2');
+  });
+
   it('keeps the command bar node and what an extension put in it across a branch switch (React reconciliation)', async () => {
     mount('/contoso/Fabrikam%20Web/_git/api');
     await vi.advanceTimersByTimeAsync(1100); // first render and its re-render are done

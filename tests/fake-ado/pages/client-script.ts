@@ -42,6 +42,11 @@ export const CLIENT_SCRIPT = `(function () {
       fn();
     }, ms);
     timers.push(id);
+    return id;
+  }
+  function unschedule(id) {
+    clearTimeout(id);
+    timers = timers.filter(function (other) { return other !== id; });
   }
   var watchers = [];
   function cancelScheduled() {
@@ -83,10 +88,12 @@ export const CLIENT_SCRIPT = `(function () {
       if (rerenderDelay < 0) return;
       // The second render comes soon after an extension first puts a node of its own in the app (the
       // moment a re-render hurts most), or after the delay when none does.
-      var done = false;
+      // Whichever comes first: the other is dropped, so that no timer is left pending once the route
+      // has rendered for the last time (a pending one makes a query-only navigation a fresh mount).
+      var soon = null;
       function second() {
-        if (done) return;
-        done = true;
+        unschedule(latest);
+        if (soon !== null) unschedule(soon);
         watcher.disconnect();
         render(2);
       }
@@ -96,12 +103,12 @@ export const CLIENT_SCRIPT = `(function () {
         });
         if (foreign) {
           watcher.disconnect();
-          schedule(second, EXTENSION_RERENDER_DELAY);
+          soon = schedule(second, EXTENSION_RERENDER_DELAY);
         }
       });
       watcher.observe(root, { childList: true, subtree: true });
       watchers.push(watcher);
-      schedule(second, rerenderDelay);
+      var latest = schedule(second, rerenderDelay);
     }
     // A negative delay: the anchors wait for the test to say when (a 'fake-ado-render' event on document).
     if (delay >= 0) schedule(first, delay);

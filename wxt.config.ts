@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 // Azure DevOps cloud hosts and the Entra login host: the only hosts granted at install time.
@@ -63,6 +63,25 @@ function withoutEmptyChunks(): Plugin {
   };
 }
 
+/**
+ * Draws the extension's icon (assets/icon.svg) into the pages that name it with `<!-- assets/icon.svg -->`,
+ * so the popup's header paints with its icon in the first frame, with no file to fetch
+ * (docs/page-footprint.md#popup-first-paint), and the picture is drawn in one place only.
+ */
+function iconInPage(): Plugin {
+  const PLACEHOLDER = '<!-- assets/icon.svg -->';
+  return {
+    name: 'ado-companion:icon-in-page',
+    transformIndexHtml(html) {
+      if (!html.includes(PLACEHOLDER)) return html;
+      const svg = readFileSync(path.resolve('assets/icon.svg'), 'utf8')
+        .replace(/\s*\n\s*/g, '')
+        .replace(/ xmlns="[^"]*"/, ' aria-hidden="true"');
+      return html.replace(PLACEHOLDER, svg);
+    },
+  };
+}
+
 const SERVER_HOST_PERMISSIONS = ['https://*/*', 'http://*/*'];
 
 /**
@@ -83,7 +102,7 @@ export default defineConfig({
   },
   // No module preloading: an on-demand popup screen only imports from the chunk already loaded, and
   // Vite's preload helper would cost the popup's first download ~0.4 KB (tests/bench/budgets.ts).
-  vite: () => ({ plugins: [preact(), withoutEmptyChunks()], build: { modulePreload: false } }),
+  vite: () => ({ plugins: [preact(), iconInPage(), withoutEmptyChunks()], build: { modulePreload: false } }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'ADO Companion',
     description:

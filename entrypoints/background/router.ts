@@ -69,7 +69,10 @@ export function startMessageRouter(handlers: Handlers, options: RouterOptions = 
   browser.runtime.onMessage.addListener(createMessageListener(handlers, options));
 }
 
-/** Asked only for a tab's page off the cloud hosts: the cloud's senders cost no lookup. */
+/**
+ * Asked only for a web page in a tab off the cloud hosts: the cloud's senders and our own pages (the
+ * popup opened as a tab, say) cost no lookup, which reads the database.
+ */
 async function serverPageOf(sender: SenderInfo, options: RouterOptions): Promise<boolean> {
   if (!options.isServerPage || !sender.tab || !sender.url) return false;
   let url: URL;
@@ -78,7 +81,8 @@ async function serverPageOf(sender: SenderInfo, options: RouterOptions): Promise
   } catch {
     return false;
   }
-  return !isAzureDevOpsCloudHost(url.hostname) && (await options.isServerPage(url).catch(() => false));
+  const web = url.protocol === 'https:' || url.protocol === 'http:';
+  return web && !isAzureDevOpsCloudHost(url.hostname) && (await options.isServerPage(url).catch(() => false));
 }
 
 /** The names users know the fields by that they type into (or that the app fills for them). */

@@ -71,6 +71,15 @@ describe('background/router', () => {
     expect(await routeMessage(ping, serverPage, handlers())).toMatchObject({ ok: false, error: { kind: 'forbidden-sender' } });
   });
 
+
+  it('answers our own page in a tab without asking whether it is a Server page (that question opens the database)', async () => {
+    const isServerPage = vi.fn(async () => false);
+    const ownPageInTab = { ...extensionPage, tab: { id: 5 } };
+    expect(await routeMessage(ping, ownPageInTab, handlers(), { isServerPage })).toMatchObject({ ok: true });
+    expect(await routeMessage(ping, { ...ownPageInTab, url: 'file:///tmp/x.html' }, handlers(), { isServerPage })).toMatchObject({ ok: false });
+    expect(isServerPage).not.toHaveBeenCalled();
+  });
+
   it('says which field is too long instead of a bare "malformed request"', async () => {
     const all = { ...handlers(), 'sshKeys.add': vi.fn() } as unknown as Handlers;
     const message = { channel: 'ado-companion', type: 'sshKeys.add', data: { orgKey: 'https://dev.azure.com/contoso', publicKey: 'ssh-rsa AAAA x', displayName: 'k'.repeat(201) } };

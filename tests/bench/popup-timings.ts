@@ -4,8 +4,9 @@
  * the median of RUNS runs (BENCH_RUNS, default 20) with its 95th percentile, min and max, printed
  * with its target; none is asserted (timings depend on the machine). Absolute times differ between
  * machines, so the popup's figures are also given as a ratio to an almost empty extension page
- * measured right before each of their runs, and a first message to a stopped service worker next to a bare
- * extension's (loaded beside ours). Run after a build (`npx wxt build`).
+ * measured right before each of their runs (to its DOMContentLoaded; the first screen also to that
+ * page's first frame, since the popup's mark waits for one), and a first message to a stopped service
+ * worker next to a bare extension's (loaded beside ours). Run after a build (`npx wxt build`).
  *
  * The popup sets the performance marks read here: `ado:first-screen` (App.tsx, the first screen with
  * data painted), `ado:go:<screen>` (state.ts), `ado:repositories-shown` (RepositoriesView.tsx, the

@@ -1,16 +1,9 @@
 import { test, expect } from './fixtures';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { basic } from '../fake-ado/fixtures/basic';
 import { stopServiceWorker } from './support/stop-service-worker';
 import { registerWithFakeEntra } from './support/launch-browser';
-
-/** Clicks "Connect to Azure DevOps" and signs in on the (fake) Microsoft page that opens. */
-async function signInWithMicrosoft(context: BrowserContext, popupPage: Page, button = 'Connect to Azure DevOps') {
-  const authWindow = context.waitForEvent('page');
-  await popupPage.getByRole('button', { name: button }).click();
-  const page = await authWindow;
-  await page.getByRole('button', { name: 'Sign in as Jane Doe' }).click();
-}
+import { signInAsJane, signInWithMicrosoft } from './support/microsoft-sign-in';
 
 async function chooseOrganizations(popupPage: Page, keep: string[]) {
   await expect(popupPage.getByRole('heading', { name: 'Choose organizations' })).toBeVisible();
@@ -125,7 +118,7 @@ test.describe('accounts: OAuth', () => {
     await popup.page.close();
     await popup.open();
     await expect(popup.page.getByRole('heading', { name: 'Finishing your Microsoft sign-in' })).toBeVisible();
-    await signInPage.getByRole('button', { name: 'Sign in as Jane Doe' }).click();
+    await signInAsJane(signInPage);
     await expect(popup.page.getByRole('heading', { name: 'Choose organizations' })).toBeVisible();
     await popup.reopen();
     await chooseOrganizations(popup.page, ['contoso']);
@@ -144,7 +137,7 @@ test.describe('accounts: OAuth', () => {
     const signInPage = await authWindow;
     await popup.closeToolbarPopup();
     await expect.poll(() => popup.toolbarPopupText()).toBeNull();
-    await signInPage.getByRole('button', { name: 'Sign in as Jane Doe' }).click();
+    await signInAsJane(signInPage);
     await expect.poll(() => popup.send('accounts.list', {})).toMatchObject({ data: { signIn: { status: 'choose-organizations' } } });
     await popup.openToolbarPopup();
     await expect.poll(() => popup.toolbarPopupText()).toContain('Choose organizations');

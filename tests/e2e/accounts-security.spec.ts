@@ -4,6 +4,7 @@ import { basic } from '../fake-ado/fixtures/basic';
 import { dumpExtensionStorage } from './support/dump-extension-storage';
 import { evaluateInContentScript } from './support/content-script-world';
 import { protocol } from '../../lib/messaging/protocol';
+import { signInAsJane } from './support/microsoft-sign-in';
 
 /** Requests a content script could try, with data that would pass each schema. */
 const CONTENT_SCRIPT_SAMPLES: Record<string, unknown> = {
@@ -18,7 +19,7 @@ const CONTENT_SCRIPT_SAMPLES: Record<string, unknown> = {
 async function signInWithMicrosoft(context: BrowserContext, popupPage: Page) {
   const authWindow = context.waitForEvent('page');
   await popupPage.getByRole('button', { name: 'Connect to Azure DevOps' }).click();
-  await (await authWindow).getByRole('button', { name: 'Sign in as Jane Doe' }).click();
+  await signInAsJane(await authWindow);
   await popupPage.getByRole('checkbox', { name: 'fabrikam' }).uncheck();
   await popupPage.getByRole('checkbox', { name: 'adatum' }).uncheck();
   await popupPage.getByRole('button', { name: 'Use 1 organization' }).click();

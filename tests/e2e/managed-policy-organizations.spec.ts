@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { basic } from '../fake-ado/fixtures/basic';
+import { signInWithMicrosoft } from './support/microsoft-sign-in';
 
 /**
  * A policy an IT department presets (docs/managed-configuration.md), written where Debian's Chromium
@@ -29,10 +29,3 @@ test.describe('managed policy: allowed organizations and the Entra app', () => {
   });
 });
 
-/** Clicks "Connect to Azure DevOps" and signs in on the (fake) Microsoft page that opens. */
-async function signInWithMicrosoft(context: BrowserContext, popupPage: Page) {
-  const authWindow = context.waitForEvent('page');
-  await popupPage.getByRole('button', { name: 'Connect to Azure DevOps' }).click();
-  const page = await authWindow;
-  await page.getByRole('button', { name: 'Sign in as Jane Doe' }).click();
-}

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { basic } from '../fake-ado/fixtures/basic';
 import type { PopupPage } from './pages/popup';
+import { signInAsJane } from './support/microsoft-sign-in';
 
 async function expectNoViolations(page: Page, screen: string) {
   expect(await axeViolations(page), screen).toEqual([]);
@@ -43,7 +44,7 @@ test.describe('popup accessibility', () => {
     await popup.open();
     const authWindow = context.waitForEvent('page');
     await popup.connectOAuthButton.click();
-    await (await authWindow).getByRole('button', { name: 'Sign in as Jane Doe' }).click();
+    await signInAsJane(await authWindow);
     await expect(popup.page.getByRole('heading', { name: 'Choose organizations' })).toBeFocused();
     await expect(popup.page.getByRole('group', { name: 'Organizations to use with this sign-in' })).toBeVisible();
     await expectNoViolations(popup.page, 'organization picker');

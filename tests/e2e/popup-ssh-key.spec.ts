@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 import { basic } from '../fake-ado/fixtures/basic';
+import { signInAsJane } from './support/microsoft-sign-in';
 
 async function expectNoViolations(page: Page, screen: string) {
   expect(await axeViolations(page), screen).toEqual([]);
@@ -129,7 +130,7 @@ test.describe('popup: SSH key', () => {
     await popup.open();
     const authWindow = context.waitForEvent('page');
     await popup.connectOAuthButton.click();
-    await (await authWindow).getByRole('button', { name: 'Sign in as Jane Doe' }).click();
+    await signInAsJane(await authWindow);
     await expect(popup.page.getByRole('heading', { name: 'Choose organizations' })).toBeVisible();
     for (const box of await popup.page.getByRole('checkbox').all()) {
       await box.setChecked((await box.locator('xpath=..').innerText()).trim() === 'contoso');

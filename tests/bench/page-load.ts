@@ -14,7 +14,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { startFakeAdo } from '../fake-ado/server';
-import { extensionIdOf, launchExtensionBrowser, signInToAzureDevOpsWeb } from '../e2e/support/launch-browser';
+import { CHROMIUM_PATH, extensionIdOf, launchExtensionBrowser, signInToAzureDevOpsWeb } from '../e2e/support/launch-browser';
 import { FILES_HEADER_COMMANDBAR } from '../../lib/azure/selectors';
 
 /** Runs of each figure; the menu's first open is measured with the worker awake and stopped on alternate page loads, so there are twice as many loads. */
@@ -142,7 +142,7 @@ async function main() {
       figures.menuAgain.push(await openClientMenu(page));
       await page.close();
     }
-    console.log(`Page buttons in real Chromium, ${2 * RUNS} fresh page loads (${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}):`);
+    console.log(`Page buttons in real Chromium, ${2 * RUNS} fresh page loads (${CHROMIUM_PATH}):`);
     console.table({
       'anchor → buttons': { ...stats(figures.anchor), target: `one frame (${FRAME_MS.toFixed(1)} ms)` },
       'branch switch (pushState) → new link': { ...stats(figures.branch), target: '100 ms' },

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FIREFOX_EXTENSION_DIR } from './launch-firefox';
 
-/** Where Debian's Firefox ESR reads enterprise policies (docs/managed-configuration.md). */
+/** Where Debian's Firefox ESR reads enterprise policies (docs/testing.md#browsers, docs/managed-configuration.md). */
 export const FIREFOX_POLICIES_FILE = process.env.FIREFOX_POLICIES_FILE ?? '/usr/lib/firefox-esr/distribution/policies.json';
 
 /**

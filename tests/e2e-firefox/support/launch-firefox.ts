@@ -6,7 +6,7 @@ import { preferMemoryTmpdir } from '../../support/memory-tmpdir';
 
 export const FIREFOX_EXTENSION_DIR = path.resolve('.output/firefox-mv2');
 
-/** Debian's Firefox ESR; no tool may download a browser. */
+/** Debian's Firefox ESR; no tool may download a browser (docs/testing.md#browsers). */
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** The add-on id from wxt.config.ts (browser_specific_settings.gecko.id). */

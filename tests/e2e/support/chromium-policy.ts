@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EXTENSION_DIR } from './launch-browser';
 
-/** Where Debian's Chromium reads the machine's mandatory policies (docs/managed-configuration.md). */
+/** Where Debian's Chromium reads the machine's mandatory policies (docs/testing.md#browsers, docs/managed-configuration.md). */
 export const CHROMIUM_POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
 
 /**

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 
-/** Debian's Chromium; `npx playwright install` cannot run on these machines. */
+/** Debian's Chromium; no tool may download a browser (docs/testing.md#browsers). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**

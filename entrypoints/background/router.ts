@@ -35,10 +35,10 @@ export async function routeMessage(
     }
     const type = envelope.data.type as MessageType;
     const rule = protocol[type];
-    const serverPage = await serverPageOf(sender, options);
-    const senderKind = classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'), (url) =>
-      isAzureDevOpsCloudHost(url.hostname) || serverPage,
-    );
+    const classify = (serverPage: boolean) =>
+      classifySender(sender, browser.runtime.id, browser.runtime.getURL('/'), (url) => serverPage || isAzureDevOpsCloudHost(url.hostname));
+    // The Server question reads the database: asked only of a sender the cheap rules refuse.
+    const senderKind = classify(false) ?? ((await serverPageOf(sender, options)) ? classify(true) : null);
     if (!senderKind || !rule.senders.includes(senderKind)) {
       throw new AppError(appErrors.forbiddenSender());
     }
@@ -69,10 +69,7 @@ export function startMessageRouter(handlers: Handlers, options: RouterOptions = 
   browser.runtime.onMessage.addListener(createMessageListener(handlers, options));
 }
 
-/**
- * Asked only for a web page in a tab off the cloud hosts: the cloud's senders and our own pages (the
- * popup opened as a tab, say) cost no lookup, which reads the database.
- */
+/** Whether a web page in a tab, off the cloud hosts, is on a granted Azure DevOps Server host. */
 async function serverPageOf(sender: SenderInfo, options: RouterOptions): Promise<boolean> {
   if (!options.isServerPage || !sender.tab || !sender.url) return false;
   let url: URL;

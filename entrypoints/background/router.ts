@@ -69,7 +69,7 @@ export function startMessageRouter(handlers: Handlers, options: RouterOptions = 
   browser.runtime.onMessage.addListener(createMessageListener(handlers, options));
 }
 
-/** Whether a web page in a tab, off the cloud hosts, is on a granted Azure DevOps Server host. */
+/** Whether a web page in a tab is on a granted Azure DevOps Server host (the cloud's were taken before). */
 async function serverPageOf(sender: SenderInfo, options: RouterOptions): Promise<boolean> {
   if (!options.isServerPage || !sender.tab || !sender.url) return false;
   let url: URL;
@@ -78,8 +78,7 @@ async function serverPageOf(sender: SenderInfo, options: RouterOptions): Promise
   } catch {
     return false;
   }
-  const web = url.protocol === 'https:' || url.protocol === 'http:';
-  return web && !isAzureDevOpsCloudHost(url.hostname) && (await options.isServerPage(url).catch(() => false));
+  return url.protocol.startsWith('http') && (await options.isServerPage(url).catch(() => false));
 }
 
 /** The names users know the fields by that they type into (or that the app fills for them). */

@@ -70,6 +70,8 @@ test.describe('accounts: Azure DevOps Server', () => {
 test.describe('Server page script in Chromium', () => {
   test('is registered for a granted Server host with an account, when the grant arrives', async ({ popup, serviceWorker }) => {
     await popup.open();
+    // Shown once the background has answered from its database: the database then exists to write the row into.
+    await expect(popup.connectOAuthButton).toBeVisible();
     await serviceWorker.evaluate(async (baseUrl: string) => {
       const chromeApi = (globalThis as unknown as { chrome: typeof browser }).chrome;
       const granted = `${new URL(baseUrl).origin}/*`;

@@ -88,12 +88,14 @@ export default defineBackground(() => {
     }));
   const serverPageScripts = createServerPageScripts({ db: getDb, onSynced: showRepositoryLinkMenuOn });
   // Right after a sign-in or sign-out the badge follows (docs/pull-request-inbox.md#refresh), and the
-  // Server page script comes or goes with the host's accounts.
+  // Server page script comes or goes with the host's accounts. What the inbox kept of an organization
+  // signed out is gone before the popup hears of it, not once Azure DevOps has answered.
   const accounts = accountHandlers(getSession);
   const thenRefreshInbox =
     <A extends unknown[], R>(handler: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       const result = await handler(...args);
+      await getInbox().forgetUnserved().catch(() => undefined);
       void getInbox().refreshAfterAccountsChanged().catch(() => undefined);
       void serverPageScripts.sync();
       return result;

@@ -37,6 +37,16 @@ export interface InboxDeps {
 }
 
 /**
+ * Drops from `state` each organization that is no longer selected or has moved to another account;
+ * returns the test of what stays.
+ */
+function keepServed(state: InboxState, current: OrganizationRecord[]): (orgKey: string) => boolean {
+  const stillServed = (orgKey: string) => current.some((o) => o.key === orgKey && o.accountId === state.organizations[orgKey]?.accountId);
+  for (const orgKey of Object.keys(state.organizations)) if (!stillServed(orgKey)) delete state.organizations[orgKey];
+  return stillServed;
+}
+
+/**
  * The pull request inbox: one refresh at a time, each asking every selected organization that is not
  * backing off, at most one listing per reviewer identity; the result and each organization's backoff
  * kept in storage, since the service worker may stop between two refreshes.
@@ -112,8 +122,7 @@ export function createInbox(deps: InboxDeps) {
     // An organization signed out (or moved to another account) while the requests were out is not
     // written back, nor told about.
     const current = await selected();
-    const stillServed = (orgKey: string) => current.some((o) => o.key === orgKey && o.accountId === next.organizations[orgKey]?.accountId);
-    for (const orgKey of Object.keys(next.organizations)) if (!stillServed(orgKey)) delete next.organizations[orgKey];
+    const stillServed = keepServed(next, current);
     const told = events.filter((event) => stillServed(event.orgKey));
     // The snapshots and the events' keys are stored together, before anything is shown: an event is
     // notified once even if the worker stops right after (docs/pull-request-inbox.md#notifications).
@@ -123,6 +132,19 @@ export function createInbox(deps: InboxDeps) {
     await deps.onView?.(result);
     if (fresh.length) await Promise.resolve(deps.onEvents?.(fresh)).catch(() => undefined);
     return result;
+  }
+
+  /**
+   * Right after a sign-out or an organization choice, before any request: what the inbox keeps of an
+   * organization no longer served (its pull requests, identities, notified events) is deleted, and
+   * the badge stops counting it, however long the refresh that follows waits on Azure DevOps.
+   */
+  async function forgetUnserved(): Promise<void> {
+    const [state, current, notified] = await Promise.all([readInboxState(deps.storage), selected(), readNotifiedKeys(deps.storage)]);
+    keepServed(state, current);
+    const kept = notified.filter((key) => current.some((o) => key.startsWith(`${o.key}#`)));
+    await deps.storage.set({ [INBOX_STORAGE_KEY]: state, [NOTIFIED_STORAGE_KEY]: kept });
+    await deps.onView?.(await viewOf(state, current));
   }
 
   /** Refreshes every organization that may be asked now; a refresh already running is joined, not repeated. */
@@ -169,7 +191,7 @@ export function createInbox(deps: InboxDeps) {
     return result;
   }
 
-  return { view, refresh, refreshAfterAccountsChanged, setOptions, republish };
+  return { view, refresh, refreshAfterAccountsChanged, forgetUnserved, setOptions, republish };
 }
 
 export type Inbox = ReturnType<typeof createInbox>;

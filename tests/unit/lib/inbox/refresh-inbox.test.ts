@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createInbox } from '@/lib/inbox/refresh-inbox';
-import type { InboxStorage } from '@/lib/inbox/inbox-state';
+import { INBOX_STORAGE_KEY, NOTIFIED_STORAGE_KEY, type InboxStorage } from '@/lib/inbox/inbox-state';
 import type { FakeAdo } from '../../../fake-ado/server';
 import { useFakeAdo } from '../../support/use-fake-ado';
 import { basic } from '../../../fake-ado/fixtures/basic';
@@ -61,6 +61,33 @@ describe('lib/inbox/refresh-inbox', () => {
     expect((await running).organizations.map((o) => o.name)).toEqual(['contoso']);
     expect((await afterSignOut).organizations.map((o) => o.name)).toEqual(['contoso']);
     expect(JSON.stringify(await inbox.view())).not.toContain(fabrikam.accountId);
+  });
+
+  it('a sign-out forgets that organization’s pull requests, notified events and badge count before any request is answered', async () => {
+    const { session, db } = startSession(fake);
+    await session.connectPat({ host: CONTOSO, token: basic.pats.janeContoso });
+    await session.connectPat({ host: FABRIKAM, token: basic.pats.janeFabrikam });
+    const storage = memoryStorage();
+    const badge: string[][] = [];
+    const inbox = createInbox({ db, session, storage, now: () => Date.now(), isOnline: () => true, onView: (view) => void badge.push(titles(view)) });
+    await inbox.setOptions({ notify: true });
+    const waiting = fake.control.openPullRequest({ org: 'fabrikam', repository: 'fiber-web', createdBy: basic.users.sam.id, reviewers: [{ id: basic.users.jane.id }] });
+    expect(titles(await inbox.refresh())).toContain(`fabrikam/fiber-web#${waiting}`);
+    const stored = async () => JSON.stringify([await storage.get(INBOX_STORAGE_KEY), await storage.get(NOTIFIED_STORAGE_KEY)]);
+    expect(await stored()).toContain(key(FABRIKAM));
+
+    const fabrikam = (await db.organizations.toArray()).find((o) => o.name === 'fabrikam')!;
+    await session.signOut({ accountId: fabrikam.accountId });
+    // Azure DevOps slow to answer: the refresh that follows a sign-out takes its time.
+    fake.control.setFailures({ latencyMs: 60_000 });
+    const sent = lastSeq();
+    await inbox.forgetUnserved();
+
+    expect(await stored()).not.toContain(key(FABRIKAM));
+    expect(await stored()).not.toContain(fabrikam.accountId);
+    expect(await stored()).toContain(key(CONTOSO));
+    expect(badge.at(-1)).toEqual(['contoso/ios-app#5']);
+    expect(fake.control.requests({ since: sent })).toEqual([]);
   });
 
   it('a sign-in while a refresh is on its way: the refresh asked for after it counts the new organization', async () => {

@@ -14,6 +14,24 @@ test.describe('the pull request inbox on the toolbar badge', () => {
     expect((await badge(serviceWorker)).title).toBe('ADO Companion\ncontoso: 1 waiting for your vote');
   });
 
+  test('signing out takes that account’s reviews off the badge at once, however slowly Azure DevOps answers', async ({ popup, serviceWorker, fakeAdo }) => {
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    await popup.connectWithPat('dev.azure.com/fabrikam', basic.pats.janeFabrikam);
+    await expect(popup.organizationRow('fabrikam')).toBeVisible();
+    await expect.poll(async () => (await badge(serviceWorker)).text).toBe('1');
+
+    // The refresh that follows a sign-out waits on Azure DevOps (fabrikam) longer than we look.
+    fakeAdo.control.setFailures({ latencyMs: 20_000 });
+    const contosoAccount = popup.page.getByRole('article').filter({ has: popup.organizationRow('contoso') });
+    await contosoAccount.getByRole('button', { name: 'Sign out…' }).click();
+    await contosoAccount.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await expect(contosoAccount).toHaveCount(0);
+    await expect.poll(async () => (await badge(serviceWorker)).text).toBe('');
+    expect((await badge(serviceWorker)).title).not.toContain('contoso');
+  });
+
   test('counts a new review request for my team at the next refresh', async ({ popup, serviceWorker, fakeAdo }) => {
     await popup.open();
     await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);

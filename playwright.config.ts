@@ -15,7 +15,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 7_000 },
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  // The failure summary comes last, so that the end of a long log still says why (tests/support/failure-summary.mjs).
+  reporter: [['list'], ...(process.env.CI ? [] : [['html', { open: 'never' }] as const]), ['./tests/support/failure-summary-playwright.mjs']],
   // No trace unless asked for (`--trace on`): recording one for every test, kept only on failure,
   // cost a fifth of the stage's time on two cores (docs/testing.md#time). A failure still leaves
   // its screenshot and the page's accessibility snapshot (error-context.md) in test-results.

@@ -24,6 +24,8 @@ export default defineConfig({
     // Vitest's default is one worker per core less one: a single worker on two cores, half the CPU
     // idle. Two workers: 33 s against 52 s for the stage, a third gained nothing (docs/testing.md#time).
     maxWorkers: 2,
+    // The failure summary comes last, so that the end of a long log still says why (tests/support/failure-summary.mjs).
+    reporters: ['default', './tests/support/failure-summary-vitest.ts'],
     projects: [
       { extends: true, test: { name: 'shared modules', include: TEST_FILES, exclude: MODULE_MOCKING_FILES, isolate: false } },
       { extends: true, test: { name: 'module mocks', include: MODULE_MOCKING_FILES } },

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { fakeBrowser as FakeBrowser } from 'wxt/testing/fake-browser';
 
 let fakeBrowser: typeof FakeBrowser;
@@ -18,6 +18,9 @@ async function loadWorker() {
 
 describe('background/managed-policy', () => {
   afterEach(() => vi.restoreAllMocks());
+  // The files after this one in the worker share its modules (isolate: false): they get fresh ones,
+  // not the last test's cached policy (which named VS Code in the context menu's tests).
+  afterAll(() => vi.resetModules());
 
   it('is no policy when the browser has no managed storage for the extension', async () => {
     const { readManagedPolicy, start } = await loadWorker();

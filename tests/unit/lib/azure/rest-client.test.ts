@@ -4,7 +4,7 @@
  * fake's network (every host name lands on it, as Chromium's --host-resolver-rules do in E2E), so
  * URLs are the real ones: https://dev.azure.com/contoso/…; one test uses Node's own fetch.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/lib/errors/app-error';
 import { createRestClient, type Credential, type RestClientOptions } from '@/lib/azure/rest-client';
 import { startFakeAdo, type FakeAdo } from '../../../fake-ado/server';
@@ -353,6 +353,8 @@ describe('rest-client', () => {
       const error = await failure(client(pat(basic.pats.janeContoso), { fetch: (input, init) => fetchWithSignal(input, init), timeoutMs: 50, maxRetries: 0 }).request({ url: REPOS }));
       expect(error.kind).toBe('offline');
       expect(error.message).toMatch(/^dev\.azure\.com did not answer in time\./);
+      // The fake still answers, 500 ms on: wait for it, or it lands in the next test's request log.
+      await vi.waitFor(() => expect(fake.control.requests({ pathIncludes: '/_apis/git/repositories' })).toHaveLength(1), { timeout: 5_000 });
     });
   });
 

@@ -16,7 +16,7 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   retries: 0,
   // The failure summary comes last, so that the end of a long log still says why (tests/support/failure-summary.mjs).
-  reporter: [['list'], ...(process.env.CI ? [] : [['html', { open: 'never' }] as const]), ['./tests/support/failure-summary-playwright.mjs']],
+  reporter: [['list'], ...(process.env.CI ? [] : [['html', { open: 'never' }] as const]), ['./tests/support/failure-summary-playwright.ts']],
   // No trace unless asked for (`--trace on`): recording one for every test, kept only on failure,
   // cost a fifth of the stage's time on two cores (docs/testing.md#time). A failure still leaves
   // its screenshot and the page's accessibility snapshot (error-context.md) in test-results.

@@ -1,11 +1,12 @@
 import path from 'node:path';
+import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { failureSummary } from './failure-summary.mjs';
 
 /** Playwright reporter (the Chromium E2E): the failure summary of failure-summary.mjs once the run has ended. */
-export default class FailureSummaryReporter {
-  failures = [];
+export default class FailureSummaryReporter implements Reporter {
+  private readonly failures: { title: string; message: string }[] = [];
 
-  onTestEnd(test, result) {
+  onTestEnd(test: TestCase, result: TestResult): void {
     if (result.status === test.expectedStatus) return;
     const where = `${path.relative(process.cwd(), test.location.file)}:${test.location.line}`;
     const first = result.errors[0];
@@ -15,11 +16,11 @@ export default class FailureSummaryReporter {
     this.failures.push({ title: [where, ...test.titlePath().slice(3)].join(' › '), message });
   }
 
-  onEnd() {
+  onEnd(): void {
     process.stdout.write(failureSummary(this.failures));
   }
 
-  printsToStdio() {
+  printsToStdio(): boolean {
     return true;
   }
 }

@@ -4,7 +4,7 @@ import { basic } from '../fake-ado/fixtures/basic';
 import { dumpExtensionStorage } from './support/dump-extension-storage';
 import { evaluateInContentScript } from './support/content-script-world';
 import { protocol } from '../../lib/messaging/protocol';
-import { signInAsJane } from './support/microsoft-sign-in';
+import { signInWithMicrosoft } from './support/microsoft-sign-in';
 
 /** Requests a content script could try, with data that would pass each schema. */
 const CONTENT_SCRIPT_SAMPLES: Record<string, unknown> = {
@@ -16,10 +16,9 @@ const CONTENT_SCRIPT_SAMPLES: Record<string, unknown> = {
   'organizations.check': { key: 'https://dev.azure.com/contoso' },
 };
 
-async function signInWithMicrosoft(context: BrowserContext, popupPage: Page) {
-  const authWindow = context.waitForEvent('page');
-  await popupPage.getByRole('button', { name: 'Connect to Azure DevOps' }).click();
-  await signInAsJane(await authWindow);
+/** Microsoft sign-in, keeping only contoso (fabrikam is the PAT account's). */
+async function signInToContosoWithMicrosoft(context: BrowserContext, popupPage: Page) {
+  await signInWithMicrosoft(context, popupPage);
   await popupPage.getByRole('checkbox', { name: 'fabrikam' }).uncheck();
   await popupPage.getByRole('checkbox', { name: 'adatum' }).uncheck();
   await popupPage.getByRole('button', { name: 'Use 1 organization' }).click();
@@ -41,7 +40,7 @@ test.describe('accounts: tokens stay in the background', () => {
     await popup.connectWithPat('dev.azure.com/fabrikam', basic.pats.janeFabrikam);
     await expect(popup.organizationRow('fabrikam')).toBeVisible();
     await popup.addAccountButton.click();
-    await signInWithMicrosoft(context, popup.page);
+    await signInToContosoWithMicrosoft(context, popup.page);
     await expect((await popup.testConnection('contoso')).getByRole('status')).toHaveText('Connected as Jane Doe');
     // A failing call too, since error paths are where tokens usually leak.
     fakeAdo.control.expirePat(basic.pats.janeFabrikam);
@@ -118,7 +117,7 @@ test.describe('accounts: tokens stay in the background', () => {
     await popup.connectWithPat('dev.azure.com/fabrikam', basic.pats.janeFabrikam);
     await expect(popup.organizationRow('fabrikam')).toBeVisible();
     await popup.addAccountButton.click();
-    await signInWithMicrosoft(context, popup.page);
+    await signInToContosoWithMicrosoft(context, popup.page);
     await expect(popup.organizationRow('contoso')).toBeVisible();
 
     const patCard = popup.account(/Jane Doe \(Personal Access Token\)/);
@@ -126,8 +125,7 @@ test.describe('accounts: tokens stay in the background', () => {
     expect(await dumpExtensionStorage(popup.page)).toContain(patAccountId!);
     // Azure DevOps answering slowly: the inbox's refresh after the sign-out is still out when we look.
     fakeAdo.control.setFailures({ latencyMs: 3_000 });
-    await patCard.getByRole('button', { name: 'Sign out…' }).click();
-    await patCard.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await popup.signOut(patCard);
     await expect(patCard).toHaveCount(0);
     await expect(popup.organizationRow('fabrikam')).toHaveCount(0);
 
@@ -139,8 +137,7 @@ test.describe('accounts: tokens stay in the background', () => {
     // Survives reopening, and the last sign-out leads back to the connect screen.
     await popup.reopen();
     const oauthCard = popup.account(/Jane Doe \(Microsoft Entra\)/);
-    await oauthCard.getByRole('button', { name: 'Sign out…' }).click();
-    await oauthCard.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await popup.signOut(oauthCard);
     await expect(popup.connectOAuthButton).toBeVisible();
     expect(await dumpExtensionStorage(popup.page)).not.toContain('jane@contoso.com');
   });

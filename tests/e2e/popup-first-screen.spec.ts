@@ -25,8 +25,7 @@ test.describe('popup: the first screen', () => {
     // Signed out: nothing of the account shows on the next opening, even before the background answers.
     await popup.open();
     const card = popup.account(/Jane Doe \(Personal Access Token\)/);
-    await card.getByRole('button', { name: 'Sign out…' }).click();
-    await card.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await popup.signOut(card);
     await expect(popup.connectOAuthButton).toBeVisible();
     await popup.page.close();
     await popup.open(backgroundNeverAnswers);

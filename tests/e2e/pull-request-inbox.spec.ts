@@ -25,8 +25,7 @@ test.describe('the pull request inbox on the toolbar badge', () => {
     // The refresh that follows a sign-out waits on Azure DevOps (fabrikam) longer than we look.
     fakeAdo.control.setFailures({ latencyMs: 20_000 });
     const contosoAccount = popup.page.getByRole('article').filter({ has: popup.organizationRow('contoso') });
-    await contosoAccount.getByRole('button', { name: 'Sign out…' }).click();
-    await contosoAccount.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await popup.signOut(contosoAccount);
     await expect(contosoAccount).toHaveCount(0);
     await expect.poll(async () => (await badge(serviceWorker)).text).toBe('');
     expect((await badge(serviceWorker)).title).not.toContain('contoso');

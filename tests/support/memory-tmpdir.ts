@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 
-/** A tmpfs on Linux: files there live in memory, and fsync returns at once. */
+/** A tmpfs on Linux: files there live in memory, and fsync returns at once (docs/testing.md#browsers). */
 const MEMORY_DIR = '/dev/shm';
 
 /**

@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 /** The toolbar popup, opened as a tab on its own URL (what the action button shows). */
 export class PopupPage {
@@ -70,6 +70,11 @@ export class PopupPage {
   }
   account(name: string | RegExp) {
     return this.page.getByRole('article', { name });
+  }
+  /** "Sign out…" on an account's card, then the confirmation. */
+  async signOut(account: Locator) {
+    await account.getByRole('button', { name: 'Sign out…' }).click();
+    await account.getByRole('button', { name: 'Sign out', exact: true }).click();
   }
   organizationRow(name: string) {
     return this.page.locator(`.org-row[data-organization="${name}"]`);

@@ -76,7 +76,7 @@ describe('background/router', () => {
     const isServerPage = vi.fn(async () => false);
     const ownPageInTab = { ...extensionPage, tab: { id: 5 } };
     expect(await routeMessage(ping, ownPageInTab, handlers(), { isServerPage })).toMatchObject({ ok: true });
-    expect(await routeMessage(ping, { ...ownPageInTab, url: 'file:///tmp/x.html' }, handlers(), { isServerPage })).toMatchObject({ ok: false });
+    expect(await routeMessage(ping, { ...ownPageInTab, url: 'file:///x.html' }, handlers(), { isServerPage })).toMatchObject({ ok: false });
     expect(isServerPage).not.toHaveBeenCalled();
   });
 

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { buildCloneScript, cloneFolder, type CloneScriptRepository } from '@/lib/clone-script/build-clone-script';
 import { quotePowerShellArgument as quoteForPowerShell } from '@/lib/shell/quote-powershell-argument';
 
@@ -19,8 +19,14 @@ const failing: CloneScriptRepository = { organization: 'fabrikam', project: 'Ops
  * Runs a bash clone script in a fresh folder with `git` replaced by a stub on PATH that records its
  * arguments (NUL-separated, one line per call), makes the folder, and fails for URLs ending in `?fail`.
  */
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
 function runWithStubGit(script: string, existing: readonly string[] = []) {
   const dir = mkdtempSync(path.join(tmpdir(), 'clone-script-'));
+  folders.push(dir);
   const bin = path.join(dir, 'bin');
   const work = path.join(dir, 'work');
   mkdirSync(bin);

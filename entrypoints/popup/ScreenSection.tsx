@@ -9,7 +9,8 @@ export function ScreenSection({ id, title, actions, children }: { id: string; ti
   return (
     <section class="stack" aria-labelledby={id}>
       <div class="row row-between">
-        <h2 tabIndex={-1} id={id}>
+        {/* elementtiming: the bench reads when the frame that shows the heading was presented. */}
+        <h2 tabIndex={-1} id={id} elementtiming="screen-heading">
           {title}
         </h2>
         {actions}

@@ -19,15 +19,23 @@ export class FirefoxAddressBar {
   /**
    * Ctrl+L (focus the address bar, its text selected), then `text` key by key. A page that finishes
    * loading meanwhile can take the focus back and the address bar its own address, as for a person
-   * typing then: typed again until the address bar holds the text.
+   * typing then: typed again, a moment later, until the address bar holds the text (for up to 5 s,
+   * as a loaded machine can take that long to settle a new tab).
    */
   async type(text: string): Promise<void> {
-    for (let attempt = 0; attempt < 3; attempt++) {
+    const until = Date.now() + 5_000;
+    let held = '';
+    do {
+      if (held) await new Promise((resolve) => setTimeout(resolve, 250));
       await pressKey(this.browser, 'l', { ctrlKey: true });
       await typeKeys(this.browser, text);
-      if ((await evaluateInBrowserWindow<string>(this.browser, 'gURLBar.value')) === text) return;
-    }
-    throw new Error(`the address bar did not keep "${text}"`);
+      held = await evaluateInBrowserWindow<string>(
+        this.browser,
+        'JSON.stringify({ value: gURLBar.value, focused: gURLBar.focused, loading: gBrowser.selectedBrowser.webProgress?.isLoadingDocument })',
+      );
+      if ((JSON.parse(held) as { value: string }).value === text) return;
+    } while (Date.now() < until);
+    throw new Error(`the address bar did not keep "${text}"; it held ${held}`);
   }
 
   /** The suggestions once `count` of them show, the default one at the top included. */

@@ -4,6 +4,7 @@ import { ErrorNotice } from '@/lib/ui/ErrorNotice';
 import { AccountsView } from './accounts/AccountsView';
 import { ConnectView } from './accounts/ConnectView';
 import { lazyScreen } from './lazy-screen';
+import { afterFirstPaint } from './after-first-paint';
 
 // Only the two screens a popup opens on are in its first download: accounts, or connect for a new
 // user. The others load on demand; the ones opened most are fetched while the popup is idle.
@@ -21,7 +22,7 @@ const SigningIn = lazyScreen(() => import('./accounts/SigningInView').then((m) =
 export function App() {
   const state = useMemo(createPopupState, []);
   useEffect(() => {
-    void state.reload();
+    void afterFirstPaint().then(state.reload);
   }, []);
   const screen = state.screen.value;
   // Every screen change moves focus to the new screen's heading.

@@ -6,6 +6,7 @@ import { organizationKeyOf } from '@/lib/azure/organization-key';
 import { PAGE_SESSION_STATUS_SCRIPT, readPageSessionStatus, type PageSessionStatus } from '@/lib/page-session/page-session-status';
 import { runScriptInTab } from '@/lib/page-ui/run-script-in-tab';
 import { usePopupState } from '../state';
+import { afterFirstPaint } from '../after-first-paint';
 
 /**
  * Reads the page data of the tab the popup was opened over; null for a tab that is no Azure DevOps
@@ -29,7 +30,9 @@ export function PageSessionLine() {
   const state = usePopupState();
   const status = useSignal<PageSessionStatus | null>(null);
   useEffect(() => {
-    void askActiveTab().then((answer) => (status.value = answer));
+    void afterFirstPaint()
+      .then(askActiveTab)
+      .then((answer) => (status.value = answer));
   }, []);
   const page = status.value;
   if (!page) return null;

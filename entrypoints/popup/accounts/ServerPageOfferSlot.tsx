@@ -4,6 +4,7 @@ import type { ComponentType } from 'preact';
 import { serverPageOriginOf } from '@/lib/azure/server-page-origin';
 import { sendMessage } from '@/lib/messaging/send-message';
 import { tabThePopupServes } from '../served-tab';
+import { afterFirstPaint } from '../after-first-paint';
 
 /** The origin of the served tab's Azure DevOps Server, when its page script is not there yet; null otherwise. */
 async function serverWithoutPageActions(): Promise<string | null> {
@@ -25,11 +26,13 @@ async function serverWithoutPageActions(): Promise<string | null> {
 export function ServerPageOfferSlot() {
   const offer = useSignal<{ Offer: ComponentType<{ origin: string }>; origin: string } | null>(null);
   useEffect(() => {
-    void serverWithoutPageActions().then(async (origin) => {
-      if (!origin) return;
-      // `.then`, not destructuring: Vite would wrap the latter in its preload helper (wxt.config.ts).
-      offer.value = { Offer: await import('./ServerPageOffer').then((m) => m.ServerPageOffer), origin };
-    });
+    void afterFirstPaint()
+      .then(serverWithoutPageActions)
+      .then(async (origin) => {
+        if (!origin) return;
+        // `.then`, not destructuring: Vite would wrap the latter in its preload helper (wxt.config.ts).
+        offer.value = { Offer: await import('./ServerPageOffer').then((m) => m.ServerPageOffer), origin };
+      });
   }, []);
   if (!offer.value) return null;
   const { Offer, origin } = offer.value;

@@ -22,7 +22,9 @@ const SigningIn = lazyScreen(() => import('./accounts/SigningInView').then((m) =
 export function App() {
   const state = useMemo(createPopupState, []);
   useEffect(() => {
-    void afterFirstPaint().then(state.reload);
+    // Drawn from the cache, the first screen is on show before the answer that confirms it is asked
+    // for; with nothing cached ("Loading…"), the answer is what the user waits for.
+    void (state.screen.value.name === 'loading' ? Promise.resolve() : afterFirstPaint()).then(state.reload);
   }, []);
   const screen = state.screen.value;
   // Every screen change moves focus to the new screen's heading.

@@ -83,9 +83,10 @@ export const BUDGETS_GZIP_BYTES = {
   // client or protocol chosen before the background has said what the policy fixes waits for it (~30 B).
   // Screen headings carry `elementtiming`, for the bench's presented first screen (~15 B). The
   // requests of an opening wait for its first presented frame, which Chromium holds back until the
-  // popup has loaded and which that work delayed (docs/page-footprint.md#real-popup; ~0.11 KB).
-  // Measured with the chunks' content hashes as one fixed string (bundle-sizes.ts): 17,980 B.
-  popup: 17_980,
+  // popup has loaded and which that work delayed, except with nothing cached, when the answer is
+  // what the user waits for (docs/page-footprint.md#real-popup; ~0.12 KB). Measured with the chunks'
+  // content hashes as one fixed string (bundle-sizes.ts): 17,993 B.
+  popup: 18_000,
   // Popup screens and their shared code, loaded when first opened, 31,102 B: the repository browser
   // (with the desktop client catalogue, WXT storage for the clone preferences, the popup's own copy of
   // the last list, ticking repositories for a clone script whose builder is a chunk of its own), pull

@@ -213,17 +213,21 @@ try {
   const firstContentfulPaint = (page: Page) =>
     page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0).then((handle) => handle.jsonValue());
 
-  /** The popup's first contentful paint, each run right after a bare extension popup's (one heading), both in a tab of the popup's size. */
-  const firstPaints = async () => {
-    progress('first contentful paint: the popup and a bare extension popup');
+  /** RUNS measures of a bare extension's popup and of ours, in turn (`what`: for the progress line). */
+  const bareThenOurs = async (what: string, bareOnce: () => Promise<number>, oursOnce: () => Promise<number>) => {
+    progress(what);
     const popup: number[] = [];
     const bare: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      bare.push(await inTab(barePageUrl, firstContentfulPaint));
-      popup.push(await inPopup(firstContentfulPaint));
+      bare.push(await bareOnce());
+      popup.push(await oursOnce());
     }
     return { popup, bare };
   };
+
+  /** The popup's first contentful paint, each run right after a bare extension popup's (one heading), both in a tab of the popup's size. */
+  const firstPaints = () =>
+    bareThenOurs('first contentful paint: the popup and a bare extension popup', () => inTab(barePageUrl, firstContentfulPaint), () => inPopup(firstContentfulPaint));
 
   /**
    * When the frame that showed the first screen's heading was presented (Element Timing's
@@ -261,9 +265,14 @@ try {
     if (refused) throw new Error(`the toolbar popup did not open: ${refused}`);
     const cdp = await context.newCDPSession(controller);
     const popupTarget = async () => ((await cdp.send('Target.getTargets')).targetInfos as { targetId: string; url: string }[]).find((target) => target.url === url);
+    // Reads again every 10 ms until `done`, for 10 s in all; the last reading.
     const until = Date.now() + 10_000;
-    let target = await popupTarget();
-    while (!target && Date.now() < until) target = await new Promise((resolve) => setTimeout(resolve, 10)).then(popupTarget);
+    const pollFor = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
+      let value = await read();
+      while (!done(value) && Date.now() < until) value = await new Promise((resolve) => setTimeout(resolve, 10)).then(read);
+      return value;
+    };
+    const target = await pollFor(popupTarget, Boolean);
     if (!target) throw new Error(`no toolbar popup at ${url}`);
     // One message at a time to the popup's own session, and its answer.
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
@@ -280,29 +289,16 @@ try {
         cdp.on('Target.receivedMessageFromTarget', onMessage);
         void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) });
       });
-    let paint: unknown;
-    while (!paint && Date.now() < until) {
-      paint = await evaluate(`performance.getEntriesByName('first-contentful-paint')[0]?.startTime`);
-      if (!paint) await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    const paint = await pollFor(() => evaluate(`performance.getEntriesByName('first-contentful-paint')[0]?.startTime`), Boolean);
     await evaluate('window.close()');
-    while ((await popupTarget()) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+    await pollFor(popupTarget, (open) => !open);
     await cdp.detach();
     if (typeof paint !== 'number') throw new Error(`the toolbar popup at ${url} reported no first contentful paint`);
     return paint;
   };
 
-  /** RUNS openings of each toolbar popup, ours and the bare one in turn. */
-  const realPopups = async () => {
-    progress("Chrome's toolbar popup: ours and a bare extension's");
-    const popup: number[] = [];
-    const bare: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      bare.push(await realPopupPaint('bare-worker.js'));
-      popup.push(await realPopupPaint('background.js'));
-    }
-    return { popup, bare };
-  };
+  /** RUNS openings of each toolbar popup, the bare one and ours in turn. */
+  const realPopups = () => bareThenOurs("Chrome's toolbar popup: ours and a bare extension's", () => realPopupPaint('bare-worker.js'), () => realPopupPaint('background.js'));
 
   /** Each opening's first-screen mark, and (`presented`) when that screen's heading was shown. */
   const presented: number[] = [];

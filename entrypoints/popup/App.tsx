@@ -5,6 +5,7 @@ import { AccountsView } from './accounts/AccountsView';
 import { ConnectView } from './accounts/ConnectView';
 import { lazyScreen } from './lazy-screen';
 import { afterFirstPaint } from './after-first-paint';
+import { keepFirstScreenSnapshot } from './first-screen-snapshot';
 
 // Only the two screens a popup opens on are in its first download: accounts, or connect for a new
 // user. The others load on demand; the ones opened most are fetched while the popup is idle.
@@ -27,6 +28,11 @@ export function App() {
     void (state.screen.value.name === 'loading' ? Promise.resolve() : afterFirstPaint()).then(state.reload);
   }, []);
   const screen = state.screen.value;
+  // The accounts screen, drawn with what the background last said, is kept for the next opening's
+  // first frame (first-screen-snapshot.ts); effects run once it is on screen.
+  useEffect(() => {
+    if (screen.name === 'accounts' && !state.loadError.value) keepFirstScreenSnapshot(document.getElementById('app')!);
+  }, [screen, state.accounts.value, state.organizations.value, state.loadError.value]);
   // Every screen change moves focus to the new screen's heading.
   useEffect(() => {
     document.querySelector<HTMLElement>('main h2')?.focus();
@@ -70,8 +76,9 @@ export function App() {
 function FirstScreenPainted({ loading }: { loading: boolean }) {
   const state = usePopupState();
   useEffect(() => {
-    if (loading || performance.getEntriesByName('ado:first-screen').length) return;
-    performance.mark('ado:first-screen');
+    if (loading) return;
+    // A screen drawn from the last opening's copy has set the mark already (first-screen.ts).
+    if (!performance.getEntriesByName('ado:first-screen').length) performance.mark('ado:first-screen');
     requestIdleCallback(() => (state.accounts.value.length ? [Repositories, PullRequests] : [PatForm]).forEach((lazy) => lazy.prefetch()));
   }, [loading]);
   return null;

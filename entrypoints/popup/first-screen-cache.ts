@@ -1,4 +1,5 @@
 import type { AccountView, OrganizationView } from '@/lib/auth/account-views';
+import { dropFirstScreenSnapshot } from './first-screen-snapshot';
 
 /**
  * The accounts and organizations of the background's last answer, kept in the popup's own
@@ -22,8 +23,9 @@ export function readFirstScreenCache(): FirstScreenCache | null {
   }
 }
 
-/** Keeps the answer for the next opening; with no account there is nothing to keep. */
+/** Keeps the answer for the next opening; with no account there is nothing to keep, nor a screen of them to draw. */
 export function writeFirstScreenCache(answer: FirstScreenCache): void {
+  if (!answer.accounts.length) dropFirstScreenSnapshot();
   try {
     if (answer.accounts.length) localStorage.setItem(KEY, JSON.stringify({ accounts: answer.accounts, organizations: answer.organizations }));
     else localStorage.removeItem(KEY);

@@ -12,9 +12,10 @@ export interface BundleSize {
 
 /**
  * Raw and gzip -9 sizes of each bundle of a build (default `.output/chrome-mv3`), with the content
- * hashes in the names of its chunks counted as one fixed string. The popup is split
- * in what it loads when it opens (popup.html, the files it names and what they import statically) and
- * the screens it loads on demand (every other script or style of the build's chunks and assets).
+ * hashes in the names of its chunks counted as one fixed string. The popup is split in what its
+ * first screen needs (popup.html, the files it names and what they import statically), what every
+ * opening loads (that, and the app those files import on demand, with its static imports) and the
+ * screens it loads on demand (every other script or style of the build's chunks and assets).
  * The offscreen document (Chromium only) is measured on its own; the content script is whatever the
  * manifest injects.
  */
@@ -31,7 +32,10 @@ export function measureBundles(root = path.resolve('.output/chrome-mv3')): Bundl
   const code = (files: string[]) => files.filter((file) => /\.(js|css|html)$/.test(file));
   const offscreen = code([...filesUnder('offscreen-clipboard.html'), ...filesUnder('chunks').filter((file) => path.basename(file).startsWith('offscreen-clipboard-'))]);
   const popupShared = code([...filesUnder('chunks'), ...filesUnder('assets')]).filter((file) => !offscreen.includes(file));
-  const popupInitial = loadedAtOpen(root, 'popup.html');
+  const popupFirstScreen = loadedAtOpen(root, 'popup.html');
+  // The app, which the first script loads at every opening once the first screen is on show.
+  const popupApp = popupFirstScreen.flatMap((file) => importedOnDemand(root, file)).flatMap((file) => loadedAtOpen(root, file));
+  const popupInitial = [...new Set([...popupFirstScreen, ...popupApp])];
   const bundles: Record<BundleName, string[]> = {
     'content script': code(injected.flatMap(filesUnder)),
     'pull request dialog': code(filesUnder('pull-request-dialog.js')),
@@ -41,6 +45,7 @@ export function measureBundles(root = path.resolve('.output/chrome-mv3')): Bundl
     'branch pull requests': code(filesUnder('branch-pull-requests.js')),
     'Server SSH URL': code(filesUnder('server-ssh-url.js')),
     background: code(filesUnder('background.js')),
+    'popup first screen': popupFirstScreen,
     popup: popupInitial,
     'popup on demand': popupShared.filter((file) => !popupInitial.includes(file)),
     'offscreen document': offscreen,
@@ -59,6 +64,13 @@ export function measureBundles(root = path.resolve('.output/chrome-mv3')): Bundl
       gzip: contents.reduce((sum, buffer) => sum + zlib.gzipSync(buffer, { level: 9 }).length, 0),
     };
   });
+}
+
+/** The scripts `file` imports on demand (`import("./x.js")`). */
+function importedOnDemand(root: string, file: string): string[] {
+  if (!file.endsWith('.js')) return [];
+  const text = fs.readFileSync(path.join(root, file), 'utf8');
+  return [...text.matchAll(/\bimport\(\s*["'`](\.\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) => path.posix.join(path.posix.dirname(file), m[1]!));
 }
 
 /** `page` and every file it names (src, href), and what those scripts import statically, transitively. */

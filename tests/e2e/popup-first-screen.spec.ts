@@ -33,6 +33,23 @@ test.describe('popup: the first screen', () => {
     await expect(popup.page.getByText('Jane Doe')).toHaveCount(0);
   });
 
+  test('draws the last opening’s accounts screen before its app has loaded, and its buttons answer once it has', async ({ popup }) => {
+    await popup.open();
+    await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);
+    await expect(popup.organizationRow('contoso')).toBeVisible();
+    await popup.reopen();
+    await expect(popup.page.getByRole('heading', { name: 'Accounts' })).toBeFocused();
+    // The screen's mark is set once it has painted; the app's once it has rendered over it.
+    const [drawn, live] = await popup.page.evaluate(() =>
+      ['ado:first-screen', 'ado:first-screen-live'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null),
+    );
+    expect(live).not.toBeNull();
+    expect(drawn).toBeLessThan(live!);
+    await expect(popup.page.locator('[aria-disabled]')).toHaveCount(0);
+    await popup.page.getByRole('button', { name: 'Repositories' }).click();
+    await expect(popup.page.getByRole('heading', { name: 'Repositories' })).toBeVisible();
+  });
+
   test('what the background answers replaces what the last opening showed', async ({ popup }) => {
     await popup.open();
     await popup.connectWithPat('dev.azure.com/contoso', basic.pats.janeContoso);

@@ -28,7 +28,7 @@ export class FirefoxPopup {
 
   async connectWithPat(host: string, token: string) {
     // Either the connect screen (no account yet) or the accounts list shows once the popup has loaded.
-    const first = await button(this.page, /^(Use a Personal Access Token|Add account)$/);
+    const first = await button(this.page, /^(Use a Personal Access Token|Add account)$/, null, true);
     if ((await first.evaluate((b) => b.textContent?.trim())) === 'Add account') await first.click();
     await click(this.page, 'Use a Personal Access Token');
     await fill(this.page, 'Organization or server', host);

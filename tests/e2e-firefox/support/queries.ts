@@ -12,28 +12,33 @@ const TIMEOUT = Number(process.env.E2E_FIREFOX_TIMEOUT ?? 10_000);
 
 type Root = string | null;
 
-/** The button whose visible text or aria-label is `name` (inside `root`, a CSS selector). */
-export async function button(page: Page, name: string | RegExp, root: Root = null): Promise<ElementHandle<HTMLButtonElement>> {
+/**
+ * The button whose visible text or aria-label is `name` (inside `root`, a CSS selector); with
+ * `enabled`, one that answers a click: not disabled, and not in a part that says it is not ready
+ * yet (aria-disabled, as the popup's first screen before its app has loaded), as Playwright waits.
+ */
+export async function button(page: Page, name: string | RegExp, root: Root = null, enabled = false): Promise<ElementHandle<HTMLButtonElement>> {
   const source = typeof name === 'string' ? { text: name } : { pattern: name.source, flags: name.flags };
   const handle = await page.waitForFunction(
-    (root: Root, source: { text?: string; pattern?: string; flags?: string }) => {
+    (root: Root, source: { text?: string; pattern?: string; flags?: string }, enabled: boolean) => {
       const scope = root ? document.querySelector(root) : document;
       const pattern = source.text === undefined ? new RegExp(source.pattern!, source.flags) : null;
-      return Array.from(scope?.querySelectorAll('button') ?? []).find((b) =>
-        [b.getAttribute('aria-label') ?? '', (b.textContent ?? '').trim()].some((text) => (pattern ? pattern.test(text) : text === source.text)),
+      return Array.from(scope?.querySelectorAll('button') ?? []).find(
+        (b) =>
+          [b.getAttribute('aria-label') ?? '', (b.textContent ?? '').trim()].some((text) => (pattern ? pattern.test(text) : text === source.text)) &&
+          (!enabled || (!b.disabled && !b.closest('[aria-disabled="true"]'))),
       );
     },
     { timeout: TIMEOUT },
     root,
     source,
+    enabled,
   );
   return handle as ElementHandle<HTMLButtonElement>;
 }
 
 export async function click(page: Page, name: string | RegExp, root: Root = null): Promise<void> {
-  const handle = await button(page, name, root);
-  await page.waitForFunction((b: HTMLButtonElement) => !b.disabled, { timeout: TIMEOUT }, handle);
-  await handle.click();
+  await (await button(page, name, root, true)).click();
 }
 
 /** The input of the <label> whose own text is `label`. */

@@ -25,13 +25,25 @@ const PER_OPENING = '[data-page-session], [data-page-own-bar], [data-server-page
 
 class NotDrawable extends Error {}
 
+/**
+ * The extension's version: a copy kept by another version's app is not drawn, as this one's would
+ * draw over it differently. Read from `chrome`, which Firefox has too: WXT's `browser` module would
+ * move into this first script and be imported from it by every screen (~0.1 KB).
+ */
+function extensionVersion(): string {
+  try {
+    return (globalThis as { chrome?: { runtime?: { getManifest?: () => { version: string } } } }).chrome?.runtime?.getManifest?.().version ?? '';
+  } catch {
+    return '';
+  }
+}
+
 /** Draws the kept screen into `container` and says whether it did; a copy it cannot read draws nothing. */
 export function drawFirstScreenSnapshot(container: HTMLElement): boolean {
   try {
-    const kept = JSON.parse(localStorage.getItem(KEY) ?? 'null') as unknown;
-    if (!Array.isArray(kept) || !kept.length) return false;
-    const nodes = kept.map(build);
-    container.append(...nodes);
+    const kept = JSON.parse(localStorage.getItem(KEY) ?? 'null') as { version?: unknown; nodes?: unknown } | null;
+    if (kept?.version !== extensionVersion() || !Array.isArray(kept.nodes) || !kept.nodes.length) return false;
+    container.append(...kept.nodes.map(build));
     return true;
   } catch {
     return false;
@@ -59,7 +71,7 @@ function build(node: unknown): Node {
  */
 export function keepFirstScreenSnapshot(container: HTMLElement): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify([...container.childNodes].flatMap(capture)));
+    localStorage.setItem(KEY, JSON.stringify({ version: extensionVersion(), nodes: [...container.childNodes].flatMap(capture) }));
   } catch {
     dropFirstScreenSnapshot();
   }

@@ -70,10 +70,11 @@ export const BUDGETS_GZIP_BYTES = {
   background: 80_040,
   // What Chromium waits for before it shows the toolbar popup: popup.html with its styles and header
   // (the icon drawn in the page, ~0.2 KB) and its first script, which draws the accounts screen kept
-  // from the last opening (elements, allowed attributes and text; ~0.45 KB) and loads the app once
-  // that frame is on show (docs/page-footprint.md#first-screen-snapshot). One file with no import,
-  // so nothing is fetched after it before the popup can show. 3,874 B.
-  'popup first screen': 3_900,
+  // from the last opening (elements, allowed attributes and text, for this version of the extension
+  // only; ~0.5 KB) and loads the app once that frame is on show
+  // (docs/page-footprint.md#first-screen-snapshot). One file with no import, so nothing is fetched
+  // after it before the popup can show. 3,940 B.
+  'popup first screen': 3_950,
   // What every opening loads: the first screen, then the app (Preact, the popup's state, and the two
   // screens a popup opens on: accounts, or connect for a new user). The app is three files that
   // gzip each on its own (its own code, the code it shares with the screens, the bundler's runtime;
@@ -88,8 +89,8 @@ export const BUDGETS_GZIP_BYTES = {
   // for its first presented frame, except with nothing cached, when the answer is what the user waits
   // for (docs/page-footprint.md#real-popup; ~0.12 KB); the accounts screen is kept for the next
   // opening (~0.3 KB). Measured with the chunks' content hashes as one fixed string (bundle-sizes.ts):
-  // 19,753 B.
-  popup: 19_760,
+  // 19,819 B.
+  popup: 19_820,
   // Popup screens and their shared code, loaded when first opened, 31,102 B: the repository browser
   // (with the desktop client catalogue, WXT storage for the clone preferences, the popup's own copy of
   // the last list, ticking repositories for a clone script whose builder is a chunk of its own), pull

@@ -62,17 +62,30 @@ describe('entrypoints/popup/first-screen-snapshot', () => {
   });
 
   it('draws nothing from a copy with an element or attribute it does not allow', () => {
-    for (const copy of [
+    const drawn = container();
+    render(h(Screen, { name: 'Jane Doe' }), drawn);
+    keepFirstScreenSnapshot(drawn);
+    const { version } = JSON.parse(localStorage.getItem(KEY)!) as { version: string };
+    for (const nodes of [
       [['main', {}, ['a', { href: 'https://example.com' }, 'link']]],
       [['main', {}, ['button', { onclick: 'alert(1)' }, 'Repositories']]],
       [['main', { style: 'display:none' }]],
       'not a screen',
     ]) {
-      localStorage.setItem(KEY, JSON.stringify(copy));
+      localStorage.setItem(KEY, JSON.stringify({ version, nodes }));
       const next = container();
       expect(drawFirstScreenSnapshot(next)).toBe(false);
       expect(next.childNodes).toHaveLength(0);
     }
+  });
+
+  it('draws nothing from a copy another version of the extension kept', () => {
+    const drawn = container();
+    render(h(Screen, { name: 'Jane Doe' }), drawn);
+    keepFirstScreenSnapshot(drawn);
+    const kept = JSON.parse(localStorage.getItem(KEY)!) as { version: string };
+    localStorage.setItem(KEY, JSON.stringify({ ...kept, version: `${kept.version}.1` }));
+    expect(drawFirstScreenSnapshot(container())).toBe(false);
   });
 
   it('keeps no screen with a busy button, and drops the copy kept before', () => {

@@ -1,7 +1,7 @@
 /**
  * The accounts screen as the last opening drew it, kept in the popup's localStorage and drawn again
- * by the popup's first, 1 KB script before the app has loaded: Chromium shows a toolbar popup only
- * once its page has loaded, and the app's 40 KB were most of what it waited for
+ * by the popup's first script (4 KB) before the app has loaded: Chromium shows a toolbar popup only
+ * once its page has loaded, and the app's 43 KB were most of what it waited for
  * (docs/page-footprint.md#first-screen-snapshot). The app then renders over it, reusing its nodes.
  *
  * Kept as elements, allowed attributes and text, never as markup: drawing it creates elements and
@@ -11,7 +11,7 @@
 const KEY = 'ado-companion:first-screen-snapshot';
 
 /** A text, or an element: its tag, its attributes, its children. */
-export type SnapshotNode = string | [tag: string, attributes: Record<string, string>, ...children: SnapshotNode[]];
+type SnapshotNode = string | [tag: string, attributes: Record<string, string>, ...children: SnapshotNode[]];
 
 // The elements and attributes the accounts screen is made of; anything else is not drawn from a copy.
 const TAGS = new Set(['article', 'button', 'div', 'h2', 'header', 'li', 'main', 'p', 'section', 'span', 'strong', 'ul']);

@@ -4,8 +4,8 @@ import { afterFirstPaint } from './after-first-paint';
 /**
  * The popup's first script, the one popup.html names. With the accounts screen kept from the last
  * opening, it draws that at once and loads the app only after the frame that shows it: Chromium
- * shows a toolbar popup once its page has loaded, and a page whose one script is this small loads
- * 10–15 ms sooner than one that waits for the app (docs/page-footprint.md#first-screen-snapshot).
+ * shows a toolbar popup once its page has loaded, and a page whose one script is this small is
+ * shown 8–12 ms sooner than one that waits for the app (docs/page-footprint.md#first-screen-snapshot).
  * Until the app has rendered over the copy, its buttons say they are not ready (aria-disabled),
  * so a click is waited for, not lost. With nothing kept, the app loads at once.
  */

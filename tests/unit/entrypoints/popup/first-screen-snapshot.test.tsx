@@ -32,11 +32,17 @@ function container(): HTMLElement {
   return document.body.appendChild(document.createElement('div'));
 }
 
+/** Draws the screen as the app would, and keeps it: what an opening leaves for the next. */
+function keptScreen(name = 'Jane Doe'): HTMLElement {
+  const drawn = container();
+  render(h(Screen, { name }), drawn);
+  keepFirstScreenSnapshot(drawn);
+  return drawn;
+}
+
 describe('entrypoints/popup/first-screen-snapshot', () => {
   it('draws the kept screen again, without the lines about one tab or one opening', () => {
-    const drawn = container();
-    render(h(Screen, { name: 'Jane Doe' }), drawn);
-    keepFirstScreenSnapshot(drawn);
+    keptScreen();
 
     const next = container();
     expect(drawFirstScreenSnapshot(next)).toBe(true);
@@ -51,9 +57,7 @@ describe('entrypoints/popup/first-screen-snapshot', () => {
   });
 
   it('draws a name that looks like markup as text', () => {
-    const drawn = container();
-    render(h(Screen, { name: '<img src=x onerror="alert(1)">' }), drawn);
-    keepFirstScreenSnapshot(drawn);
+    keptScreen('<img src=x onerror="alert(1)">');
 
     const next = container();
     drawFirstScreenSnapshot(next);
@@ -62,9 +66,7 @@ describe('entrypoints/popup/first-screen-snapshot', () => {
   });
 
   it('draws nothing from a copy with an element or attribute it does not allow', () => {
-    const drawn = container();
-    render(h(Screen, { name: 'Jane Doe' }), drawn);
-    keepFirstScreenSnapshot(drawn);
+    keptScreen();
     const { version } = JSON.parse(localStorage.getItem(KEY)!) as { version: string };
     for (const nodes of [
       [['main', {}, ['a', { href: 'https://example.com' }, 'link']]],
@@ -80,35 +82,27 @@ describe('entrypoints/popup/first-screen-snapshot', () => {
   });
 
   it('draws nothing from a copy another version of the extension kept', () => {
-    const drawn = container();
-    render(h(Screen, { name: 'Jane Doe' }), drawn);
-    keepFirstScreenSnapshot(drawn);
+    keptScreen();
     const kept = JSON.parse(localStorage.getItem(KEY)!) as { version: string };
     localStorage.setItem(KEY, JSON.stringify({ ...kept, version: `${kept.version}.1` }));
     expect(drawFirstScreenSnapshot(container())).toBe(false);
   });
 
   it('keeps no screen with a busy button, and drops the copy kept before', () => {
-    const drawn = container();
-    render(h(Screen, { name: 'Jane Doe' }), drawn);
-    keepFirstScreenSnapshot(drawn);
+    const drawn = keptScreen();
     render(h(Screen, { name: 'Jane Doe', busy: true }), drawn);
     keepFirstScreenSnapshot(drawn);
     expect(localStorage.getItem(KEY)).toBeNull();
   });
 
   it('is dropped with the accounts it shows when the last account signs out', () => {
-    const drawn = container();
-    render(h(Screen, { name: 'Jane Doe' }), drawn);
-    keepFirstScreenSnapshot(drawn);
+    keptScreen();
     writeFirstScreenCache({ accounts: [], organizations: [] });
     expect(drawFirstScreenSnapshot(container())).toBe(false);
   });
 
   it('is taken over by the app: Preact renders over the drawn nodes, and their buttons answer', () => {
-    const drawn = container();
-    render(h(Screen, { name: 'Jane Doe' }), drawn);
-    keepFirstScreenSnapshot(drawn);
+    keptScreen();
 
     const next = container();
     drawFirstScreenSnapshot(next);

@@ -31,10 +31,17 @@ export async function stopServiceWorker(context: BrowserContext, extensionPage: 
 export async function putServiceWorkerToSleep(context: BrowserContext, extensionPage: Page, worker: Worker): Promise<void> {
   const cdp = await context.newCDPSession(extensionPage);
   await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
   // A stopped worker evaluates nothing (Playwright may still list it).
   const running = () =>
     Promise.race([worker.evaluate(() => true).catch(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 500))]);
-  await expect.poll(running).toBe(false);
+  // A message the page sent just before (the popup's own requests as it opens, such as the inbox's
+  // refresh) wakes the worker again: it is stopped again until it is still stopped 300 ms later.
+  await expect
+    .poll(async () => {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return running();
+    })
+    .toBe(false);
+  await cdp.detach();
 }

@@ -71,7 +71,9 @@ function build(node: unknown): Node {
  */
 export function keepFirstScreenSnapshot(container: HTMLElement): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify({ version: extensionVersion(), nodes: [...container.childNodes].flatMap(capture) }));
+    const copy = JSON.stringify({ version: extensionVersion(), nodes: [...container.childNodes].flatMap(capture) });
+    // Most openings show what the last one kept: reading the page's copy of the storage costs less than writing it through.
+    if (localStorage.getItem(KEY) !== copy) localStorage.setItem(KEY, copy);
   } catch {
     dropFirstScreenSnapshot();
   }

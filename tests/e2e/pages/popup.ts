@@ -18,10 +18,10 @@ export class PopupPage {
     return this;
   }
 
-  /** Like closing and reopening the popup. */
-  async reopen(): Promise<this> {
+  /** Like closing and reopening the popup; `beforeLoad` as for `open`. */
+  async reopen(beforeLoad?: () => void): Promise<this> {
     await this.page.close();
-    return this.open();
+    return this.open(beforeLoad);
   }
 
   get heading() {

@@ -290,7 +290,7 @@ const rejected: { input: string; why: string }[] = [
   { input: 'javascript:alert(1)', why: 'javascript:' },
   { input: 'javascript://dev.azure.com/fabrikam/FabrikamFiber/_git/Website', why: 'javascript:' },
   { input: 'data:text/html,https://dev.azure.com/fabrikam/FabrikamFiber/_git/Website', why: 'data:' },
-  { input: 'file:///srv/src/Website', why: 'file:' },
+  { input: 'file:///Website.git', why: 'file:' },
   { input: 'file://dev.azure.com/fabrikam/FabrikamFiber/_git/Website', why: 'file:' },
   { input: 'ftp://dev.azure.com/fabrikam/FabrikamFiber/_git/Website', why: 'ftp:' },
   { input: 'git://dev.azure.com/fabrikam/FabrikamFiber/_git/Website', why: 'git:' },
